@@ -1,0 +1,11 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    coop_monthly_hours = fields.Float(
+        string="Monthly Volunteer Hours",
+        default=3.0,
+        help="Hours of volunteer work each member owes the coop every month.",
+    )

@@ -1,0 +1,22 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+registry.category("web_tour.tours").add("coop_member_shifts_open_coop_menu", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Coop app",
+            trigger: '.o_app[data-menu-xmlid="coop_member_shifts.menu_coop_root"]',
+            run: "click",
+        },
+        {
+            content: "The Coop app is open on the members",
+            trigger: '.o_menu_brand:contains("Coop")',
+        },
+        {
+            content: "Members are listed",
+            trigger: ".o_breadcrumb:contains('Members')",
+        },
+    ],
+});

@@ -1,0 +1,2 @@
+from . import test_access_groups
+from . import test_ui

@@ -1,0 +1,27 @@
+"""Shared fixtures of tier 1: the addons of this repository, read without Odoo."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = ("coop_member_shifts", "coop_solidarity_delivery")
+
+
+def read_manifest(addon):
+    return ast.literal_eval((ROOT / addon / "__manifest__.py").read_text())
+
+
+@pytest.fixture(params=ADDONS)
+def addon(request):
+    return request.param
+
+
+@pytest.fixture
+def manifest(addon):
+    return read_manifest(addon)
+
+
+def addon_files(addon, pattern):
+    return sorted(p for p in (ROOT / addon).rglob(pattern) if "static/lib" not in str(p))

@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Run both test tiers: the README's one test command.
+
+Tier 1 (no Odoo): pytest on this folder (static checks, linters, pure-Python logic).
+Tier 2 (Odoo importable): the addons' own tests, run by Odoo's test runner in a fresh
+database where both addons are installed with demo data; plus an install without demo
+data. Both installs must log no warning.
+
+The last line printed is the summary of both tiers in the form test tools read:
+``total: N passed, N failed``.
+
+Environment:
+    COOP_TEST_DB      name of the test database (default: coop_test)
+    COOP_SKIP_ODOO=1  run tier 1 only (tier 2 is then reported as skipped)
+    COOP_TEST_TAGS    Odoo --test-tags (default: both addons)
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = ("coop_member_shifts", "coop_solidarity_delivery")
+RESULT_RE = re.compile(r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests")
+LOG_PROBLEM_RE = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ")
+# Odoo logs a skipped test (a tour without Chromium, say) at INFO level only.
+SKIPPED_RE = re.compile(r"^\S+ \S+ \d+ INFO \S+ \S+: skipped ")
+# Lines Odoo writes at WARNING level that say nothing about the addons under test.
+HARMLESS_WARNINGS = ("Running as user 'root'",)
+
+
+def banner(*lines):
+    width = max(len(line) for line in lines) + 4
+    print("\n" + "#" * width)
+    for line in lines:
+        print(f"# {line}")
+    print("#" * width + "\n", flush=True)
+
+
+def run_tier1():
+    """Run pytest on the tier-1 tests; return (passed, failed, skipped, exit code)."""
+    report = Path(tempfile.mkstemp(suffix=".txt")[1])
+    code = subprocess.call(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            str(ROOT / "tests"),
+            "-p",
+            "no:cacheprovider",
+            f"--junitxml={report}.xml",
+        ],
+        cwd=ROOT,
+    )
+    counts = _junit_counts(Path(f"{report}.xml"))
+    report.unlink(missing_ok=True)
+    Path(f"{report}.xml").unlink(missing_ok=True)
+    return (*counts, code)
+
+
+def _junit_counts(path):
+    import xml.etree.ElementTree as ET
+
+    if not path.exists():
+        return 0, 1, 0
+    suite = ET.parse(path).getroot()
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    total = int(suite.get("tests", 0))
+    failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+    skipped = int(suite.get("skipped", 0))
+    return total - failed - skipped, failed, skipped
+
+
+def odoo_import_error():
+    """Return why ``import odoo`` fails for this Python, or None when it works."""
+    probe = subprocess.run(
+        [sys.executable, "-c", "import odoo, odoo.release; print(odoo.release.version)"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    if probe.returncode:
+        return (probe.stderr.strip().splitlines() or ["unknown error"])[-1]
+    if not probe.stdout.strip().startswith("18.0"):
+        return f"Odoo {probe.stdout.strip()} found, 18.0 needed"
+    return None
+
+
+def odoo_addons_path():
+    """The project's addons and Odoo's own, found from the installed ``odoo`` package."""
+    out = subprocess.check_output(
+        [sys.executable, "-c", "import odoo, os; print(os.path.dirname(odoo.__file__))"], text=True
+    ).strip()
+    package = Path(out)
+    candidates = [package.parent / "addons", package / "addons"]
+    return ",".join(str(p) for p in [ROOT, *candidates] if p.is_dir())
+
+
+def ensure_postgresql():
+    """Start the machine's PostgreSQL cluster if it is down, and make sure we may use it."""
+    if subprocess.call(["pg_isready", "-q"]) == 0:
+        return
+    if shutil.which("pg_ctlcluster") and os.geteuid() == 0:
+        for line in subprocess.check_output(["pg_lsclusters", "-h"], text=True).splitlines():
+            version, name = line.split()[:2]
+            subprocess.call(["pg_ctlcluster", version, name, "start"])
+        user = os.environ.get("PGUSER") or os.environ.get("USER") or "root"
+        subprocess.call(
+            ["su", "postgres", "-c", f"createuser -s {user}"], stderr=subprocess.DEVNULL
+        )
+    if subprocess.call(["pg_isready", "-q"]) != 0:
+        raise SystemExit("PostgreSQL is not reachable and could not be started.")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run_odoo(db, extra_args, log_path):
+    """Install both addons in a fresh database ``db``; return (exit code, log text)."""
+    subprocess.call(["dropdb", "--if-exists", db])
+    args = [
+        sys.executable,
+        "-m",
+        "odoo",
+        "--database",
+        db,
+        "--addons-path",
+        odoo_addons_path(),
+        "--init",
+        ",".join(ADDONS),
+        "--stop-after-init",
+        "--http-port",
+        str(free_port()),
+        "--logfile",
+        str(log_path),
+        *extra_args,
+    ]
+    code = subprocess.call(args, env={**os.environ, "TZ": "UTC"})
+    return code, log_path.read_text(errors="replace")
+
+
+def log_problems(log):
+    """Warnings and errors of an Odoo log, less those that are known noise."""
+    problems = []
+    for line in log.splitlines():
+        if SKIPPED_RE.match(line):
+            problems.append(f"a skipped test counts as a failure: {line}")
+        elif LOG_PROBLEM_RE.match(line) and not any(h in line for h in HARMLESS_WARNINGS):
+            problems.append(line)
+    return problems
+
+
+def run_tier2():
+    """Return (passed, failed, list of problems)."""
+    ensure_postgresql()
+    db = os.environ.get("COOP_TEST_DB", "coop_test")
+    logs = Path(tempfile.mkdtemp(prefix="coop_odoo_logs_"))
+    problems = []
+
+    print(f"Tier 2: installing both addons without demo data in '{db}_nodemo'...", flush=True)
+    code, log = run_odoo(
+        f"{db}_nodemo", ["--without-demo", "all", "--log-level", "warn"], logs / "nodemo.log"
+    )
+    problems += [f"[install without demo] {line}" for line in log_problems(log)]
+    if code:
+        problems.append(f"[install without demo] odoo exited with {code}")
+
+    tags = os.environ.get("COOP_TEST_TAGS", ",".join(f"/{a}" for a in ADDONS))
+    print(f"Tier 2: installing with demo data and running tests ({tags}) in '{db}'...", flush=True)
+    code, log = run_odoo(
+        db, ["--test-enable", "--test-tags", tags, "--log-level", "test"], logs / "tests.log"
+    )
+    print(log[-20000:] if code else "\n".join(log.splitlines()[-40:]))
+    results = RESULT_RE.findall(log)
+    if not results:
+        problems.append("no test result line in the Odoo log (did the tests run at all?)")
+        return 0, 1, problems
+    failed = sum(int(f) + int(e) for f, e, _total in results)
+    total = sum(int(t) for _f, _e, t in results)
+    problems += [f"[tests] {line}" for line in log_problems(log)]
+    if code and not failed:
+        problems.append(f"[tests] odoo exited with {code}")
+    print(f"Tier 2 logs kept in {logs}")
+    return total - failed, failed, problems
+
+
+def main():
+    banner("Tier 1: static checks and pure-Python logic (no Odoo needed)")
+    passed1, failed1, skipped1, code1 = run_tier1()
+
+    passed2 = failed2 = 0
+    skip_reason = (
+        "COOP_SKIP_ODOO is set" if os.environ.get("COOP_SKIP_ODOO") else odoo_import_error()
+    )
+    if skip_reason:
+        banner(
+            "TIER 2 (ODOO TESTS) WAS SKIPPED",
+            f"reason: {skip_reason}",
+            "Only static checks and pure-Python logic ran. Install Odoo 18.0 (see README.md)",
+            "so that `import odoo` works for this Python, then run this command again.",
+        )
+    else:
+        banner("Tier 2: the addons' own tests inside Odoo 18.0")
+        passed2, failed2, problems = run_tier2()
+        if problems:
+            banner("TIER 2 FAILED ON THESE LOG LINES:", *problems[:50])
+            failed2 = max(failed2, 1)
+        print(f"tier2: {passed2} passed, {failed2} failed")
+
+    if code1 and not failed1:
+        failed1 = 1  # pytest itself failed (collection error, bad option)
+    print(f"tier1: {passed1} passed, {failed1} failed, {skipped1} skipped")
+    if skip_reason:
+        print(f"TIER 2 SKIPPED: {skip_reason}")
+    print(f"total: {passed1 + passed2} passed, {failed1 + failed2} failed")
+    return 1 if failed1 or failed2 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

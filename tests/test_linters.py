@@ -1,0 +1,47 @@
+"""The ecosystem's own checkers, run on the whole project: ruff (lint and format), the OCA
+module and translation checks (oca-odoo-pre-commit-hooks) and pylint-odoo's mandatory checks
+(configured in setup.cfg). Each is a tier-1 requirement: a missing tool fails, it never skips."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ADDONS, ROOT
+
+PY_TARGETS = [*ADDONS, "tests", "bench"]
+
+
+def run(*command):
+    if not shutil.which(command[0]) and command[0] != sys.executable:
+        pytest.fail(f"{command[0]} is not installed: pip install -r tests/requirements.txt")
+    result = subprocess.run(command, check=False, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout}\n{result.stderr}"
+
+
+def existing(paths):
+    return [p for p in paths if (ROOT / p).exists()]
+
+
+def test_ruff_lint():
+    run("ruff", "check", "--config", "tests/ruff.toml", "--no-fix", *existing(PY_TARGETS))
+
+
+def test_ruff_format():
+    run("ruff", "format", "--config", "tests/ruff.toml", "--check", *existing(PY_TARGETS))
+
+
+def test_oca_module_checks():
+    run("oca-checks-odoo-module", "--no-verbose", *[f"{a}/__manifest__.py" for a in ADDONS])
+
+
+def test_oca_translation_checks():
+    po_files = sorted(
+        str(p.relative_to(ROOT)) for a in ADDONS for p in (ROOT / a / "i18n").glob("*.po*")
+    )
+    run("oca-checks-po", "--no-verbose", *po_files)
+
+
+def test_pylint_odoo_mandatory_checks():
+    run(sys.executable, "-m", "pylint", "--rcfile=setup.cfg", *ADDONS)
