@@ -2,9 +2,11 @@
 module and translation checks (oca-odoo-pre-commit-hooks) and pylint-odoo's mandatory checks
 (configured in setup.cfg). Each is a tier-1 requirement: a missing tool fails, it never skips."""
 
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,8 +16,13 @@ PY_TARGETS = [*ADDONS, "tests", "bench"]
 
 
 def run(*command):
-    if not shutil.which(command[0]) and command[0] != sys.executable:
+    """Run a checker installed beside this Python (a venv's own first), fail on its findings."""
+    tool = shutil.which(
+        command[0], path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    )
+    if not tool:
         pytest.fail(f"{command[0]} is not installed: pip install -r tests/requirements.txt")
+    command = (tool, *command[1:])
     result = subprocess.run(command, check=False, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout}\n{result.stderr}"
 
