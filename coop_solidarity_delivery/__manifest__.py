@@ -11,11 +11,16 @@
     "data": [
         "security/coop_delivery_security.xml",
         "security/ir.model.access.csv",
+        "data/coop_weekday_data.xml",
+        "data/geo_provider_data.xml",
+        "data/geo_provider_default.xml",
+        "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/res_partner_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,17 +1,12 @@
 from odoo.tests import new_test_user
 
-from odoo.addons.coop_member_shifts.tests.common import CoopCase
+from .common import DeliveryCase
 
 
-class TestDeliveryAccessGroups(CoopCase):
+class TestDeliveryAccessGroups(DeliveryCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.coordinator_user = new_test_user(
-            cls.env,
-            login="coop_test_delivery",
-            groups="coop_solidarity_delivery.group_coop_delivery_coordinator",
-        )
         cls.call_centre_user = new_test_user(
             cls.env,
             login="coop_test_call",

@@ -1,0 +1,252 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.volunteer_ranking import Candidate, bounding_box, rank_volunteers
+
+ADDRESS_FIELDS = ("street", "street2", "zip", "city", "state_id", "country_id")
+MAX_RADIUS_PARAM = "coop_solidarity_delivery.max_radius_km"
+DEFAULT_MAX_RADIUS_KM = 15.0
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # Volunteer profile
+    coop_is_volunteer = fields.Boolean(
+        string="Delivery Volunteer", help="Helps with solidarity deliveries."
+    )
+    coop_can_prepare = fields.Boolean(string="Prepares Orders")
+    coop_can_deliver = fields.Boolean(string="Delivers")
+    coop_can_call = fields.Boolean(string="Calls Members")
+    coop_radius_km = fields.Float(
+        string="Radius (km)",
+        default=3.0,
+        help="How far from home this volunteer is willing to go for a delivery.",
+    )
+    coop_transport = fields.Selection(
+        [("foot", "On foot"), ("bike", "Bike"), ("car", "Car")],
+        string="Transport",
+        default="foot",
+    )
+    coop_weekday_ids = fields.Many2many(
+        "coop.weekday", string="Available Days", help="Days this volunteer can deliver."
+    )
+    coop_weekly_max = fields.Integer(
+        string="Deliveries a Week (max)", default=2, help="0 means no limit."
+    )
+    coop_notify_consent = fields.Boolean(
+        string="Agrees to Be Notified",
+        help="The volunteer agreed to receive e-mails about delivery requests near them.",
+    )
+
+    # Beneficiary profile
+    coop_is_beneficiary = fields.Boolean(
+        string="Eligible for Delivery", help="May ask the coop for solidarity deliveries."
+    )
+    coop_beneficiary_reason = fields.Selection(
+        [
+            ("isolated", "Isolated"),
+            ("vulnerable", "Vulnerable"),
+            ("temporary", "Temporarily unable"),
+        ],
+        string="Eligibility Reason",
+    )
+    coop_beneficiary_note = fields.Text(string="Eligibility Details")
+    coop_data_consent = fields.Boolean(
+        string="Consents to Data Processing",
+        help="The member agreed that the coop keeps and shares with the assigned volunteers "
+        "the data needed for the delivery.",
+    )
+    coop_data_consent_date = fields.Date(string="Consent Date")
+    coop_eligibility_approved_by_id = fields.Many2one(
+        "res.users", string="Eligibility Approved By", readonly=True, copy=False
+    )
+
+    # Geocoding outcome
+    coop_geo_state = fields.Selection(
+        [("todo", "To locate"), ("done", "Located"), ("failed", "Not found")],
+        string="Location",
+        default="todo",
+        copy=False,
+    )
+    coop_geo_error = fields.Char(string="Location Error", copy=False)
+    coop_map_url = fields.Char(string="Map", compute="_compute_coop_map_url")
+
+    @api.depends("partner_latitude", "partner_longitude")
+    def _compute_coop_map_url(self):
+        for partner in self:
+            if partner.partner_latitude or partner.partner_longitude:
+                lat, lon = partner.partner_latitude, partner.partner_longitude
+                partner.coop_map_url = f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
+            else:
+                partner.coop_map_url = False
+
+    @api.constrains("coop_radius_km", "coop_is_volunteer", "coop_can_deliver")
+    def _check_coop_radius_km(self):
+        for partner in self:
+            if (
+                partner.coop_is_volunteer
+                and partner.coop_can_deliver
+                and partner.coop_radius_km <= 0
+            ):
+                raise ValidationError(
+                    _("A delivering volunteer needs a radius above 0 km (%s).", partner.name)
+                )
+
+    @api.constrains("coop_weekly_max")
+    def _check_coop_weekly_max(self):
+        if any(partner.coop_weekly_max < 0 for partner in self):
+            raise ValidationError(_("The weekly maximum of deliveries cannot be negative."))
+
+    @api.constrains("coop_is_beneficiary", "coop_data_consent")
+    def _check_coop_beneficiary_consent(self):
+        for partner in self:
+            if partner.coop_is_beneficiary and not partner.coop_data_consent:
+                raise ValidationError(
+                    _(
+                        "%s cannot be made eligible for delivery without their consent to the "
+                        "processing of their data.",
+                        partner.name,
+                    )
+                )
+
+    def write(self, vals):
+        # base_geolocalize clears the coordinates when the address changes: locate again.
+        if any(name in vals for name in ADDRESS_FIELDS) and "partner_latitude" not in vals:
+            vals = {**vals, "coop_geo_state": "todo", "coop_geo_error": False}
+        return super().write(vals)
+
+    # === ACTIONS ===#
+
+    def action_coop_approve_eligibility(self):
+        for partner in self:
+            if not partner.coop_data_consent:
+                raise UserError(
+                    _("Record %s's consent to data processing before approving.", partner.name)
+                )
+        self.write({"coop_is_beneficiary": True, "coop_eligibility_approved_by_id": self.env.uid})
+
+    def action_coop_locate(self):
+        """Geocode the address now (button), even if it was located before."""
+        self._coop_geocode()
+        failed = self.filtered(lambda partner: partner.coop_geo_state == "failed")
+        if failed:
+            message = _("No location found for: %s", ", ".join(failed.mapped("display_name")))
+        else:
+            message = _("Address located.")
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "warning" if failed else "success",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    # === BUSINESS METHODS ===#
+
+    def _coop_ensure_located(self):
+        """Geocode the partners that have no coordinates yet; reuse the others' coordinates."""
+        self.filtered(lambda partner: partner.coop_geo_state == "todo")._coop_geocode()
+
+    def _coop_geocode(self):
+        """Locate each partner through the configured provider.
+
+        A failure never loses the record: it is flagged, and the coordinator is told.
+        """
+        for partner in self.with_context(lang="en_US"):
+            try:
+                result = partner._geo_localize(
+                    partner.street,
+                    partner.zip,
+                    partner.city,
+                    partner.state_id.name,
+                    partner.country_id.name,
+                )
+                error = False if result else _("The geocoding service found no such address.")
+            except UserError as exc:
+                result, error = None, str(exc)
+            if result:
+                partner.write(
+                    {
+                        "partner_latitude": result[0],
+                        "partner_longitude": result[1],
+                        "date_localization": fields.Date.context_today(partner),
+                        "coop_geo_state": "done",
+                        "coop_geo_error": False,
+                    }
+                )
+            else:
+                partner.write({"coop_geo_state": "failed", "coop_geo_error": error})
+                partner._coop_tell_coordinator_location_failed(error)
+
+    def _coop_tell_coordinator_location_failed(self, error):
+        self.ensure_one()
+        self.message_post(body=_("Address not located: %s", error))
+        summary = _("Check the address: it could not be located")
+        already_told = self.activity_ids.filtered(lambda activity: activity.summary == summary)
+        if not already_told:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=summary,
+                note=error,
+                user_id=self._coop_delivery_coordinator_user().id,
+            )
+
+    @api.model
+    def _coop_delivery_coordinator_user(self):
+        """The first delivery coordinator of the company, else the current user."""
+        group = self.env.ref("coop_solidarity_delivery.group_coop_delivery_coordinator")
+        coordinators = group.users.filtered(
+            lambda user: self.env.company in user.company_ids and not user.share
+        )
+        return coordinators[:1] or self.env.user
+
+    @api.model
+    def _coop_rank_volunteers(
+        self, latitude, longitude, weekday, role="deliver", weekly_counts=None
+    ):
+        """Volunteers who can serve the point (latitude, longitude) on ``weekday`` (0 = Monday),
+        nearest first, as a list of (partner, distance in km).
+
+        One indexed bounding-box search (largest radius allowed in Settings), then the exact
+        distance and each volunteer's own radius in Python. ``weekly_counts`` maps a partner id
+        to the deliveries already taken that week, for the weekly maximum.
+        """
+        max_radius = self._coop_max_radius_km()
+        min_lat, max_lat, min_lon, max_lon = bounding_box(latitude, longitude, max_radius)
+        role_field = {"deliver": "coop_can_deliver", "prepare": "coop_can_prepare"}[role]
+        volunteers = self.search_fetch(
+            [
+                ("coop_is_volunteer", "=", True),
+                (role_field, "=", True),
+                ("coop_notify_consent", "=", True),
+                ("coop_weekday_ids.number", "=", weekday),
+                ("partner_latitude", ">=", min_lat),
+                ("partner_latitude", "<=", max_lat),
+                ("partner_longitude", ">=", min_lon),
+                ("partner_longitude", "<=", max_lon),
+            ],
+            ["partner_latitude", "partner_longitude", "coop_radius_km", "coop_weekly_max"],
+        )
+        weekly_counts = weekly_counts or {}
+        candidates = [
+            Candidate(
+                id=volunteer.id,
+                latitude=volunteer.partner_latitude,
+                longitude=volunteer.partner_longitude,
+                radius_km=min(volunteer.coop_radius_km, max_radius),
+                weekdays=frozenset({weekday}),  # already filtered by the search
+                weekly_max=volunteer.coop_weekly_max,
+                weekly_count=weekly_counts.get(volunteer.id, 0),
+            )
+            for volunteer in volunteers
+        ]
+        ranked = rank_volunteers(latitude, longitude, candidates, weekday)
+        return [(self.browse(candidate.id), distance) for candidate, distance in ranked]
+
+    @api.model
+    def _coop_max_radius_km(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(MAX_RADIUS_PARAM)
+        return float(value or DEFAULT_MAX_RADIUS_KM)

@@ -1,0 +1,38 @@
+from odoo.tests import new_test_user
+
+from odoo.addons.coop_member_shifts.tests.common import CoopCase
+
+# Brussels, far from the demo neighbourhood (Lyon): the Grand-Place and points around it.
+GRAND_PLACE = (50.8467, 4.3525)
+IXELLES = (50.8333, 4.3667)  # about 1.8 km
+SCHAERBEEK = (50.8676, 4.3737)  # about 2.8 km
+UCCLE = (50.8000, 4.3333)  # about 5.4 km
+
+
+class DeliveryCase(CoopCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.coordinator_user = new_test_user(
+            cls.env,
+            login="coop_test_delivery",
+            groups="coop_solidarity_delivery.group_coop_delivery_coordinator",
+        )
+        cls.every_day = cls.env["coop.weekday"].search([])
+
+    @classmethod
+    def make_volunteer(cls, name, point, **values):
+        return cls.env["res.partner"].create(
+            {
+                "name": name,
+                "partner_latitude": point[0],
+                "partner_longitude": point[1],
+                "coop_geo_state": "done",
+                "coop_is_volunteer": True,
+                "coop_can_deliver": True,
+                "coop_notify_consent": True,
+                "coop_radius_km": 5.0,
+                "coop_weekday_ids": [(6, 0, cls.every_day.ids)],
+                **values,
+            }
+        )
