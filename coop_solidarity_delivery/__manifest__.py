@@ -14,13 +14,19 @@
         "data/coop_weekday_data.xml",
         "data/geo_provider_data.xml",
         "data/geo_provider_default.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_partner_views.xml",
+        "views/coop_delivery_request_views.xml",
+        "views/delivery_offer_templates.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/coop_delivery_request_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,6 +1,8 @@
 from odoo import fields, models
 
 from .base_geocoder import DEFAULT_TIMEOUT
+from .coop_delivery_offer import DEFAULT_PRIVACY_DAYS
+from .coop_delivery_request import DEFAULT_WAVE_DELAY_HOURS, DEFAULT_WAVE_SIZE
 from .res_partner import DEFAULT_MAX_RADIUS_KM
 
 
@@ -22,4 +24,20 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="coop_solidarity_delivery.max_radius_km",
         default=DEFAULT_MAX_RADIUS_KM,
         help="No volunteer is asked to go further than this, whatever their own radius.",
+    )
+    coop_wave_size = fields.Integer(
+        string="Volunteers per Wave",
+        config_parameter="coop_solidarity_delivery.wave_size",
+        default=DEFAULT_WAVE_SIZE,
+    )
+    coop_wave_delay_hours = fields.Float(
+        string="Hours Before the Next Wave",
+        config_parameter="coop_solidarity_delivery.wave_delay_hours",
+        default=DEFAULT_WAVE_DELAY_HOURS,
+    )
+    coop_address_days_after_delivery = fields.Integer(
+        string="Days the Address Stays Visible",
+        config_parameter="coop_solidarity_delivery.address_days_after_delivery",
+        default=DEFAULT_PRIVACY_DAYS,
+        help="After a delivery, how long its volunteer still sees the member's address.",
     )

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import new_test_user
 
 from odoo.addons.coop_member_shifts.tests.common import CoopCase
@@ -21,6 +24,36 @@ class DeliveryCase(CoopCase):
         cls.every_day = cls.env["coop.weekday"].search([])
 
     @classmethod
+    def make_beneficiary(cls, name, point, **values):
+        return cls.env["res.partner"].create(
+            {
+                "name": name,
+                "street": "Rue du Midi 1",
+                "zip": "1000",
+                "city": "Bruxelles",
+                "phone": "+32 2 555 01 01",
+                "partner_latitude": point[0],
+                "partner_longitude": point[1],
+                "coop_geo_state": "done",
+                "coop_data_consent": True,
+                "coop_is_beneficiary": True,
+                **values,
+            }
+        )
+
+    @classmethod
+    def make_request(cls, beneficiary, **values):
+        return cls.env["coop.delivery.request"].create(
+            {
+                "beneficiary_id": beneficiary.id,
+                "delivery_date": fields.Date.today() + timedelta(days=2),
+                "shopping_list": "Bread, milk, apples",
+                "access_notes": "Code 1234, 3rd floor",
+                **values,
+            }
+        )
+
+    @classmethod
     def make_volunteer(cls, name, point, **values):
         return cls.env["res.partner"].create(
             {
@@ -32,6 +65,7 @@ class DeliveryCase(CoopCase):
                 "coop_can_deliver": True,
                 "coop_notify_consent": True,
                 "coop_radius_km": 5.0,
+                "email": f"{name.lower().replace(' ', '.')}@example.com",
                 "coop_weekday_ids": [(6, 0, cls.every_day.ids)],
                 **values,
             }

@@ -1,0 +1,32 @@
+from odoo import http
+from odoo.http import request
+
+
+class DeliveryOfferController(http.Controller):
+    """The page a volunteer reaches from the offer e-mail: no login, the link is the key."""
+
+    def _offer_from_token(self, token):
+        offer = request.env["coop.delivery.offer"].sudo().search([("token", "=", token)], limit=1)
+        if not offer:
+            raise request.not_found()
+        return offer
+
+    @http.route("/coop/delivery/offer/<string:token>", type="http", auth="public", website=True)
+    def offer_page(self, token, outcome=None, **kwargs):
+        offer = self._offer_from_token(token)
+        values = {"offer": offer, "delivery": offer.request_id, "outcome": outcome}
+        if offer._may_see_address():
+            values["beneficiary"] = offer.request_id.beneficiary_id
+        return request.render("coop_solidarity_delivery.delivery_offer_page", values)
+
+    @http.route(
+        "/coop/delivery/offer/<string:token>/accept",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def offer_accept(self, token, **kwargs):
+        offer = self._offer_from_token(token)
+        outcome = offer._accept()
+        return request.redirect(f"/coop/delivery/offer/{token}?outcome={outcome}")

@@ -1,0 +1,305 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+WAVE_SIZE_PARAM = "coop_solidarity_delivery.wave_size"
+WAVE_DELAY_PARAM = "coop_solidarity_delivery.wave_delay_hours"
+DEFAULT_WAVE_SIZE = 3
+DEFAULT_WAVE_DELAY_HOURS = 4
+
+STATES = [
+    ("new", "New"),
+    ("searching", "Searching a volunteer"),
+    ("assigned", "Assigned"),
+    ("preparing", "Preparing"),
+    ("out", "Out for delivery"),
+    ("delivered", "Delivered"),
+    ("cancelled", "Cancelled"),
+    ("failed", "Failed"),
+]
+OPEN_STATES = ("new", "searching", "assigned", "preparing", "out")
+# Each state reached is timestamped in its own field.
+STATE_DATE_FIELDS = {
+    "searching": "date_searching",
+    "assigned": "date_assigned",
+    "preparing": "date_preparing",
+    "out": "date_out",
+    "delivered": "date_delivered",
+    "failed": "date_closed",
+    "cancelled": "date_closed",
+}
+
+
+class CoopDeliveryRequest(models.Model):
+    _name = "coop.delivery.request"
+    _description = "Solidarity Delivery Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "delivery_date, id desc"
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New")
+    )
+    beneficiary_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        tracking=True,
+        domain=[("coop_is_beneficiary", "=", True)],
+    )
+    channel = fields.Selection(
+        [
+            ("website", "Website"),
+            ("phone", "Phone"),
+            ("email", "E-mail"),
+            ("call_centre", "Call centre"),
+        ],
+        required=True,
+        default="phone",
+    )
+    delivery_date = fields.Date(string="Wished Date", required=True, tracking=True)
+    sale_order_id = fields.Many2one("sale.order", string="Order", tracking=True)
+    shopping_list = fields.Text(help="What to buy, when there is no web-shop order.")
+    access_notes = fields.Text(
+        help="Door code, floor, when to ring: shown only to the assigned volunteers.",
+        groups="coop_solidarity_delivery.group_coop_call_centre",
+    )
+    state = fields.Selection(STATES, default="new", required=True, tracking=True, copy=False)
+    failure_reason = fields.Selection(
+        [
+            ("not_home", "Not at home"),
+            ("wrong_address", "Wrong address"),
+            ("refused", "Refused"),
+            ("no_volunteer", "No volunteer found"),
+            ("other", "Other"),
+        ],
+        tracking=True,
+        copy=False,
+    )
+    failure_note = fields.Text(copy=False)
+    preparer_id = fields.Many2one("res.partner", tracking=True, copy=False)
+    deliverer_id = fields.Many2one("res.partner", tracking=True, copy=False)
+    offer_ids = fields.One2many("coop.delivery.offer", "request_id", string="Offers")
+    wave = fields.Integer(readonly=True, copy=False, help="Volunteers notified in waves.")
+    date_searching = fields.Datetime(string="Search Started", readonly=True, copy=False)
+    date_assigned = fields.Datetime(string="Assigned On", readonly=True, copy=False)
+    date_preparing = fields.Datetime(string="Preparation Started", readonly=True, copy=False)
+    date_out = fields.Datetime(string="Left for Delivery", readonly=True, copy=False)
+    date_delivered = fields.Datetime(string="Delivered On", readonly=True, copy=False)
+    date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False)
+    hours_to_match = fields.Float(
+        string="Hours to Match",
+        compute="_compute_hours_to_match",
+        store=True,
+        aggregator="avg",
+    )
+    district = fields.Char(
+        compute="_compute_district",
+        help="Postcode and city: all a volunteer sees before accepting.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
+    )
+
+    @api.depends("date_searching", "date_assigned")
+    def _compute_hours_to_match(self):
+        for request in self:
+            if request.date_searching and request.date_assigned:
+                delta = request.date_assigned - request.date_searching
+                request.hours_to_match = delta.total_seconds() / 3600
+            else:
+                request.hours_to_match = 0.0
+
+    @api.depends("beneficiary_id.zip", "beneficiary_id.city")
+    def _compute_district(self):
+        for request in self:
+            partner = request.beneficiary_id.sudo()
+            request.district = " ".join(filter(None, (partner.zip, partner.city)))
+
+    @api.constrains("beneficiary_id")
+    def _check_beneficiary_eligible(self):
+        for request in self:
+            if not request.beneficiary_id.coop_is_beneficiary:
+                raise ValidationError(
+                    _(
+                        "%s is not eligible for solidarity delivery: approve their eligibility "
+                        "first (Solidarity Delivery tab of the contact).",
+                        request.beneficiary_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code("coop.delivery.request")
+        requests = super().create(vals_list)
+        past = requests.filtered(lambda r: r.delivery_date < fields.Date.context_today(r))
+        if past:
+            raise ValidationError(_("A delivery cannot be asked for a date in the past."))
+        return requests
+
+    def write(self, vals):
+        if "state" in vals and vals["state"] in STATE_DATE_FIELDS:
+            vals = {**vals, STATE_DATE_FIELDS[vals["state"]]: fields.Datetime.now()}
+        return super().write(vals)
+
+    # === ACTIONS ===#
+
+    def action_search_volunteers(self):
+        """Notify the nearest volunteers (first wave)."""
+        for request in self:
+            if request.state not in ("new", "searching"):
+                raise UserError(_("%s already has a volunteer.", request.name))
+            request.beneficiary_id._coop_ensure_located()
+            if request.beneficiary_id.coop_geo_state != "done":
+                raise UserError(
+                    _(
+                        "The address of %s could not be located: correct it, or assign a "
+                        "volunteer by hand.",
+                        request.beneficiary_id.display_name,
+                    )
+                )
+            if request.state == "new":
+                request.state = "searching"
+            request._notify_next_wave()
+
+    def action_start_preparing(self):
+        self._check_state("assigned")
+        self.state = "preparing"
+
+    def action_out_for_delivery(self):
+        self._check_state("assigned", "preparing")
+        self.state = "out"
+
+    def action_delivered(self):
+        self._check_state("assigned", "preparing", "out")
+        self.state = "delivered"
+
+    def action_cancel(self):
+        self._check_state(*OPEN_STATES)
+        self.offer_ids.filtered(lambda o: o.state == "sent").state = "expired"
+        self.state = "cancelled"
+
+    def action_reset(self):
+        self._check_state("cancelled", "failed")
+        self.write({"state": "new", "deliverer_id": False, "failure_reason": False, "wave": 0})
+
+    def _check_state(self, *allowed):
+        for request in self:
+            if request.state not in allowed:
+                state_label = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    _(
+                        "%(request)s is %(state)s: this step is not possible now.",
+                        request=request.name,
+                        state=state_label[request.state],
+                    )
+                )
+
+    # === BUSINESS METHODS ===#
+
+    def _notify_next_wave(self):
+        """Offer the request to the nearest volunteers not asked yet; tell the coordinator
+        when nobody is left."""
+        self.ensure_one()
+        asked = self.offer_ids.volunteer_id
+        beneficiary = self.beneficiary_id
+        ranked = self.env["res.partner"]._coop_rank_volunteers(
+            beneficiary.partner_latitude,
+            beneficiary.partner_longitude,
+            self.delivery_date.weekday(),
+            weekly_counts=self._weekly_delivery_counts(),
+        )
+        fresh = [(volunteer, km) for volunteer, km in ranked if volunteer not in asked]
+        wave = fresh[: self._wave_size()]
+        if not wave:
+            self._tell_coordinator_no_volunteer()
+            return self.env["coop.delivery.offer"]
+        self.wave += 1
+        offers = self.env["coop.delivery.offer"].create(
+            [
+                {
+                    "request_id": self.id,
+                    "volunteer_id": volunteer.id,
+                    "distance_km": distance,
+                    "wave": self.wave,
+                }
+                for volunteer, distance in wave
+            ]
+        )
+        offers._send()
+        return offers
+
+    def _weekly_delivery_counts(self):
+        """Deliveries each volunteer has taken in the week of this request."""
+        monday = self.delivery_date - timedelta(days=self.delivery_date.weekday())
+        groups = self.env["coop.delivery.request"]._read_group(
+            [
+                ("deliverer_id", "!=", False),
+                ("delivery_date", ">=", monday),
+                ("delivery_date", "<", monday + timedelta(days=7)),
+                ("state", "not in", ("cancelled", "failed")),
+            ],
+            ["deliverer_id"],
+            ["__count"],
+        )
+        return {deliverer.id: count for deliverer, count in groups}
+
+    def _tell_coordinator_no_volunteer(self):
+        summary = _("No volunteer left to ask")
+        if self.activity_ids.filtered(lambda activity: activity.summary == summary):
+            return
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=summary,
+            note=_("Every volunteer near the beneficiary was asked: assign one by hand."),
+            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+        )
+
+    @api.model
+    def _wave_size(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(WAVE_SIZE_PARAM)
+        return int(value or DEFAULT_WAVE_SIZE)
+
+    @api.model
+    def _wave_delay(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(WAVE_DELAY_PARAM)
+        return timedelta(hours=float(value or DEFAULT_WAVE_DELAY_HOURS))
+
+    @api.model
+    def _cron_notify_next_waves(self):
+        """Requests whose last wave got no answer within the delay go to the next wave."""
+        deadline = fields.Datetime.now() - self._wave_delay()
+        searching = self.search([("state", "=", "searching")])
+        for request in searching:
+            last_sent = max(request.offer_ids.mapped("date_sent") or [deadline])
+            if last_sent <= deadline:
+                request.offer_ids.filtered(lambda o: o.state == "sent").state = "expired"
+                request._notify_next_wave()
+
+    def _assign_deliverer(self, volunteer):
+        """Give the request to ``volunteer`` if it is still searching; atomic.
+
+        The conditional UPDATE is the lock: of two volunteers accepting at once, only one
+        row update succeeds (the other waits, then sees the new state or fails to serialize
+        and is retried by Odoo). Returns True when ``volunteer`` got the request.
+        """
+        self.ensure_one()
+        self.env.cr.execute(
+            """
+            UPDATE coop_delivery_request
+               SET state = 'assigned', deliverer_id = %s, date_assigned = NOW() AT TIME ZONE 'UTC'
+             WHERE id = %s AND state = 'searching'
+         RETURNING id
+            """,
+            (volunteer.id, self.id),
+        )
+        won = bool(self.env.cr.fetchone())
+        self.invalidate_recordset(["state", "deliverer_id", "date_assigned", "hours_to_match"])
+        if won:
+            self.modified(["date_assigned"])
+            self.message_post(
+                body=_("%s accepted the delivery.", volunteer.display_name),
+                message_type="notification",
+            )
+        return won
