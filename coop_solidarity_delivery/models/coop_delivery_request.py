@@ -63,7 +63,14 @@ class CoopDeliveryRequest(models.Model):
         help="Door code, floor, when to ring: shown only to the assigned volunteers.",
         groups="coop_solidarity_delivery.group_coop_call_centre",
     )
-    state = fields.Selection(STATES, default="new", required=True, tracking=True, copy=False)
+    state = fields.Selection(
+        STATES,
+        default="new",
+        required=True,
+        tracking=True,
+        copy=False,
+        group_expand="_expand_states",
+    )
     failure_reason = fields.Selection(
         [
             ("not_home", "Not at home"),
@@ -99,6 +106,12 @@ class CoopDeliveryRequest(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
+
+    @api.model
+    def _expand_states(self, states, domain):
+        """Kanban columns in the order of the delivery, closed ones only when they hold cards."""
+        shown = (*OPEN_STATES, "delivered")
+        return [key for key, _label in STATES if key in shown or key in states]
 
     @api.depends("date_searching", "date_assigned")
     def _compute_hours_to_match(self):
