@@ -101,4 +101,3 @@ def local_day_bounds(day, tz_name):
         start.astimezone(timezone.utc).replace(tzinfo=None),
         end.astimezone(timezone.utc).replace(tzinfo=None),
     )
-
