@@ -11,13 +11,26 @@
     "data": [
         "security/coop_delivery_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
+        "report/coop_slot_reports.xml",
+        "views/coop_closing_day_views.xml",
+        "views/coop_slot_rule_views.xml",
+        "views/coop_slot_views.xml",
+        "views/sale_order_views.xml",
+        "views/website_sale_templates.xml",
+        "views/sale_portal_templates.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/coop_drive_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "coop_solidarity_delivery/static/src/js/**/*",
+        ],
         "web.assets_tests": [
             "coop_solidarity_delivery/static/tests/tours/**/*",
         ],
