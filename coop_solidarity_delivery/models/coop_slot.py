@@ -112,8 +112,8 @@ class CoopSlot(models.Model):
         return messages[problem]
 
     def _format_cutoff_delay(self):
-        hours = (self.start - self.cutoff).total_seconds() / 3600
-        return self.env._("%s hours", f"{hours:g}")
+        hours = "%g" % ((self.start - self.cutoff).total_seconds() / 3600)
+        return self.env._("%s hours", hours)
 
     @api.model
     def _get_bookable_slots(self, carrier, warehouse, days=14):
