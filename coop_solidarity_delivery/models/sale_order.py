@@ -55,7 +55,32 @@ class SaleOrder(models.Model):
             slot._lock_and_check_seat(orders.filtered(lambda order: order.state != "sale"))
         return super().action_confirm()
 
+    def set_delivery_line(self, carrier, amount):
+        """Forget the pickup slot when the member leaves the pickup method."""
+        res = super().set_delivery_line(carrier, amount)
+        self._coop_drop_foreign_slot()
+        return res
+
+    def _set_pickup_location(self, pickup_location_data):
+        """Forget the pickup slot when the member chooses another store."""
+        res = super()._set_pickup_location(pickup_location_data)
+        self._coop_drop_foreign_slot()
+        return res
+
     # === BUSINESS METHODS ===#
+
+    def _coop_drop_foreign_slot(self):
+        """Draft orders keep a slot only of their own pickup method and store."""
+        self.filtered(
+            lambda order: (
+                order.state in ("draft", "sent")
+                and order.coop_slot_id
+                and (
+                    order.coop_slot_id.carrier_id != order.carrier_id
+                    or order.coop_slot_id.warehouse_id != order.warehouse_id
+                )
+            )
+        ).write({"coop_slot_id": False, "commitment_date": False})
 
     def _coop_needs_slot(self):
         """Whether this cart is picked up in a store that has drive slots."""

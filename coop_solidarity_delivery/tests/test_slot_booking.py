@@ -84,3 +84,21 @@ class TestSlotBooking(DriveCommon):
                 self._create_drive_order(slot).action_confirm()
         with self.assertQueryCount(queries):
             self.assertEqual(availability()[0], (17, True))
+
+    def test_leaving_the_pickup_method_forgets_the_slot(self):
+        order = self._create_drive_order(self._create_slot())
+        other_dm = self._prepare_carrier(self.dm_product, name="Home delivery", fixed_price=5.0)
+        order.set_delivery_line(other_dm, 5.0)
+        self.assertFalse(order.coop_slot_id)
+        self.assertFalse(order.commitment_date)
+
+    def test_the_confirmation_email_gives_the_slot(self):
+        slot = self._create_slot()
+        order = self._create_drive_order(slot)
+        order.action_confirm()
+        template = order._get_confirmation_template()
+        self.assertEqual(
+            template, self.env.ref("coop_solidarity_delivery.mail_template_drive_confirmation")
+        )
+        body = template._render_field("body_html", order.ids)[order.id]
+        self.assertIn(slot.display_name, body)
