@@ -1,1 +1,4 @@
 from . import delivery_offer
+from . import main
+from . import payment
+from . import portal

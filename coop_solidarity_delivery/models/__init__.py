@@ -4,3 +4,7 @@ from . import res_partner
 from . import coop_delivery_request
 from . import coop_delivery_offer
 from . import res_config_settings
+from . import coop_closing_day
+from . import coop_slot
+from . import coop_slot_rule
+from . import sale_order

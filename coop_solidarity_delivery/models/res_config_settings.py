@@ -41,3 +41,8 @@ class ResConfigSettings(models.TransientModel):
         default=DEFAULT_PRIVACY_DAYS,
         help="After a delivery, how long its volunteer still sees the member's address.",
     )
+    coop_drive_reminder = fields.Boolean(
+        string="Drive Reminders",
+        config_parameter="coop_solidarity_delivery.drive_reminder",
+        help="E-mail members the day before their pickup slot.",
+    )

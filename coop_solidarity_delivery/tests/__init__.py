@@ -4,5 +4,12 @@ from . import test_beneficiary
 from . import test_delivery_request
 from . import test_geocoding
 from . import test_offer_page
+from . import test_checkout
+from . import test_drive_board
+from . import test_drive_http
+from . import test_drive_reminder
+from . import test_slot_booking
+from . import test_slot_concurrency
+from . import test_slot_generation
 from . import test_ui
 from . import test_volunteer_ranking

@@ -1,0 +1,93 @@
+from babel.dates import format_date
+
+from odoo.http import request, route
+from odoo.tools.misc import babel_locale_parse, get_lang
+
+from odoo.addons.website_sale.controllers.main import WebsiteSale
+
+from ..tools import slot_rules
+
+
+class WebsiteSaleDrive(WebsiteSale):
+    def _get_shop_payment_values(self, order, **kwargs):
+        """Add the pickup slots of the chosen store to the payment page."""
+        values = super()._get_shop_payment_values(order, **kwargs)
+        if order and order._coop_needs_slot():
+            values["coop_slot_days"] = _slot_days(order)
+        return values
+
+    def _get_shop_payment_errors(self, order):
+        """Block the payment while no bookable pickup slot is chosen."""
+        errors = super()._get_shop_payment_errors(order)
+        if order and order.state != "sale" and order._coop_needs_slot():
+            env = request.env
+            if not order.coop_slot_id:
+                errors.append(
+                    (
+                        env._("Please choose a pickup slot."),
+                        env._("Choose when you will pick up your order, then pay."),
+                    )
+                )
+            elif error := order._coop_slot_error(order.coop_slot_id):
+                errors.append((env._("Please choose another pickup slot."), error))
+        return errors
+
+    @route("/shop/coop_slot/set", type="json", auth="public", website=True, sitemap=False)
+    def shop_coop_slot_set(self, slot_id=None, **kwargs):
+        """Book a pickup slot for the current cart; errors are returned, never raised, so that
+        the cart stays as it is."""
+        order_sudo = request.website.sale_get_order()
+        env = request.env
+        if not order_sudo or order_sudo.state != "draft":
+            return {"error": env._("Your cart is empty or already confirmed.")}
+        try:
+            slot_id = int(slot_id)
+        except (TypeError, ValueError):
+            return {"error": env._("This pickup slot does not exist. Please choose another one.")}
+        slot = env["coop.slot"].sudo().browse(slot_id)
+        if error := order_sudo._coop_slot_error(slot):
+            return {"error": error}
+        order_sudo._coop_set_slot(slot)
+        return {"slot": slot.display_name}
+
+
+def _slot_days(order):
+    """``[{label, slots: [{id, label, seats_left, bookable, reason}]}]`` for the picker."""
+    env = request.env
+    slots = env["coop.slot"].sudo()._get_bookable_slots(order.carrier_id, order.warehouse_id)
+    locale = babel_locale_parse(get_lang(env).code)
+    reasons = {
+        slot_rules.FULL: env._("Full"),
+        slot_rules.CUTOFF: env._("Closed for orders"),
+        slot_rules.PAST: env._("Closed for orders"),
+        slot_rules.CLOSED: env._("Closed"),
+    }
+    days = []
+    tz_of = {slot: slot.rule_id.tz or "UTC" for slot in slots}
+    for day, day_slots in slot_rules.group_by_local_day(
+        slots, "UTC", key=lambda slot: _local(slot, tz_of[slot])
+    ):
+        entries = []
+        for slot in day_slots:
+            problem = slot._booking_problem()
+            start = slot_rules.utc_to_local(slot.start, tz_of[slot])
+            end = slot_rules.utc_to_local(slot.end, tz_of[slot])
+            entries.append(
+                {
+                    "id": slot.id,
+                    "label": f"{start:%H:%M} - {end:%H:%M}",
+                    "seats_left": slot.seats_left,
+                    "bookable": problem is None,
+                    "reason": reasons.get(problem, ""),
+                    "selected": slot == order.coop_slot_id,
+                }
+            )
+        days.append(
+            {"label": format_date(day, format="full", locale=locale).capitalize(), "slots": entries}
+        )
+    return days
+
+
+def _local(slot, tz):
+    """Local start of the slot, for grouping by the store's calendar day."""
+    return slot_rules.utc_to_local(slot.start, tz)

@@ -1,0 +1,20 @@
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.website_sale.controllers.payment import PaymentPortal
+
+
+class DrivePaymentPortal(PaymentPortal):
+    def _validate_transaction_for_order(self, transaction, sale_order):
+        """Check the pickup slot again, under its row lock, before any payment is made: a
+        member whose slot filled up meanwhile chooses another one and keeps the cart."""
+        super()._validate_transaction_for_order(transaction, sale_order)
+        if not sale_order.coop_slot_id:
+            if sale_order._coop_needs_slot():
+                raise ValidationError(sale_order.env._("Please choose a pickup slot."))
+            return
+        if error := sale_order._coop_slot_error(sale_order.coop_slot_id):
+            raise ValidationError(error)
+        try:
+            sale_order.coop_slot_id.sudo()._lock_and_check_seat(sale_order)
+        except UserError as error:
+            raise ValidationError(error.args[0]) from error

@@ -1,0 +1,171 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..tools import slot_rules
+
+
+class CoopSlot(models.Model):
+    _name = "coop.slot"
+    _description = "Drive Pickup Slot"
+    _inherit = "mail.thread"
+    _order = "start, warehouse_id"
+
+    rule_id = fields.Many2one("coop.slot.rule", ondelete="set null", index=True)
+    carrier_id = fields.Many2one(
+        "delivery.carrier", string="Pickup Method", required=True, ondelete="cascade", index=True
+    )
+    warehouse_id = fields.Many2one(
+        "stock.warehouse", string="Store", required=True, ondelete="cascade", index=True
+    )
+    start = fields.Datetime(required=True, index=True)
+    end = fields.Datetime(required=True)
+    cutoff = fields.Datetime(
+        string="Booking Cut-off", required=True, help="The slot can be booked until then."
+    )
+    capacity = fields.Integer(required=True, tracking=True)
+    state = fields.Selection(
+        [("open", "Open"), ("closed", "Closed")], default="open", required=True, tracking=True
+    )
+    order_ids = fields.One2many(
+        "sale.order", "coop_slot_id", string="Orders", domain=[("state", "=", "sale")]
+    )
+    booked_count = fields.Integer(string="Booked", compute="_compute_booked_count")
+    seats_left = fields.Integer(compute="_compute_booked_count")
+    is_bookable = fields.Boolean(compute="_compute_booked_count")
+
+    _sql_constraints = (
+        ("rule_start_unique", "unique(rule_id, start)", "A rule gives one slot per start time."),
+    )
+
+    @api.depends("capacity", "state", "start", "cutoff", "order_ids")
+    def _compute_booked_count(self):
+        """Seats left are derived from the confirmed orders, in one grouped query."""
+        counts = self._booked_counts()
+        now = fields.Datetime.now()
+        for slot in self:
+            slot.booked_count = counts.get(slot._origin.id, 0)
+            slot.seats_left = max(slot.capacity - slot.booked_count, 0)
+            slot.is_bookable = slot._booking_problem(now) is None
+
+    @api.depends("start", "end", "warehouse_id")
+    def _compute_display_name(self):
+        for slot in self:
+            if not slot.start:
+                slot.display_name = False
+                continue
+            tz = slot.rule_id.tz or self.env.user.tz or "UTC"
+            start = slot_rules.utc_to_local(slot.start, tz)
+            end = slot_rules.utc_to_local(slot.end, tz)
+            slot.display_name = "%s %s-%s (%s)" % (
+                start.strftime("%d/%m/%Y"),
+                start.strftime("%H:%M"),
+                end.strftime("%H:%M"),
+                slot.warehouse_id.name,
+            )
+
+    @api.constrains("start", "end", "capacity")
+    def _check_times(self):
+        for slot in self:
+            if slot.end <= slot.start:
+                raise UserError(self.env._("A slot must end after it starts."))
+            if slot.capacity <= 0:
+                raise UserError(self.env._("A slot must take at least one order."))
+
+    # === BUSINESS METHODS ===#
+
+    def _booked_counts(self, exclude_orders=None):
+        """``{slot_id: confirmed orders}`` for these slots, in one query."""
+        ids = [slot_id for slot_id in self._origin.ids if slot_id]
+        if not ids:
+            return {}
+        domain = [("coop_slot_id", "in", ids), ("state", "=", "sale")]
+        if exclude_orders:
+            domain.append(("id", "not in", exclude_orders.ids))
+        groups = self.env["sale.order"].sudo()._read_group(domain, ["coop_slot_id"], ["__count"])
+        return {slot.id: count for slot, count in groups}
+
+    def _booking_problem(self, now=None):
+        self.ensure_one()
+        return slot_rules.booking_problem(
+            self.start,
+            now or fields.Datetime.now(),
+            (self.start - self.cutoff).total_seconds() / 3600,
+            self.seats_left,
+            closed=self.state != "open",
+        )
+
+    def _booking_problem_message(self, problem):
+        messages = {
+            slot_rules.PAST: self.env._("This pickup slot has already started."),
+            slot_rules.CUTOFF: self.env._(
+                "This pickup slot can no longer be booked: orders close %s before it starts.",
+                self._format_cutoff_delay(),
+            ),
+            slot_rules.FULL: self.env._(
+                "This pickup slot is full. Your cart is kept: please choose another slot."
+            ),
+            slot_rules.CLOSED: self.env._("The store is closed during this pickup slot."),
+        }
+        return messages[problem]
+
+    def _format_cutoff_delay(self):
+        hours = "%g" % ((self.start - self.cutoff).total_seconds() / 3600)
+        return self.env._("%s hours", hours)
+
+    @api.model
+    def _get_bookable_slots(self, carrier, warehouse, days=14):
+        """Open slots of a store over the next ``days``, with their seats left computed in one
+        query whatever the number of orders."""
+        now = fields.Datetime.now()
+        slots = self.search(
+            [
+                ("carrier_id", "=", carrier.id),
+                ("warehouse_id", "=", warehouse.id),
+                ("start", ">", now),
+                ("start", "<", now + timedelta(days=days)),
+                ("state", "=", "open"),
+            ]
+        )
+        slots._compute_booked_count()
+        return slots
+
+    def _lock_and_check_seat(self, orders):
+        """Book one seat of this slot for each of ``orders``, under a row lock.
+
+        The slot row is locked then touched: a concurrent transaction booking the same slot
+        waits for this one, then fails to serialize and is retried with a fresh snapshot, so
+        it counts the orders confirmed here. Counting under a plain ``SELECT ... FOR UPDATE``
+        alone would read a stale count under PostgreSQL's repeatable read isolation.
+        """
+        self.ensure_one()
+        self.env.cr.execute(SQL("SELECT id FROM coop_slot WHERE id = %s FOR UPDATE", self.id))
+        self.env.cr.execute(
+            SQL(
+                "UPDATE coop_slot SET write_date = (now() at time zone 'UTC') WHERE id = %s",
+                self.id,
+            )
+        )
+        self.env["sale.order"].flush_model(["coop_slot_id", "state"])
+        booked = self._booked_counts(exclude_orders=orders).get(self.id, 0)
+        if self.state != "open":
+            raise UserError(self._booking_problem_message(slot_rules.CLOSED))
+        if booked + len(orders) > self.capacity:
+            raise UserError(self._booking_problem_message(slot_rules.FULL))
+
+    def action_view_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_solidarity_delivery.action_coop_drive_orders"
+        )
+        action["domain"] = [("coop_slot_id", "=", self.id), ("state", "=", "sale")]
+        action["context"] = {"create": False, "default_coop_slot_id": self.id}
+        return action
+
+    def action_close(self):
+        self.state = "closed"
+
+    def action_reopen(self):
+        self.state = "open"

@@ -1,0 +1,171 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.base.models.res_partner import _tz_get
+
+from ..tools import slot_rules
+
+WEEKDAYS = [
+    ("0", "Monday"),
+    ("1", "Tuesday"),
+    ("2", "Wednesday"),
+    ("3", "Thursday"),
+    ("4", "Friday"),
+    ("5", "Saturday"),
+    ("6", "Sunday"),
+]
+
+
+class CoopSlotRule(models.Model):
+    _name = "coop.slot.rule"
+    _description = "Drive Slot Rule"
+    _order = "warehouse_id, weekday, start_hour"
+
+    carrier_id = fields.Many2one(
+        "delivery.carrier",
+        string="Pickup Method",
+        required=True,
+        domain=[("delivery_type", "=", "in_store")],
+        ondelete="cascade",
+    )
+    warehouse_id = fields.Many2one(
+        "stock.warehouse",
+        string="Store",
+        required=True,
+        domain="[('id', 'in', allowed_warehouse_ids)]",
+        ondelete="cascade",
+    )
+    allowed_warehouse_ids = fields.Many2many(related="carrier_id.warehouse_ids")
+    weekday = fields.Selection(WEEKDAYS, required=True, default="0")
+    start_hour = fields.Float(string="Start", required=True, default=17.0)
+    end_hour = fields.Float(string="End", required=True, default=19.0)
+    capacity = fields.Integer(
+        required=True, default=10, help="How many orders can be picked up in one slot."
+    )
+    cutoff_hours = fields.Float(
+        string="Cut-off (hours)",
+        default=12.0,
+        help="Hours before the start of a slot after which it can no longer be booked.",
+    )
+    horizon_days = fields.Integer(
+        string="Booking Horizon (days)",
+        default=14,
+        help="How many days ahead slots are open for booking.",
+    )
+    tz = fields.Selection(
+        _tz_get,
+        string="Timezone",
+        required=True,
+        default=lambda self: self.env.user.tz or "Europe/Paris",
+    )
+    active = fields.Boolean(default=True)
+    slot_ids = fields.One2many("coop.slot", "rule_id", string="Slots")
+
+    @api.constrains("start_hour", "end_hour")
+    def _check_hours(self):
+        for rule in self:
+            if not 0 <= rule.start_hour < 24 or not 0 <= rule.end_hour < 24:
+                raise ValidationError(self.env._("Slot hours must be between 00:00 and 23:59."))
+            if rule.end_hour <= rule.start_hour:
+                raise ValidationError(self.env._("A slot must end after it starts."))
+
+    @api.constrains("capacity")
+    def _check_capacity(self):
+        if any(rule.capacity <= 0 for rule in self):
+            raise ValidationError(self.env._("A slot must take at least one order."))
+
+    @api.constrains("cutoff_hours", "horizon_days")
+    def _check_cutoff(self):
+        for rule in self:
+            if rule.cutoff_hours < 0 or rule.horizon_days <= 0:
+                raise ValidationError(
+                    self.env._("The cut-off and the booking horizon cannot be negative.")
+                )
+            if rule.cutoff_hours > rule.horizon_days * 24:
+                raise ValidationError(
+                    self.env._(
+                        "The cut-off (%(cutoff)s hours) is longer than the booking horizon "
+                        "(%(horizon)s days): no slot could ever be booked.",
+                        cutoff=rule.cutoff_hours,
+                        horizon=rule.horizon_days,
+                    )
+                )
+
+    @api.constrains("carrier_id", "warehouse_id")
+    def _check_warehouse(self):
+        for rule in self:
+            if rule.carrier_id.delivery_type != "in_store":
+                raise ValidationError(self.env._("Drive slots need a pick-up in store method."))
+            if rule.carrier_id.warehouse_ids and rule.warehouse_id not in (
+                rule.carrier_id.warehouse_ids
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The store %(store)s is not a pickup location of %(method)s.",
+                        store=rule.warehouse_id.name,
+                        method=rule.carrier_id.name,
+                    )
+                )
+
+    @api.depends("weekday", "start_hour", "end_hour", "warehouse_id")
+    def _compute_display_name(self):
+        weekdays = dict(self._fields["weekday"]._description_selection(self.env))
+        for rule in self:
+            rule.display_name = "%s %s %02d:%02d-%02d:%02d" % (
+                rule.warehouse_id.name or "",
+                weekdays.get(rule.weekday, ""),
+                *divmod(round(rule.start_hour * 60), 60),
+                *divmod(round(rule.end_hour * 60), 60),
+            )
+
+    # === BUSINESS METHODS ===#
+
+    def action_generate_slots(self):
+        """Create the missing dated slots of the horizon; existing ones are left as they are,
+        and open slots falling on a closing day are closed."""
+        Slot = self.env["coop.slot"]
+        existing = {
+            (slot.rule_id.id, slot.start)
+            for slot in Slot.with_context(active_test=False).search([("rule_id", "in", self.ids)])
+        }
+        closings = self.env["coop.closing.day"].search([("date", ">=", fields.Date.today())])
+        values = []
+        for rule in self.filtered("active"):
+            today = slot_rules.utc_to_local(fields.Datetime.now(), rule.tz).date()
+            closed = {
+                day.date
+                for day in closings
+                if not day.warehouse_id or day.warehouse_id == rule.warehouse_id
+            }
+            for start, end in slot_rules.rule_slots(
+                int(rule.weekday),
+                rule.start_hour,
+                rule.end_hour,
+                rule.horizon_days,
+                today,
+                rule.tz,
+                closed,
+            ):
+                if (rule.id, start) not in existing and start > fields.Datetime.now():
+                    values.append(rule._prepare_slot_values(start, end))
+        slots = Slot.create(values)
+        self.env["coop.closing.day"].search([("date", ">=", fields.Date.today())])._close_slots()
+        return slots
+
+    def _prepare_slot_values(self, start, end):
+        self.ensure_one()
+        return {
+            "rule_id": self.id,
+            "carrier_id": self.carrier_id.id,
+            "warehouse_id": self.warehouse_id.id,
+            "start": start,
+            "end": end,
+            "capacity": self.capacity,
+            "cutoff": start - timedelta(hours=self.cutoff_hours),
+        }
+
+    @api.model
+    def _cron_generate_slots(self):
+        self.search([]).action_generate_slots()

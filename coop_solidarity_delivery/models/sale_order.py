@@ -1,0 +1,215 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import slot_rules
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    coop_slot_id = fields.Many2one(
+        "coop.slot",
+        string="Pickup Slot",
+        copy=False,
+        index="btree_not_null",
+        tracking=True,
+        domain="[('carrier_id', '=', carrier_id), ('state', '=', 'open')]",
+    )
+    coop_drive_state = fields.Selection(
+        [
+            ("to_prepare", "To Prepare"),
+            ("prepared", "Prepared"),
+            ("handed_over", "Handed Over"),
+            ("no_show", "No-Show"),
+        ],
+        string="Drive Status",
+        default="to_prepare",
+        copy=False,
+        tracking=True,
+    )
+    coop_slot_start = fields.Datetime(related="coop_slot_id.start", string="Pickup From")
+    coop_reminder_sent = fields.Boolean(copy=False)
+    coop_slot_changeable = fields.Boolean(compute="_compute_coop_slot_changeable")
+
+    @api.depends("coop_slot_id", "state")
+    def _compute_coop_slot_changeable(self):
+        now = fields.Datetime.now()
+        for order in self:
+            order.coop_slot_changeable = bool(
+                order.coop_slot_id
+                and order.state in ("draft", "sent", "sale")
+                and order.coop_drive_state == "to_prepare"
+                and now <= order.coop_slot_id.cutoff
+            )
+
+    @api.onchange("coop_slot_id")
+    def _onchange_coop_slot_id(self):
+        if self.coop_slot_id:
+            self.commitment_date = self.coop_slot_id.start
+
+    def action_confirm(self):
+        """Check the seats of the booked slots under a row lock before confirming."""
+        for slot, orders in self.filtered("coop_slot_id").grouped("coop_slot_id").items():
+            slot._lock_and_check_seat(orders.filtered(lambda order: order.state != "sale"))
+        return super().action_confirm()
+
+    def set_delivery_line(self, carrier, amount):
+        """Forget the pickup slot when the member leaves the pickup method."""
+        res = super().set_delivery_line(carrier, amount)
+        self._coop_drop_foreign_slot()
+        return res
+
+    def _set_pickup_location(self, pickup_location_data):
+        """Forget the pickup slot when the member chooses another store."""
+        res = super()._set_pickup_location(pickup_location_data)
+        self._coop_drop_foreign_slot()
+        return res
+
+    # === BUSINESS METHODS ===#
+
+    def _coop_drop_foreign_slot(self):
+        """Draft orders keep a slot only of their own pickup method and store."""
+        self.filtered(
+            lambda order: (
+                order.state in ("draft", "sent")
+                and order.coop_slot_id
+                and (
+                    order.coop_slot_id.carrier_id != order.carrier_id
+                    or order.coop_slot_id.warehouse_id != order.warehouse_id
+                )
+            )
+        ).write({"coop_slot_id": False, "commitment_date": False})
+
+    def _coop_needs_slot(self):
+        """Whether this cart is picked up in a store that has drive slots."""
+        self.ensure_one()
+        return bool(
+            self.carrier_id.delivery_type == "in_store"
+            and self.warehouse_id
+            and self.env["coop.slot.rule"]
+            .sudo()
+            .search_count(
+                [
+                    ("carrier_id", "=", self.carrier_id.id),
+                    ("warehouse_id", "=", self.warehouse_id.id),
+                ],
+                limit=1,
+            )
+        )
+
+    def _coop_slot_error(self, slot):
+        """Why ``slot`` cannot be booked for this order, or ``None``."""
+        self.ensure_one()
+        slot = slot.sudo().exists()
+        if not slot:
+            return self.env._("This pickup slot does not exist. Please choose another one.")
+        if slot.carrier_id != self.carrier_id or slot.warehouse_id != self.warehouse_id:
+            return self.env._(
+                "This pickup slot belongs to another store than the one you chose. "
+                "Please choose one of the slots shown."
+            )
+        if slot == self.coop_slot_id and self.state == "sale":
+            return None
+        problem = slot._booking_problem()
+        return slot._booking_problem_message(problem) if problem else None
+
+    def _coop_set_slot(self, slot):
+        """Book ``slot`` for this order; confirmed orders take the seat under the lock."""
+        self.ensure_one()
+        if error := self._coop_slot_error(slot):
+            raise UserError(error)
+        slot = slot.sudo()
+        if self.state == "sale" and slot != self.coop_slot_id:
+            slot._lock_and_check_seat(self)
+        self.write({"coop_slot_id": slot.id, "commitment_date": slot.start})
+
+    def _coop_change_slot_from_portal(self, slot):
+        self.ensure_one()
+        if not self.coop_slot_changeable:
+            raise UserError(
+                self.env._("The pickup slot of this order can no longer be changed: %s", self.name)
+            )
+        self._coop_set_slot(slot)
+
+    def _coop_portal_slot_choices(self):
+        """The current slot and the bookable slots of the same store, for the portal."""
+        self.ensure_one()
+        slot = self.coop_slot_id.sudo()
+        slots = slot._get_bookable_slots(slot.carrier_id, slot.warehouse_id)
+        return (slot | slots.filtered("is_bookable")).sorted("start")
+
+    def _coop_slot_local(self):
+        """``(local start, local end)`` of the slot, for documents and e-mails."""
+        self.ensure_one()
+        slot = self.coop_slot_id.sudo()
+        tz = slot.rule_id.tz or self.partner_id.tz or "UTC"
+        return slot_rules.utc_to_local(slot.start, tz), slot_rules.utc_to_local(slot.end, tz)
+
+    def _get_confirmation_template(self):
+        if self.coop_slot_id:
+            return (
+                self.env.ref(
+                    "coop_solidarity_delivery.mail_template_drive_confirmation",
+                    raise_if_not_found=False,
+                )
+                or super()._get_confirmation_template()
+            )
+        return super()._get_confirmation_template()
+
+    def action_coop_drive_prepared(self):
+        """Reserve the products of the pickings: the order is ready to be picked up."""
+        for order in self:
+            pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+            pickings.action_assign()
+            if pickings.filtered(lambda p: p.state != "assigned"):
+                raise UserError(
+                    self.env._(
+                        "Order %s cannot be prepared: some products are not in stock.",
+                        order.name,
+                    )
+                )
+        self.coop_drive_state = "prepared"
+
+    def action_coop_drive_handed_over(self):
+        """Validate the pickings with the reserved quantities: the member took the order."""
+        for order in self:
+            pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+            if pickings.filtered(lambda p: p.state != "assigned"):
+                order.action_coop_drive_prepared()
+            pickings.move_ids.picked = True
+            pickings.with_context(skip_backorder=True, skip_sms=True).button_validate()
+        self.coop_drive_state = "handed_over"
+
+    def action_coop_drive_no_show(self):
+        self.coop_drive_state = "no_show"
+
+    def action_coop_drive_reset(self):
+        self.filtered(lambda o: o.coop_drive_state == "no_show").coop_drive_state = "to_prepare"
+
+    @api.model
+    def _cron_send_drive_reminders(self):
+        """E-mail the members whose slot starts tomorrow (local day of the store)."""
+        if (
+            not self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("coop_solidarity_delivery.drive_reminder")
+        ):
+            return
+        now = fields.Datetime.now()
+        orders = self.search(
+            [
+                ("state", "=", "sale"),
+                ("coop_reminder_sent", "=", False),
+                ("coop_slot_id.start", ">", now),
+                ("coop_slot_id.start", "<", now + timedelta(days=2)),
+            ]
+        )
+        template = self.env.ref("coop_solidarity_delivery.mail_template_drive_reminder")
+        for order in orders:
+            tz = order.coop_slot_id.rule_id.tz or "UTC"
+            tomorrow = slot_rules.utc_to_local(now, tz).date() + timedelta(days=1)
+            if order._coop_slot_local()[0].date() == tomorrow:
+                template.send_mail(order.id)
+                order.coop_reminder_sent = True
