@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
 
 WAVE_SIZE_PARAM = "coop_solidarity_delivery.wave_size"
 WAVE_DELAY_PARAM = "coop_solidarity_delivery.wave_delay_hours"
@@ -128,9 +129,10 @@ class CoopDeliveryRequest(models.Model):
             partner = request.beneficiary_id.sudo()
             request.district = " ".join(filter(None, (partner.zip, partner.city)))
 
-    @api.constrains("beneficiary_id")
+    @api.constrains("beneficiary_id", "channel")
     def _check_beneficiary_eligible(self):
-        for request in self:
+        # A request by e-mail is kept whoever sends it: the coordinator checks eligibility.
+        for request in self.filtered(lambda r: r.channel != "email"):
             if not request.beneficiary_id.coop_is_beneficiary:
                 raise ValidationError(
                     _(
@@ -140,16 +142,17 @@ class CoopDeliveryRequest(models.Model):
                     )
                 )
 
+    @api.constrains("delivery_date")
+    def _check_delivery_date_not_past(self):
+        if any(r.delivery_date < fields.Date.context_today(r) for r in self):
+            raise ValidationError(_("A delivery cannot be asked for a date in the past."))
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("coop.delivery.request")
-        requests = super().create(vals_list)
-        past = requests.filtered(lambda r: r.delivery_date < fields.Date.context_today(r))
-        if past:
-            raise ValidationError(_("A delivery cannot be asked for a date in the past."))
-        return requests
+        return super().create(vals_list)
 
     def write(self, vals):
         if "state" in vals and vals["state"] in STATE_DATE_FIELDS:
@@ -161,6 +164,13 @@ class CoopDeliveryRequest(models.Model):
     def action_search_volunteers(self):
         """Notify the nearest volunteers (first wave)."""
         for request in self:
+            if not request.beneficiary_id.coop_is_beneficiary:
+                raise UserError(
+                    _(
+                        "Approve the eligibility of %s before looking for a volunteer.",
+                        request.beneficiary_id.display_name,
+                    )
+                )
             if request.state not in ("new", "searching"):
                 raise UserError(_("%s already has a volunteer.", request.name))
             request.beneficiary_id._coop_ensure_located()
@@ -208,6 +218,31 @@ class CoopDeliveryRequest(models.Model):
                         state=state_label[request.state],
                     )
                 )
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A message to the delivery alias becomes a request of its sender."""
+        sender = self.env["res.partner"].browse(msg_dict.get("author_id")).exists()
+        if not sender:
+            sender = self.env["res.partner"].find_or_create(msg_dict.get("email_from") or "")
+        body = html2plaintext(msg_dict.get("body") or "")
+        values = {
+            "name": _("New"),
+            "beneficiary_id": sender.id,
+            "channel": "email",
+            "delivery_date": fields.Date.today() + timedelta(days=1),
+            "shopping_list": "\n\n".join(filter(None, (msg_dict.get("subject"), body))),
+            **(custom_values or {}),
+        }
+        request = super().message_new(msg_dict, custom_values=values)
+        if not sender.coop_is_beneficiary:
+            request.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_("Check eligibility: request by e-mail"),
+                note=_("%s asked for a delivery by e-mail but is not eligible yet.", sender.name),
+                user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+            )
+        return request
 
     # === BUSINESS METHODS ===#
 

@@ -1,0 +1,79 @@
+from datetime import date, timedelta
+
+from odoo import _, fields, http
+from odoo.exceptions import ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+class DeliveryPortal(CustomerPortal):
+    """Eligible members ask for a solidarity delivery and follow their requests."""
+
+    def _coop_beneficiary(self):
+        partner = request.env.user.partner_id.sudo()
+        return partner if partner.coop_is_beneficiary else None
+
+    def _coop_my_requests(self, partner):
+        return (
+            request.env["coop.delivery.request"]
+            .sudo()
+            .search([("beneficiary_id", "=", partner.id)], order="delivery_date desc, id desc")
+        )
+
+    @http.route("/my/deliveries", type="http", auth="user", website=True)
+    def portal_my_deliveries(self, **kwargs):
+        partner = self._coop_beneficiary()
+        if not partner:
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="coop_deliveries",
+            deliveries=self._coop_my_requests(partner),
+            created=kwargs.get("created"),
+        )
+        return request.render("coop_solidarity_delivery.portal_my_deliveries", values)
+
+    @http.route(
+        "/my/deliveries/new", type="http", auth="user", website=True, methods=["GET", "POST"]
+    )
+    def portal_new_delivery(self, **post):
+        partner = self._coop_beneficiary()
+        if not partner:
+            return request.redirect("/my")
+        error = None
+        if request.httprequest.method == "POST":
+            try:
+                with request.env.cr.savepoint():
+                    new_request = self._coop_create_request(partner, post)
+                return request.redirect(f"/my/deliveries?created={new_request.id}")
+            except (ValidationError, ValueError) as exc:
+                error = (
+                    exc.args[0] if isinstance(exc, ValidationError) else _("Choose a valid date.")
+                )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="coop_delivery_new",
+            error=error,
+            form=post,
+            min_date=(date.today() + timedelta(days=1)).isoformat(),
+        )
+        return request.render("coop_solidarity_delivery.portal_delivery_new", values)
+
+    def _coop_create_request(self, partner, post):
+        delivery_date = fields.Date.to_date(post.get("delivery_date") or "")
+        if not delivery_date:
+            raise ValueError("no date")
+        return (
+            request.env["coop.delivery.request"]
+            .sudo()
+            .create(
+                {
+                    "beneficiary_id": partner.id,
+                    "channel": "website",
+                    "delivery_date": delivery_date,
+                    "shopping_list": (post.get("shopping_list") or "").strip(),
+                    "access_notes": (post.get("access_notes") or "").strip(),
+                }
+            )
+        )

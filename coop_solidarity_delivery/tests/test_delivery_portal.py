@@ -1,0 +1,79 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import GRAND_PLACE, DeliveryCase
+
+
+@tagged("post_install", "-at_install")
+class TestDeliveryPortal(HttpCase, DeliveryCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.member_user = new_test_user(
+            cls.env,
+            login="coop_portal_member",
+            password="coop_portal_member",
+            groups="base.group_portal",
+        )
+        cls.member = cls.member_user.partner_id
+        cls.member.write(
+            {
+                "partner_latitude": GRAND_PLACE[0],
+                "partner_longitude": GRAND_PLACE[1],
+                "coop_geo_state": "done",
+                "coop_data_consent": True,
+                "coop_is_beneficiary": True,
+            }
+        )
+        cls.other_user = new_test_user(
+            cls.env,
+            login="coop_portal_other",
+            password="coop_portal_other",
+            groups="base.group_portal",
+        )
+
+    def test_eligible_member_asks_for_a_delivery_on_the_portal(self):
+        self.start_tour(
+            "/my", "coop_solidarity_delivery_portal_request", login="coop_portal_member"
+        )
+        request = self.env["coop.delivery.request"].search(
+            [("beneficiary_id", "=", self.member.id)]
+        )
+        self.assertEqual(len(request), 1)
+        self.assertEqual(request.channel, "website")
+        self.assertEqual(request.shopping_list, "Soupe, pain, yaourts")
+        self.assertEqual(request.sudo().access_notes, "Code 4512")
+
+    def test_member_sees_only_their_own_requests(self):
+        mine = self.make_request(self.member, shopping_list="Mine")
+        theirs = self.make_request(self.make_beneficiary("Someone Else", GRAND_PLACE))
+        self.authenticate("coop_portal_member", "coop_portal_member")
+        html = self.url_open("/my/deliveries").text
+        self.assertIn(mine.name, html)
+        self.assertNotIn(theirs.name, html)
+
+    def test_a_past_date_is_refused_and_the_form_keeps_what_was_typed(self):
+        self.authenticate("coop_portal_member", "coop_portal_member")
+        page = self.url_open("/my/deliveries/new").text
+        csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
+        yesterday = fields.Date.today() - timedelta(days=1)
+        response = self.url_open(
+            "/my/deliveries/new",
+            data={
+                "csrf_token": csrf,
+                "delivery_date": str(yesterday),
+                "shopping_list": "Lentilles",
+            },
+        )
+        self.assertIn("alert-danger", response.text)
+        self.assertIn("Lentilles", response.text)
+        self.assertFalse(
+            self.env["coop.delivery.request"].search([("beneficiary_id", "=", self.member.id)])
+        )
+
+    def test_a_member_not_eligible_is_sent_back_to_the_portal_home(self):
+        self.authenticate("coop_portal_other", "coop_portal_other")
+        response = self.url_open("/my/deliveries/new")
+        self.assertTrue(response.url.endswith("/my"))

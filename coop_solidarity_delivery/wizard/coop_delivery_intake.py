@@ -1,0 +1,116 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class CoopDeliveryIntake(models.TransientModel):
+    """A call-centre volunteer takes a delivery request by phone: find the member (or record
+    them), note the need, choose the date."""
+
+    _name = "coop.delivery.intake"
+    _description = "Delivery Request by Phone"
+
+    lookup = fields.Char(string="Find a Member", help="Part of the name or of the phone number.")
+    partner_id = fields.Many2one("res.partner", string="Member")
+    match_count = fields.Integer(compute="_compute_match_ids")
+    match_ids = fields.Many2many("res.partner", compute="_compute_match_ids")
+    new_name = fields.Char(string="Name")
+    new_phone = fields.Char(string="Phone")
+    new_street = fields.Char(string="Street")
+    new_zip = fields.Char(string="Zip")
+    new_city = fields.Char(string="City")
+    reason = fields.Selection(
+        lambda self: self.env["res.partner"]._fields["coop_beneficiary_reason"].selection,
+        string="Why a Delivery",
+    )
+    consent = fields.Boolean(
+        string="Consent Given",
+        help="The member agreed, on the phone, that the coop keeps and shares with the "
+        "assigned volunteer the data needed for the delivery.",
+    )
+    delivery_date = fields.Date(
+        string="Wished Date", required=True, default=lambda self: fields.Date.today() + timedelta(1)
+    )
+    shopping_list = fields.Text()
+    access_notes = fields.Text()
+    channel = fields.Selection(
+        [("phone", "Phone"), ("call_centre", "Call centre")], default="call_centre", required=True
+    )
+
+    @api.depends("lookup")
+    def _compute_match_ids(self):
+        for intake in self:
+            term = (intake.lookup or "").strip()
+            if len(term) < 2:
+                intake.match_ids = False
+                intake.match_count = 0
+                continue
+            domain = [
+                "|",
+                "|",
+                ("name", "ilike", term),
+                ("phone", "ilike", term),
+                ("mobile", "ilike", term),
+            ]
+            intake.match_ids = self.env["res.partner"].search(domain, limit=20)
+            intake.match_count = len(intake.match_ids)
+
+    @api.onchange("match_ids")
+    def _onchange_match_ids(self):
+        if len(self.match_ids) == 1:
+            self.partner_id = self.match_ids
+
+    def action_create_request(self):
+        self.ensure_one()
+        beneficiary = self.partner_id or self._create_member()
+        if not beneficiary.coop_is_beneficiary:
+            self._make_eligible(beneficiary)
+        request = self.env["coop.delivery.request"].create(
+            {
+                "beneficiary_id": beneficiary.id,
+                "channel": self.channel,
+                "delivery_date": self.delivery_date,
+                "shopping_list": self.shopping_list,
+                "access_notes": self.access_notes,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "coop.delivery.request",
+            "res_id": request.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def _create_member(self):
+        if not self.new_name:
+            raise UserError(_("Find the member, or type their name to record them."))
+        return self.env["res.partner"].create(
+            {
+                "name": self.new_name,
+                "phone": self.new_phone,
+                "street": self.new_street,
+                "zip": self.new_zip,
+                "city": self.new_city,
+                "country_id": self.env.company.country_id.id,
+            }
+        )
+
+    def _make_eligible(self, partner):
+        if not self.consent:
+            raise UserError(
+                _(
+                    "Ask %s for their consent to the processing of their data, and tick "
+                    "'Consent Given', before recording a delivery.",
+                    partner.name,
+                )
+            )
+        partner.write(
+            {
+                "coop_data_consent": True,
+                "coop_data_consent_date": fields.Date.context_today(self),
+                "coop_beneficiary_reason": self.reason or partner.coop_beneficiary_reason,
+            }
+        )
+        partner.action_coop_approve_eligibility()
