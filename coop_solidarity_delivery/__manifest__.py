@@ -21,6 +21,7 @@
         "data/mail_alias_data.xml",
         "views/res_partner_views.xml",
         "views/coop_delivery_request_views.xml",
+        "views/coop_delivery_recurrence_views.xml",
         "views/delivery_offer_templates.xml",
         "views/delivery_portal_templates.xml",
         "report/coop_slot_reports.xml",
@@ -32,6 +33,7 @@
         "views/sale_portal_templates.xml",
         "views/res_config_settings_views.xml",
         "wizard/coop_delivery_intake_views.xml",
+        "wizard/coop_call_campaign_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -3,6 +3,7 @@ from . import coop_weekday
 from . import res_partner
 from . import coop_delivery_request
 from . import coop_delivery_offer
+from . import coop_delivery_recurrence
 from . import res_config_settings
 from . import coop_closing_day
 from . import coop_slot

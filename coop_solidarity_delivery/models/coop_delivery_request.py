@@ -86,6 +86,9 @@ class CoopDeliveryRequest(models.Model):
     failure_note = fields.Text(copy=False)
     preparer_id = fields.Many2one("res.partner", tracking=True, copy=False)
     deliverer_id = fields.Many2one("res.partner", tracking=True, copy=False)
+    recurrence_id = fields.Many2one(
+        "coop.delivery.recurrence", string="Recurring Delivery", readonly=True, index=True
+    )
     offer_ids = fields.One2many("coop.delivery.offer", "request_id", string="Offers")
     wave = fields.Integer(readonly=True, copy=False, help="Volunteers notified in waves.")
     date_searching = fields.Datetime(string="Search Started", readonly=True, copy=False)
@@ -113,6 +116,14 @@ class CoopDeliveryRequest(models.Model):
         """Kanban columns in the order of the delivery, closed ones only when they hold cards."""
         shown = (*OPEN_STATES, "delivered")
         return [key for key, _label in STATES if key in shown or key in states]
+
+    _sql_constraints = [
+        (
+            "one_request_per_recurrence_date",
+            "UNIQUE(recurrence_id, delivery_date)",
+            "A recurring delivery has at most one request a day.",
+        ),
+    ]
 
     @api.depends("date_searching", "date_assigned")
     def _compute_hours_to_match(self):

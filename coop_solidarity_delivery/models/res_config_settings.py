@@ -3,7 +3,7 @@ from odoo import fields, models
 from .base_geocoder import DEFAULT_TIMEOUT
 from .coop_delivery_offer import DEFAULT_PRIVACY_DAYS
 from .coop_delivery_request import DEFAULT_WAVE_DELAY_HOURS, DEFAULT_WAVE_SIZE
-from .res_partner import DEFAULT_MAX_RADIUS_KM
+from .res_partner import DEFAULT_MAX_RADIUS_KM, DEFAULT_RETENTION_DAYS, DEFAULT_UNSEEN_WEEKS
 
 
 class ResConfigSettings(models.TransientModel):
@@ -45,4 +45,15 @@ class ResConfigSettings(models.TransientModel):
         string="Drive Reminders",
         config_parameter="coop_solidarity_delivery.drive_reminder",
         help="E-mail members the day before their pickup slot.",
+    )
+    coop_beneficiary_retention_days = fields.Integer(
+        string="Keep Beneficiaries' Data (days)",
+        config_parameter="coop_solidarity_delivery.beneficiary_retention_days",
+        default=DEFAULT_RETENTION_DAYS,
+        help="After this many days without a request, a beneficiary's personal data are erased.",
+    )
+    coop_unseen_weeks = fields.Integer(
+        string="Call Members Not Seen For (weeks)",
+        config_parameter="coop_solidarity_delivery.unseen_weeks",
+        default=DEFAULT_UNSEEN_WEEKS,
     )

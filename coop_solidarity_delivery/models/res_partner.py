@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -5,6 +7,10 @@ from ..tools.volunteer_ranking import Candidate, bounding_box, rank_volunteers
 
 ADDRESS_FIELDS = ("street", "street2", "zip", "city", "state_id", "country_id")
 MAX_RADIUS_PARAM = "coop_solidarity_delivery.max_radius_km"
+RETENTION_PARAM = "coop_solidarity_delivery.beneficiary_retention_days"
+DEFAULT_RETENTION_DAYS = 365
+UNSEEN_WEEKS_PARAM = "coop_solidarity_delivery.unseen_weeks"
+DEFAULT_UNSEEN_WEEKS = 6
 DEFAULT_MAX_RADIUS_KM = 15.0
 
 
@@ -58,6 +64,7 @@ class ResPartner(models.Model):
         "the data needed for the delivery.",
     )
     coop_data_consent_date = fields.Date(string="Consent Date")
+    coop_anonymised = fields.Boolean(string="Anonymised", readonly=True, copy=False)
     coop_eligibility_approved_by_id = fields.Many2one(
         "res.users", string="Eligibility Approved By", readonly=True, copy=False
     )
@@ -250,3 +257,71 @@ class ResPartner(models.Model):
     def _coop_max_radius_km(self):
         value = self.env["ir.config_parameter"].sudo().get_param(MAX_RADIUS_PARAM)
         return float(value or DEFAULT_MAX_RADIUS_KM)
+
+    @api.model
+    def _cron_coop_anonymise_beneficiaries(self):
+        """Erase the personal data of beneficiaries whose last request is older than the
+        retention period set in Settings (members with a login are left to the coop)."""
+        days = int(self.env["ir.config_parameter"].sudo().get_param(RETENTION_PARAM) or 0)
+        days = days or DEFAULT_RETENTION_DAYS
+        limit = fields.Date.context_today(self) - timedelta(days=days)
+        groups = self.env["coop.delivery.request"]._read_group(
+            [], ["beneficiary_id"], ["delivery_date:max"]
+        )
+        stale = self.browse(
+            partner.id for partner, last_date in groups if last_date and last_date < limit
+        )
+        stale.filtered(lambda p: not p.user_ids and not p.coop_anonymised)._coop_anonymise()
+
+    def _coop_anonymise(self):
+        requests = self.env["coop.delivery.request"].search([("beneficiary_id", "in", self.ids)])
+        requests.sudo().write({"access_notes": False, "shopping_list": False})
+        for partner in self:
+            partner.write(
+                {
+                    "name": _("Anonymised member %s", partner.id),
+                    "street": False,
+                    "street2": False,
+                    "city": False,
+                    "phone": False,
+                    "mobile": False,
+                    "email": False,
+                    "comment": False,
+                    "partner_latitude": 0.0,
+                    "partner_longitude": 0.0,
+                    "coop_beneficiary_note": False,
+                    "coop_is_beneficiary": False,
+                    "coop_data_consent": False,
+                    "coop_anonymised": True,
+                }
+            )
+            partner.message_ids.unlink()
+
+    @api.model
+    def _coop_call_list_domain(self):
+        """Members the call centre should phone: the vulnerable ones, and members who have not
+        ordered for a number of weeks (set in Settings)."""
+        weeks = int(self.env["ir.config_parameter"].sudo().get_param(UNSEEN_WEEKS_PARAM) or 0)
+        since = fields.Datetime.now() - timedelta(weeks=weeks or DEFAULT_UNSEEN_WEEKS)
+        recent_buyers = self.env["sale.order"]._read_group(
+            [("state", "=", "sale"), ("date_order", ">=", since)], ["partner_id"]
+        )
+        seen_ids = [partner.id for (partner,) in recent_buyers]
+        return [
+            ("coop_anonymised", "=", False),
+            "|",
+            "&",
+            ("coop_is_beneficiary", "=", True),
+            ("coop_beneficiary_reason", "=", "vulnerable"),
+            "&",
+            ("membership_state", "in", ("paid", "free", "invoiced")),
+            ("id", "not in", seen_ids),
+        ]
+
+    @api.model
+    def action_coop_open_call_list(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_solidarity_delivery.res_partner_action_call_list"
+        )
+        action["domain"] = self._coop_call_list_domain()
+        return action

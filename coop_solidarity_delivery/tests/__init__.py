@@ -2,10 +2,12 @@ from . import test_accept_concurrency
 from . import test_access_groups
 from . import test_beneficiary
 from . import test_delivery_portal
+from . import test_delivery_recurrence
 from . import test_delivery_request
 from . import test_geocoding
 from . import test_intake
 from . import test_offer_page
+from . import test_outreach
 from . import test_checkout
 from . import test_drive_board
 from . import test_drive_http

@@ -1,0 +1,105 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools.recurrence import dates_to_create
+
+HORIZON_DAYS = 14
+
+
+class CoopDeliveryRecurrence(models.Model):
+    _name = "coop.delivery.recurrence"
+    _description = "Recurring Solidarity Delivery"
+    _inherit = ["mail.thread"]
+    _order = "beneficiary_id, weekday_id"
+
+    beneficiary_id = fields.Many2one(
+        "res.partner", required=True, tracking=True, domain=[("coop_is_beneficiary", "=", True)]
+    )
+    weekday_id = fields.Many2one("coop.weekday", string="Every", required=True, tracking=True)
+    date_start = fields.Date(string="From", required=True, default=fields.Date.context_today)
+    date_end = fields.Date(string="Until", tracking=True)
+    state = fields.Selection(
+        [("active", "Running"), ("paused", "Paused")],
+        default="active",
+        required=True,
+        tracking=True,
+    )
+    channel = fields.Selection(
+        lambda self: self.env["coop.delivery.request"]._fields["channel"].selection,
+        default="phone",
+        required=True,
+    )
+    shopping_list = fields.Text()
+    access_notes = fields.Text(groups="coop_solidarity_delivery.group_coop_call_centre")
+    request_ids = fields.One2many("coop.delivery.request", "recurrence_id", string="Requests")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
+    )
+
+    @api.depends("beneficiary_id", "weekday_id")
+    def _compute_display_name(self):
+        for recurrence in self:
+            recurrence.display_name = _(
+                "%(member)s, every %(day)s",
+                member=recurrence.beneficiary_id.name or "",
+                day=recurrence.weekday_id.name or "",
+            )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for recurrence in self:
+            if recurrence.date_end and recurrence.date_end < recurrence.date_start:
+                raise ValidationError(_("A recurring delivery cannot end before it starts."))
+
+    # === ACTIONS ===#
+
+    def action_pause(self):
+        self.state = "paused"
+        future = self.request_ids.filtered(
+            lambda r: r.state == "new" and r.delivery_date > fields.Date.context_today(r)
+        )
+        future.action_cancel()
+
+    def action_resume(self):
+        self.state = "active"
+        self._create_requests()
+
+    # === BUSINESS METHODS ===#
+
+    @api.model
+    def _cron_create_requests(self):
+        self.search([("state", "=", "active")])._create_requests()
+
+    def _create_requests(self):
+        """Create the requests of the coming two weeks, at most one per date, none on a day
+        the coop is closed."""
+        today = fields.Date.context_today(self)
+        closed = set(
+            self.env["coop.closing.day"]
+            .search([("date", ">", today), ("warehouse_id", "=", False)])
+            .mapped("date")
+        )
+        values = []
+        for recurrence in self.filtered(lambda r: r.state == "active"):
+            existing = set(recurrence.request_ids.mapped("delivery_date"))
+            for day in dates_to_create(
+                recurrence.weekday_id.number,
+                recurrence.date_start,
+                recurrence.date_end,
+                today,
+                HORIZON_DAYS,
+                existing,
+                closed,
+            ):
+                values.append(recurrence._prepare_request_values(day))
+        return self.env["coop.delivery.request"].create(values)
+
+    def _prepare_request_values(self, day):
+        return {
+            "recurrence_id": self.id,
+            "beneficiary_id": self.beneficiary_id.id,
+            "channel": self.channel,
+            "delivery_date": day,
+            "shopping_list": self.shopping_list,
+            "access_notes": self.sudo().access_notes,
+        }
