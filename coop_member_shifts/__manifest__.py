@@ -10,6 +10,8 @@
     "data": [
         "security/coop_security.xml",
         "security/ir.model.access.csv",
+        "security/coop_work_entry_security.xml",
+        "views/coop_work_entry_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

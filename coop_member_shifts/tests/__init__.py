@@ -1,3 +1,4 @@
 from . import test_access_groups
 from . import test_menus
 from . import test_ui
+from . import test_work_entry

@@ -1,5 +1,6 @@
 from . import base_geocoder
 from . import coop_weekday
+from . import coop_work_entry
 from . import res_partner
 from . import coop_delivery_request
 from . import coop_delivery_offer

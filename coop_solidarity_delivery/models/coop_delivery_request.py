@@ -5,6 +5,11 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
 WAVE_SIZE_PARAM = "coop_solidarity_delivery.wave_size"
+HOURS_MODE_PARAM = "coop_solidarity_delivery.hours_mode"
+DELIVERY_HOURS_PARAM = "coop_solidarity_delivery.delivery_hours"
+PREPARATION_HOURS_PARAM = "coop_solidarity_delivery.preparation_hours"
+DEFAULT_DELIVERY_HOURS = 1.5
+DEFAULT_PREPARATION_HOURS = 1.0
 WAVE_DELAY_PARAM = "coop_solidarity_delivery.wave_delay_hours"
 DEFAULT_WAVE_SIZE = 3
 DEFAULT_WAVE_DELAY_HOURS = 4
@@ -208,6 +213,7 @@ class CoopDeliveryRequest(models.Model):
     def action_delivered(self):
         self._check_state("assigned", "preparing", "out")
         self.state = "delivered"
+        self._credit_volunteer_hours()
 
     def action_cancel(self):
         self._check_state(*OPEN_STATES)
@@ -288,6 +294,47 @@ class CoopDeliveryRequest(models.Model):
         )
         offers._send()
         return offers
+
+    def _credit_volunteer_hours(self):
+        """The preparer's and the deliverer's work goes to the volunteer-work ledger."""
+        ledger = self.env["coop.work.entry"]
+        for request in self:
+            preparation, delivery = request._volunteer_hours()
+            if request.preparer_id:
+                ledger._credit(
+                    request.preparer_id,
+                    preparation,
+                    "delivery",
+                    self.env._("Preparation of %s", request.name),
+                    origin=request,
+                    on_date=request.delivery_date,
+                )
+            if request.deliverer_id:
+                ledger._credit(
+                    request.deliverer_id,
+                    delivery,
+                    "delivery",
+                    self.env._("Delivery of %s", request.name),
+                    origin=request,
+                    on_date=request.delivery_date,
+                )
+
+    def _volunteer_hours(self):
+        """(preparation hours, delivery hours): fixed in Settings, or measured between the
+        steps of the request when the coop chose so (at least a quarter of an hour)."""
+        params = self.env["ir.config_parameter"].sudo()
+        preparation = float(params.get_param(PREPARATION_HOURS_PARAM) or DEFAULT_PREPARATION_HOURS)
+        delivery = float(params.get_param(DELIVERY_HOURS_PARAM) or DEFAULT_DELIVERY_HOURS)
+        if params.get_param(HOURS_MODE_PARAM) == "measured":
+
+            def measured(start, end, fallback):
+                if not (start and end):
+                    return fallback
+                return min(max((end - start).total_seconds() / 3600, 0.25), 24.0)
+
+            preparation = measured(self.date_preparing, self.date_out, preparation)
+            delivery = measured(self.date_out, self.date_delivered, delivery)
+        return round(preparation, 2), round(delivery, 2)
 
     def _weekly_delivery_counts(self):
         """Deliveries each volunteer has taken in the week of this request."""

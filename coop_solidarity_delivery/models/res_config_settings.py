@@ -2,7 +2,12 @@ from odoo import fields, models
 
 from .base_geocoder import DEFAULT_TIMEOUT
 from .coop_delivery_offer import DEFAULT_PRIVACY_DAYS
-from .coop_delivery_request import DEFAULT_WAVE_DELAY_HOURS, DEFAULT_WAVE_SIZE
+from .coop_delivery_request import (
+    DEFAULT_DELIVERY_HOURS,
+    DEFAULT_PREPARATION_HOURS,
+    DEFAULT_WAVE_DELAY_HOURS,
+    DEFAULT_WAVE_SIZE,
+)
 from .res_partner import DEFAULT_MAX_RADIUS_KM, DEFAULT_RETENTION_DAYS, DEFAULT_UNSEEN_WEEKS
 
 
@@ -56,4 +61,20 @@ class ResConfigSettings(models.TransientModel):
         string="Call Members Not Seen For (weeks)",
         config_parameter="coop_solidarity_delivery.unseen_weeks",
         default=DEFAULT_UNSEEN_WEEKS,
+    )
+    coop_hours_mode = fields.Selection(
+        [("fixed", "Fixed hours"), ("measured", "Measured time")],
+        string="Volunteer Hours Counted",
+        config_parameter="coop_solidarity_delivery.hours_mode",
+        default="fixed",
+    )
+    coop_delivery_hours = fields.Float(
+        string="Hours for a Delivery",
+        config_parameter="coop_solidarity_delivery.delivery_hours",
+        default=DEFAULT_DELIVERY_HOURS,
+    )
+    coop_preparation_hours = fields.Float(
+        string="Hours for a Preparation",
+        config_parameter="coop_solidarity_delivery.preparation_hours",
+        default=DEFAULT_PREPARATION_HOURS,
     )

@@ -111,3 +111,30 @@ class TestDeliveryRequest(DeliveryCase):
             request.action_search_volunteers()
         self.assertTrue(request.exists())
         self.assertEqual(request.state, "new")
+
+    def test_delivered_request_credits_both_volunteers_in_the_ledger(self):
+        request = self.make_request(self.beneficiary)
+        request.action_search_volunteers()
+        request.offer_ids[0]._accept()
+        request.preparer_id = self.far
+        request.action_start_preparing()
+        request.action_out_for_delivery()
+        request.action_delivered()
+        lines = self.env["coop.work.entry"].search(
+            [("origin", "=", f"{request._name},{request.id}")]
+        )
+        self.assertEqual(lines.partner_id, self.near | self.far)
+        self.assertEqual(set(lines.mapped("kind")), {"delivery"})
+        self.assertEqual(set(lines.mapped("state")), {"validated"})
+        self.assertEqual(sorted(lines.mapped("hours")), [1.0, 1.5])
+
+    def test_measured_time_is_credited_when_the_coop_chooses_it(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "coop_solidarity_delivery.hours_mode", "measured"
+        )
+        request = self.make_request(self.beneficiary, deliverer_id=self.near.id, state="assigned")
+        request.action_out_for_delivery()
+        request.date_out = request.date_out - timedelta(minutes=45)
+        request.action_delivered()
+        line = self.env["coop.work.entry"].search([("partner_id", "=", self.near.id)])
+        self.assertAlmostEqual(line.hours, 0.75, places=2)
