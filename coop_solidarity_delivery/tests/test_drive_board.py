@@ -75,3 +75,17 @@ class TestDriveBoard(DriveCommon):
             ]
         )
         self.assertEqual(found, order)
+
+    def test_coordinators_see_the_drive_orders_of_every_salesperson(self):
+        coordinator = new_test_user(
+            self.env,
+            login="drive_coordinator",
+            groups="coop_solidarity_delivery.group_coop_delivery_coordinator",
+        )
+        order = self._confirmed_order(user_id=self.env.ref("base.user_admin").id)
+        quotation = self._create_in_store_delivery_order(user_id=self.env.ref("base.user_admin").id)
+        visible = self.env["sale.order"].with_user(coordinator).search([])
+        self.assertIn(order, visible)
+        self.assertNotIn(quotation, visible)
+        order.with_user(coordinator).action_coop_drive_prepared()
+        self.assertEqual(order.coop_drive_state, "prepared")
