@@ -6,6 +6,8 @@ from odoo.tools import SQL
 
 from ..tools import slot_rules
 
+HOLDING_PAYMENT_STATES = ("pending", "authorized", "done")
+
 
 class CoopSlot(models.Model):
     _name = "coop.slot"
@@ -77,11 +79,22 @@ class CoopSlot(models.Model):
     # === BUSINESS METHODS ===#
 
     def _booked_counts(self, exclude_orders=None):
-        """``{slot_id: confirmed orders}`` for these slots, in one query."""
+        """``{slot_id: booked orders}`` for these slots, in one query.
+
+        A seat is taken by a confirmed order, and held by an order whose payment has started
+        (pending, authorized or done), so that two members paying at the same time cannot
+        both get the last seat.
+        """
         ids = [slot_id for slot_id in self._origin.ids if slot_id]
         if not ids:
             return {}
-        domain = [("coop_slot_id", "in", ids), ("state", "=", "sale")]
+        domain = [
+            ("coop_slot_id", "in", ids),
+            ("state", "!=", "cancel"),
+            "|",
+            ("state", "=", "sale"),
+            ("transaction_ids.state", "in", HOLDING_PAYMENT_STATES),
+        ]
         if exclude_orders:
             domain.append(("id", "not in", exclude_orders.ids))
         groups = self.env["sale.order"].sudo()._read_group(domain, ["coop_slot_id"], ["__count"])
@@ -149,6 +162,7 @@ class CoopSlot(models.Model):
             )
         )
         self.env["sale.order"].flush_model(["coop_slot_id", "state"])
+        self.env["payment.transaction"].flush_model(["state"])
         booked = self._booked_counts(exclude_orders=orders).get(self.id, 0)
         if self.state != "open":
             raise UserError(self._booking_problem_message(slot_rules.CLOSED))

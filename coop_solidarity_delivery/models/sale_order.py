@@ -110,10 +110,18 @@ class SaleOrder(models.Model):
                 "This pickup slot belongs to another store than the one you chose. "
                 "Please choose one of the slots shown."
             )
-        if slot == self.coop_slot_id and self.state == "sale":
+        if slot == self.coop_slot_id and slot in self._coop_held_slots():
             return None
         problem = slot._booking_problem()
         return slot._booking_problem_message(problem) if problem else None
+
+    def _coop_held_slots(self):
+        """The slot whose seat this order already holds: confirmed, or payment started."""
+        self.ensure_one()
+        holding = self.state == "sale" or any(
+            tx.state in ("pending", "authorized", "done") for tx in self.transaction_ids
+        )
+        return self.coop_slot_id if holding and self.state != "cancel" else self.coop_slot_id[:0]
 
     def _coop_set_slot(self, slot):
         """Book ``slot`` for this order; confirmed orders take the seat under the lock."""
@@ -121,7 +129,7 @@ class SaleOrder(models.Model):
         if error := self._coop_slot_error(slot):
             raise UserError(error)
         slot = slot.sudo()
-        if self.state == "sale" and slot != self.coop_slot_id:
+        if self._coop_held_slots() and slot != self.coop_slot_id:
             slot._lock_and_check_seat(self)
         self.write({"coop_slot_id": slot.id, "commitment_date": slot.start})
 

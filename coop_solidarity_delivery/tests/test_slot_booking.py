@@ -102,3 +102,19 @@ class TestSlotBooking(DriveCommon):
         )
         body = template._render_field("body_html", order.ids)[order.id]
         self.assertIn(slot.display_name, body)
+
+    def test_a_seat_is_held_once_the_payment_starts(self):
+        slot = self._create_slot(capacity=1)
+        paying = self._create_drive_order(slot)
+        self._create_transaction("redirect", sale_order_ids=[paying.id], state="pending")
+        self.assertEqual(slot.seats_left, 0)
+        with self.assertRaisesRegex(UserError, "full"):
+            self._create_drive_order(slot)
+        paying.action_confirm()
+        self.assertEqual((slot.booked_count, paying.state), (1, "sale"))
+
+    def test_a_cancelled_payment_frees_the_seat(self):
+        slot = self._create_slot(capacity=1)
+        paying = self._create_drive_order(slot)
+        self._create_transaction("redirect", sale_order_ids=[paying.id], state="cancel")
+        self.assertEqual(slot.seats_left, 1)
