@@ -14,6 +14,7 @@
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "report/coop_slot_reports.xml",
+        "report/sale_order_reports.xml",
         "views/coop_closing_day_views.xml",
         "views/coop_slot_rule_views.xml",
         "views/coop_slot_views.xml",

@@ -89,3 +89,10 @@ class TestDriveBoard(DriveCommon):
         self.assertNotIn(quotation, visible)
         order.with_user(coordinator).action_coop_drive_prepared()
         self.assertEqual(order.coop_drive_state, "prepared")
+
+    def test_the_order_document_gives_the_slot(self):
+        order = self._confirmed_order()
+        html, _format = self.env["ir.actions.report"]._render_qweb_html(
+            "sale.action_report_saleorder", order.ids
+        )
+        self.assertIn(order.coop_slot_id.display_name, html.decode())
