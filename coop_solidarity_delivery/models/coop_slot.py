@@ -58,7 +58,7 @@ class CoopSlot(models.Model):
             if not slot.start:
                 slot.display_name = False
                 continue
-            tz = slot.rule_id.tz or self.env.user.tz or "UTC"
+            tz = slot.rule_id.sudo().tz or self.env.user.tz or "UTC"
             start = slot_rules.utc_to_local(slot.start, tz)
             end = slot_rules.utc_to_local(slot.end, tz)
             slot.display_name = "%s %s-%s (%s)" % (

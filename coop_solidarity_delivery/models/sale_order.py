@@ -52,7 +52,7 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         """Check the seats of the booked slots under a row lock before confirming."""
         for slot, orders in self.filtered("coop_slot_id").grouped("coop_slot_id").items():
-            slot._lock_and_check_seat(orders.filtered(lambda order: order.state != "sale"))
+            slot.sudo()._lock_and_check_seat(orders.filtered(lambda order: order.state != "sale"))
         return super().action_confirm()
 
     def set_delivery_line(self, carrier, amount):
@@ -194,6 +194,7 @@ class SaleOrder(models.Model):
         self.coop_drive_state = "no_show"
 
     def action_coop_drive_reset(self):
+        """A member who did not come can still be served later."""
         self.filtered(lambda o: o.coop_drive_state == "no_show").coop_drive_state = "to_prepare"
 
     @api.model

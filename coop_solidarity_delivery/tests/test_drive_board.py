@@ -96,3 +96,9 @@ class TestDriveBoard(DriveCommon):
             "sale.action_report_saleorder", order.ids
         )
         self.assertIn(order.coop_slot_id.display_name, html.decode())
+
+    def test_a_no_show_can_be_served_later(self):
+        order = self._confirmed_order()
+        order.action_coop_drive_no_show()
+        order.action_coop_drive_reset()
+        self.assertEqual(order.coop_drive_state, "to_prepare")

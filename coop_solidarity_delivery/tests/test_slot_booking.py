@@ -1,4 +1,5 @@
 from odoo.exceptions import UserError
+from odoo.tests import new_test_user
 
 from .common import DriveCommon
 
@@ -118,3 +119,13 @@ class TestSlotBooking(DriveCommon):
         paying = self._create_drive_order(slot)
         self._create_transaction("redirect", sale_order_ids=[paying.id], state="cancel")
         self.assertEqual(slot.seats_left, 1)
+
+    def test_a_salesperson_confirms_a_drive_order(self):
+        salesperson = new_test_user(
+            self.env, login="drive_salesperson", groups="sales_team.group_sale_salesman"
+        )
+        slot = self._create_slot()
+        order = self._create_drive_order(slot, user_id=salesperson.id).with_user(salesperson)
+        order.action_confirm()
+        self.assertEqual(order.coop_slot_id.display_name, slot.display_name)
+        self.assertEqual(order.state, "sale")
