@@ -116,12 +116,18 @@ class SaleOrder(models.Model):
         return slot._booking_problem_message(problem) if problem else None
 
     def _coop_held_slots(self):
-        """The slot whose seat this order already holds: confirmed, or payment started."""
+        """The slot whose seat this order already takes: confirmed, or payment started."""
         self.ensure_one()
-        holding = self.state == "sale" or any(
-            tx.state in ("pending", "authorized", "done") for tx in self.transaction_ids
+        if not self.id or not self.coop_slot_id:
+            return self.coop_slot_id
+        takes_seat = (
+            self.sudo().search_count(
+                [("id", "=", self.id), *self.env["coop.slot"]._seat_taking_orders_domain()],
+                limit=1,
+            )
+            > 0
         )
-        return self.coop_slot_id if holding and self.state != "cancel" else self.coop_slot_id[:0]
+        return self.coop_slot_id if takes_seat else self.coop_slot_id[:0]
 
     def _coop_set_slot(self, slot):
         """Book ``slot`` for this order; confirmed orders take the seat under the lock."""

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user
 
@@ -129,3 +132,23 @@ class TestSlotBooking(DriveCommon):
         order.action_confirm()
         self.assertEqual(order.coop_slot_id.display_name, slot.display_name)
         self.assertEqual(order.state, "sale")
+
+    def test_a_seat_is_held_while_the_member_is_on_the_payment_page(self):
+        slot = self._create_slot(capacity=1)
+        paying = self._create_drive_order(slot)
+        self._create_transaction("redirect", sale_order_ids=[paying.id], state="draft")
+        self.assertEqual(slot.seats_left, 0)
+
+    def test_an_abandoned_payment_page_frees_the_seat(self):
+        slot = self._create_slot(capacity=1)
+        paying = self._create_drive_order(slot)
+        transaction = self._create_transaction(
+            "redirect", sale_order_ids=[paying.id], state="draft"
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE payment_transaction SET create_date = %s WHERE id = %s",
+            (fields.Datetime.now() - timedelta(hours=1), transaction.id),
+        )
+        self.env.invalidate_all()
+        self.assertEqual(slot.seats_left, 1)
