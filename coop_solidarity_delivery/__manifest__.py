@@ -25,6 +25,7 @@
         "views/delivery_offer_templates.xml",
         "views/delivery_portal_templates.xml",
         "report/coop_slot_reports.xml",
+        "report/sale_order_reports.xml",
         "views/coop_closing_day_views.xml",
         "views/coop_slot_rule_views.xml",
         "views/coop_slot_views.xml",

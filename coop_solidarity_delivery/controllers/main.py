@@ -82,9 +82,8 @@ def _slot_days(order):
                     "selected": slot == order.coop_slot_id,
                 }
             )
-        days.append(
-            {"label": format_date(day, format="full", locale=locale).capitalize(), "slots": entries}
-        )
+        label = format_date(day, format="full", locale=locale)
+        days.append({"label": label[:1].upper() + label[1:], "slots": entries})
     return days
 
 

@@ -6,6 +6,9 @@ from odoo.tools import SQL
 
 from ..tools import slot_rules
 
+HOLDING_PAYMENT_STATES = ("pending", "authorized", "done")
+PAYMENT_HOLD_MINUTES = 30
+
 
 class CoopSlot(models.Model):
     _name = "coop.slot"
@@ -56,7 +59,7 @@ class CoopSlot(models.Model):
             if not slot.start:
                 slot.display_name = False
                 continue
-            tz = slot.rule_id.tz or self.env.user.tz or "UTC"
+            tz = slot.rule_id.sudo().tz or self.env.user.tz or "UTC"
             start = slot_rules.utc_to_local(slot.start, tz)
             end = slot_rules.utc_to_local(slot.end, tz)
             slot.display_name = "%s %s-%s (%s)" % (
@@ -76,12 +79,31 @@ class CoopSlot(models.Model):
 
     # === BUSINESS METHODS ===#
 
+    @api.model
+    def _seat_taking_orders_domain(self):
+        """Orders that take a seat of their slot.
+
+        A seat is taken by a confirmed order, and held by an order whose payment has started:
+        a transaction pending, authorized or done, or one opened in the last minutes (the
+        member is on the payment provider's page), so that two members paying at the same
+        time cannot both get the last seat.
+        """
+        recent = fields.Datetime.now() - timedelta(minutes=PAYMENT_HOLD_MINUTES)
+        return [
+            ("state", "!=", "cancel"),
+            "|",
+            "|",
+            ("state", "=", "sale"),
+            ("transaction_ids.state", "in", HOLDING_PAYMENT_STATES),
+            ("transaction_ids", "any", [("state", "=", "draft"), ("create_date", ">=", recent)]),
+        ]
+
     def _booked_counts(self, exclude_orders=None):
-        """``{slot_id: confirmed orders}`` for these slots, in one query."""
+        """``{slot_id: orders taking a seat}`` for these slots, in one query."""
         ids = [slot_id for slot_id in self._origin.ids if slot_id]
         if not ids:
             return {}
-        domain = [("coop_slot_id", "in", ids), ("state", "=", "sale")]
+        domain = [("coop_slot_id", "in", ids), *self._seat_taking_orders_domain()]
         if exclude_orders:
             domain.append(("id", "not in", exclude_orders.ids))
         groups = self.env["sale.order"].sudo()._read_group(domain, ["coop_slot_id"], ["__count"])
@@ -149,6 +171,7 @@ class CoopSlot(models.Model):
             )
         )
         self.env["sale.order"].flush_model(["coop_slot_id", "state"])
+        self.env["payment.transaction"].flush_model(["state", "create_date"])
         booked = self._booked_counts(exclude_orders=orders).get(self.id, 0)
         if self.state != "open":
             raise UserError(self._booking_problem_message(slot_rules.CLOSED))

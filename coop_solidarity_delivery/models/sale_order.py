@@ -52,7 +52,7 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         """Check the seats of the booked slots under a row lock before confirming."""
         for slot, orders in self.filtered("coop_slot_id").grouped("coop_slot_id").items():
-            slot._lock_and_check_seat(orders.filtered(lambda order: order.state != "sale"))
+            slot.sudo()._lock_and_check_seat(orders.filtered(lambda order: order.state != "sale"))
         return super().action_confirm()
 
     def set_delivery_line(self, carrier, amount):
@@ -110,10 +110,24 @@ class SaleOrder(models.Model):
                 "This pickup slot belongs to another store than the one you chose. "
                 "Please choose one of the slots shown."
             )
-        if slot == self.coop_slot_id and self.state == "sale":
+        if slot == self.coop_slot_id and slot in self._coop_held_slots():
             return None
         problem = slot._booking_problem()
         return slot._booking_problem_message(problem) if problem else None
+
+    def _coop_held_slots(self):
+        """The slot whose seat this order already takes: confirmed, or payment started."""
+        self.ensure_one()
+        if not self.id or not self.coop_slot_id:
+            return self.coop_slot_id
+        takes_seat = (
+            self.sudo().search_count(
+                [("id", "=", self.id), *self.env["coop.slot"]._seat_taking_orders_domain()],
+                limit=1,
+            )
+            > 0
+        )
+        return self.coop_slot_id if takes_seat else self.coop_slot_id[:0]
 
     def _coop_set_slot(self, slot):
         """Book ``slot`` for this order; confirmed orders take the seat under the lock."""
@@ -121,7 +135,7 @@ class SaleOrder(models.Model):
         if error := self._coop_slot_error(slot):
             raise UserError(error)
         slot = slot.sudo()
-        if self.state == "sale" and slot != self.coop_slot_id:
+        if self._coop_held_slots() and slot != self.coop_slot_id:
             slot._lock_and_check_seat(self)
         self.write({"coop_slot_id": slot.id, "commitment_date": slot.start})
 
@@ -186,6 +200,7 @@ class SaleOrder(models.Model):
         self.coop_drive_state = "no_show"
 
     def action_coop_drive_reset(self):
+        """A member who did not come can still be served later."""
         self.filtered(lambda o: o.coop_drive_state == "no_show").coop_drive_state = "to_prepare"
 
     @api.model

@@ -30,6 +30,14 @@ class TestDeliveryAccessGroups(DeliveryCase):
         menus = self.assertMenusOpen(self.coordinator_user, "coop_member_shifts.menu_coop_root")
         self.assertIn(self.env.ref("coop_solidarity_delivery.menu_coop_drive_orders"), menus)
 
-    def test_shop_staff_does_not_see_the_drive(self):
+    def test_shop_staff_work_from_the_drive_board(self):
+        menus = self.assertMenusOpen(self.staff_user, "coop_member_shifts.menu_coop_root")
+        self.assertIn(self.env.ref("coop_solidarity_delivery.menu_coop_drive_board"), menus)
+        self.assertIn(self.env.ref("coop_solidarity_delivery.menu_coop_drive_orders"), menus)
+
+    def test_only_coordinators_set_the_slot_rules(self):
         menus = self.visible_menus(self.staff_user, "coop_member_shifts.menu_coop_root")
-        self.assertNotIn(self.env.ref("coop_solidarity_delivery.menu_coop_drive_orders"), menus)
+        self.assertNotIn(self.env.ref("coop_solidarity_delivery.menu_coop_drive_slot_rules"), menus)
+        self.assertNotIn(
+            self.env.ref("coop_solidarity_delivery.menu_coop_drive_closing_days"), menus
+        )

@@ -75,3 +75,40 @@ class TestDriveBoard(DriveCommon):
             ]
         )
         self.assertEqual(found, order)
+
+    def test_coordinators_see_the_drive_orders_of_every_salesperson(self):
+        coordinator = new_test_user(
+            self.env,
+            login="drive_coordinator",
+            groups="coop_solidarity_delivery.group_coop_delivery_coordinator",
+        )
+        order = self._confirmed_order(user_id=self.env.ref("base.user_admin").id)
+        quotation = self._create_in_store_delivery_order(user_id=self.env.ref("base.user_admin").id)
+        visible = self.env["sale.order"].with_user(coordinator).search([])
+        self.assertIn(order, visible)
+        self.assertNotIn(quotation, visible)
+        order.with_user(coordinator).action_coop_drive_prepared()
+        self.assertEqual(order.coop_drive_state, "prepared")
+
+    def test_the_order_document_gives_the_slot(self):
+        order = self._confirmed_order()
+        html, _format = self.env["ir.actions.report"]._render_qweb_html(
+            "sale.action_report_saleorder", order.ids
+        )
+        self.assertIn(order.coop_slot_id.display_name, html.decode())
+
+    def test_a_no_show_can_be_served_later(self):
+        order = self._confirmed_order()
+        order.action_coop_drive_no_show()
+        order.action_coop_drive_reset()
+        self.assertEqual(order.coop_drive_state, "to_prepare")
+
+    def test_shop_staff_prepare_and_hand_over_any_drive_order(self):
+        staff = new_test_user(
+            self.env, login="drive_staff_hands", groups="coop_member_shifts.group_coop_shop_staff"
+        )
+        order = self._confirmed_order().with_user(staff)
+        order.action_coop_drive_prepared()
+        order.action_coop_drive_handed_over()
+        self.assertEqual(order.coop_drive_state, "handed_over")
+        self.assertEqual(order.sudo().picking_ids.state, "done")

@@ -1,4 +1,8 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import UserError
+from odoo.tests import new_test_user
 
 from .common import DriveCommon
 
@@ -102,3 +106,49 @@ class TestSlotBooking(DriveCommon):
         )
         body = template._render_field("body_html", order.ids)[order.id]
         self.assertIn(slot.display_name, body)
+
+    def test_a_seat_is_held_once_the_payment_starts(self):
+        slot = self._create_slot(capacity=1)
+        paying = self._create_drive_order(slot)
+        self._create_transaction("redirect", sale_order_ids=[paying.id], state="pending")
+        self.assertEqual(slot.seats_left, 0)
+        with self.assertRaisesRegex(UserError, "full"):
+            self._create_drive_order(slot)
+        paying.action_confirm()
+        self.assertEqual((slot.booked_count, paying.state), (1, "sale"))
+
+    def test_a_cancelled_payment_frees_the_seat(self):
+        slot = self._create_slot(capacity=1)
+        paying = self._create_drive_order(slot)
+        self._create_transaction("redirect", sale_order_ids=[paying.id], state="cancel")
+        self.assertEqual(slot.seats_left, 1)
+
+    def test_a_salesperson_confirms_a_drive_order(self):
+        salesperson = new_test_user(
+            self.env, login="drive_salesperson", groups="sales_team.group_sale_salesman"
+        )
+        slot = self._create_slot()
+        order = self._create_drive_order(slot, user_id=salesperson.id).with_user(salesperson)
+        order.action_confirm()
+        self.assertEqual(order.coop_slot_id.display_name, slot.display_name)
+        self.assertEqual(order.state, "sale")
+
+    def test_a_seat_is_held_while_the_member_is_on_the_payment_page(self):
+        slot = self._create_slot(capacity=1)
+        paying = self._create_drive_order(slot)
+        self._create_transaction("redirect", sale_order_ids=[paying.id], state="draft")
+        self.assertEqual(slot.seats_left, 0)
+
+    def test_an_abandoned_payment_page_frees_the_seat(self):
+        slot = self._create_slot(capacity=1)
+        paying = self._create_drive_order(slot)
+        transaction = self._create_transaction(
+            "redirect", sale_order_ids=[paying.id], state="draft"
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE payment_transaction SET create_date = %s WHERE id = %s",
+            (fields.Datetime.now() - timedelta(hours=1), transaction.id),
+        )
+        self.env.invalidate_all()
+        self.assertEqual(slot.seats_left, 1)
