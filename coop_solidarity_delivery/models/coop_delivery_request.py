@@ -300,24 +300,20 @@ class CoopDeliveryRequest(models.Model):
         ledger = self.env["coop.work.entry"]
         for request in self:
             preparation, delivery = request._volunteer_hours()
-            if request.preparer_id:
-                ledger._credit(
-                    request.preparer_id,
-                    preparation,
-                    "delivery",
-                    self.env._("Preparation of %s", request.name),
-                    origin=request,
-                    on_date=request.delivery_date,
-                )
-            if request.deliverer_id:
-                ledger._credit(
-                    request.deliverer_id,
-                    delivery,
-                    "delivery",
-                    self.env._("Delivery of %s", request.name),
-                    origin=request,
-                    on_date=request.delivery_date,
-                )
+            work = (
+                (request.preparer_id, preparation, self.env._("Preparation of %s", request.name)),
+                (request.deliverer_id, delivery, self.env._("Delivery of %s", request.name)),
+            )
+            for volunteer, hours, description in work:
+                if volunteer:
+                    ledger._credit(
+                        volunteer,
+                        hours,
+                        "delivery",
+                        description,
+                        origin=request,
+                        on_date=request.delivery_date,
+                    )
 
     def _volunteer_hours(self):
         """(preparation hours, delivery hours): fixed in Settings, or measured between the
