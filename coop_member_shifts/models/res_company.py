@@ -9,3 +9,8 @@ class ResCompany(models.Model):
         default=3.0,
         help="Hours of volunteer work each member owes the coop every month.",
     )
+    coop_work_grace_months = fields.Integer(
+        string="Grace Months",
+        default=1,
+        help="Months a member may stay behind on their hours before being suspended.",
+    )

@@ -8,3 +8,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.coop_monthly_hours",
         readonly=False,
     )
+    coop_work_grace_months = fields.Integer(
+        related="company_id.coop_work_grace_months",
+        readonly=False,
+    )

@@ -1,6 +1,10 @@
+from odoo.tests import tagged
+
 from .common import CoopCase
 
 
+# Menus of every installed addon hang under the Coop root: check them once all are loaded.
+@tagged("post_install", "-at_install")
 class TestMenus(CoopCase):
     def test_shop_staff_opens_every_coop_menu(self):
         menus = self.assertMenusOpen(self.staff_user, "coop_member_shifts.menu_coop_root")

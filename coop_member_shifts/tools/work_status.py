@@ -1,0 +1,97 @@
+"""Monthly volunteer-work requirement and member status, derived from the ledger only.
+
+Rules (one place, so that any status can be explained):
+- Each month a member owes the coop's monthly hours. An exemption covering part of a month
+  replaces the requirement on its days by its reduced hours (0 when fully exempt), pro rata
+  of the days of the month.
+- The balance is what was done minus what was required, over the completed months of the
+  window (the current month is not over: it is shown but does not count yet).
+- Status: "exempt" when the current month requires nothing; "up_to_date" when the balance
+  is not negative; "behind" when it is, for at most ``grace_months`` months in a row;
+  "suspended" after that.
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+UP_TO_DATE, BEHIND, SUSPENDED, EXEMPT = "up_to_date", "behind", "suspended", "exempt"
+
+
+@dataclass(frozen=True)
+class Exemption:
+    date_from: date
+    date_to: date
+    reduced_hours: float = 0.0  # hours a month still owed while exempt
+
+
+@dataclass(frozen=True)
+class MonthLine:
+    month: date  # first day of the month
+    required: float
+    done: float
+    balance: float  # cumulative, up to and including this month
+
+
+def month_start(day):
+    return day.replace(day=1)
+
+
+def add_months(month, count):
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(first, last):
+    """First days of the months from ``first`` to ``last`` included."""
+    months, current = [], month_start(first)
+    while current <= month_start(last):
+        months.append(current)
+        current = add_months(current, 1)
+    return months
+
+
+def required_hours(month, monthly_hours, exemptions):
+    """Hours owed in ``month``: pro rata of the days not exempt, plus the reduced hours of
+    the exempt days. Rounded to the quarter hour."""
+    days = calendar.monthrange(month.year, month.month)[1]
+    last = month.replace(day=days)
+    owed = 0.0
+    exempt_days = set()
+    for exemption in exemptions:
+        start, end = max(exemption.date_from, month), min(exemption.date_to, last)
+        if start > end:
+            continue
+        covered = {start.toordinal() + i for i in range((end - start).days + 1)} - exempt_days
+        exempt_days |= covered
+        owed += exemption.reduced_hours * len(covered) / days
+    owed += monthly_hours * (days - len(exempt_days)) / days
+    return round(owed * 4) / 4
+
+
+def month_lines(months, monthly_hours, exemptions, done_by_month, today):
+    """The "why" table: for each month, what was required and done, and the running balance
+    of the completed months."""
+    lines, balance = [], 0.0
+    for month in months:
+        required = required_hours(month, monthly_hours, exemptions)
+        done = done_by_month.get(month, 0.0)
+        if month < month_start(today):
+            balance += done - required
+        lines.append(MonthLine(month, required, done, round(balance, 2)))
+    return lines
+
+
+def status(lines, grace_months, today, current_required):
+    """Status of a member from their month lines (see the module's rules)."""
+    if current_required == 0:
+        return EXEMPT
+    completed = [line for line in lines if line.month < month_start(today)]
+    if not completed or completed[-1].balance >= 0:
+        return UP_TO_DATE
+    months_behind = 0
+    for line in reversed(completed):
+        if line.balance >= 0:
+            break
+        months_behind += 1
+    return SUSPENDED if months_behind > grace_months else BEHIND
