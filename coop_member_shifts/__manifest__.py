@@ -13,12 +13,15 @@
         "security/coop_work_entry_security.xml",
         "views/coop_work_entry_views.xml",
         "views/coop_exemption_views.xml",
+        "views/coop_shift_views.xml",
+        "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/coop_work_demo.xml",
+        "demo/coop_shift_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

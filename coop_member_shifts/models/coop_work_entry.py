@@ -51,7 +51,7 @@ class CoopWorkEntry(models.Model):
     @api.model
     def _origin_models(self):
         """Models whose records can be the origin of a ledger line (extended by addons)."""
-        return []
+        return [("coop.shift.registration", self.env._("Shift Registration"))]
 
     @api.constrains("hours", "kind")
     def _check_hours(self):

@@ -14,3 +14,8 @@ class ResCompany(models.Model):
         default=1,
         help="Months a member may stay behind on their hours before being suspended.",
     )
+    coop_shift_horizon_days = fields.Integer(
+        string="Shifts Planned Ahead (days)",
+        default=56,
+        help="How far ahead the shifts of the templates are created.",
+    )

@@ -12,3 +12,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.coop_work_grace_months",
         readonly=False,
     )
+    coop_shift_horizon_days = fields.Integer(
+        related="company_id.coop_shift_horizon_days",
+        readonly=False,
+    )

@@ -3,3 +3,5 @@ from . import test_menus
 from . import test_ui
 from . import test_work_entry
 from . import test_work_status
+from . import test_shift_concurrency
+from . import test_shifts

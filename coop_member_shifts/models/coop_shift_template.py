@@ -1,0 +1,158 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools.shift_dates import occurrences
+
+WEEKDAYS = [
+    ("0", "Monday"),
+    ("1", "Tuesday"),
+    ("2", "Wednesday"),
+    ("3", "Thursday"),
+    ("4", "Friday"),
+    ("5", "Saturday"),
+    ("6", "Sunday"),
+]
+
+
+class CoopShiftTemplate(models.Model):
+    _name = "coop.shift.template"
+    _description = "Shift Template"
+    _inherit = ["mail.thread"]
+    _order = "weekday, start_hour"
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    task_type_id = fields.Many2one("coop.task.type", string="Task", required=True)
+    weekday = fields.Selection(WEEKDAYS, required=True, default="0", tracking=True)
+    start_hour = fields.Float(string="Starts At", required=True, default=9.0, tracking=True)
+    end_hour = fields.Float(string="Ends At", required=True, default=12.0, tracking=True)
+    seats = fields.Integer(required=True, default=4, tracking=True)
+    recurrence = fields.Selection(
+        [("weekly", "Every week"), ("every_n", "Every N weeks"), ("cycle", "One week of A-B-C-D")],
+        required=True,
+        default="weekly",
+    )
+    every_weeks = fields.Integer(string="Every (weeks)", default=2)
+    cycle_week = fields.Selection(
+        [("0", "Week A"), ("1", "Week B"), ("2", "Week C"), ("3", "Week D")], default="0"
+    )
+    cycle_reference = fields.Date(
+        string="First Week A",
+        required=True,
+        default=fields.Date.context_today,
+        help="A day of the first week of the cycle (week A, or the first week of every N).",
+    )
+    date_start = fields.Date(string="From", required=True, default=fields.Date.context_today)
+    date_end = fields.Date(string="Until")
+    partner_ids = fields.Many2many(
+        "res.partner", string="Fixed Team", help="Members registered to every shift."
+    )
+    shift_ids = fields.One2many("coop.shift", "template_id", string="Shifts")
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
+    )
+
+    @api.depends("task_type_id", "weekday", "start_hour", "end_hour")
+    def _compute_name(self):
+        days = dict(WEEKDAYS)
+        for template in self:
+            template.name = "%s %s %02d:%02d-%02d:%02d" % (
+                template.task_type_id.name or "",
+                days.get(template.weekday, ""),
+                *divmod(round(template.start_hour * 60), 60),
+                *divmod(round(template.end_hour * 60), 60),
+            )
+
+    @api.constrains("start_hour", "end_hour")
+    def _check_hours(self):
+        for template in self:
+            if not (0 <= template.start_hour < template.end_hour <= 24):
+                raise ValidationError(
+                    _("A shift starts and ends between 0:00 and 24:00, and ends after it starts.")
+                )
+
+    @api.constrains("seats")
+    def _check_seats(self):
+        if any(template.seats <= 0 for template in self):
+            raise ValidationError(_("A shift needs at least one seat."))
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for template in self:
+            if template.date_end and template.date_end < template.date_start:
+                raise ValidationError(_("A shift template cannot end before it starts."))
+
+    @api.constrains("recurrence", "every_weeks")
+    def _check_every_weeks(self):
+        for template in self:
+            if template.recurrence == "every_n" and template.every_weeks < 1:
+                raise ValidationError(_("A template repeats every one week or more."))
+
+    # === ACTIONS ===#
+
+    def action_generate_shifts(self):
+        shifts = self._generate_shifts()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": _("%s shifts created.", len(shifts)),
+                "type": "success",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    # === BUSINESS METHODS ===#
+
+    @api.model
+    def _cron_generate_shifts(self):
+        self.search([])._generate_shifts()
+
+    def _generate_shifts(self, date_to=None):
+        """Create the missing shifts up to the horizon: idempotent, in one batch."""
+        today = fields.Date.context_today(self)
+        horizon = date_to or today + timedelta(days=self.env.company.coop_shift_horizon_days)
+        existing = {
+            (shift.template_id.id, shift.start)
+            for shift in self.env["coop.shift"].search_fetch(
+                [("template_id", "in", self.ids), ("start", ">=", fields.Datetime.now())],
+                ["template_id", "start"],
+            )
+        }
+        tz = self.env.company.partner_id.tz or "Europe/Paris"
+        values = []
+        for template in self:
+            for start, end in occurrences(template._rule(), today, horizon, tz):
+                if start > fields.Datetime.now() and (template.id, start) not in existing:
+                    values.append(template._prepare_shift_values(start, end))
+        shifts = self.env["coop.shift"].create(values)
+        shifts._register_fixed_team()
+        return shifts
+
+    def _rule(self):
+        every, offset = 1, 0
+        if self.recurrence == "every_n":
+            every = self.every_weeks
+        elif self.recurrence == "cycle":
+            every, offset = 4, int(self.cycle_week)
+        return {
+            "weekday": int(self.weekday),
+            "start_hour": self.start_hour,
+            "end_hour": self.end_hour,
+            "every_weeks": every,
+            "week_offset": offset,
+            "reference": self.cycle_reference,
+            "date_start": self.date_start,
+            "date_end": self.date_end,
+        }
+
+    def _prepare_shift_values(self, start, end):
+        return {
+            "template_id": self.id,
+            "task_type_id": self.task_type_id.id,
+            "start": start,
+            "end": end,
+            "seats": self.seats,
+        }

@@ -1,0 +1,69 @@
+from datetime import timedelta
+
+import psycopg2.errors
+
+from odoo import SUPERUSER_ID, api, fields
+from odoo.exceptions import ValidationError
+from odoo.modules.registry import Registry
+from odoo.tests import BaseCase, get_db_name, tagged
+from odoo.tools import mute_logger
+
+
+@tagged("post_install", "-at_install")
+class TestShiftSeatConcurrency(BaseCase):
+    """Two members take the last seat of a shift in two transactions: one gets it."""
+
+    def setUp(self):
+        super().setUp()
+        self.registry = Registry(get_db_name())
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            task = env["coop.task.type"].create({"name": "Concurrency task"})
+            start = fields.Datetime.now() + timedelta(days=3)
+            shift = env["coop.shift"].create(
+                {
+                    "task_type_id": task.id,
+                    "start": start,
+                    "end": start + timedelta(hours=3),
+                    "seats": 1,
+                }
+            )
+            members = env["res.partner"].create([{"name": "Seat A"}, {"name": "Seat B"}])
+            self.task_id, self.shift_id, self.member_ids = task.id, shift.id, members.ids
+        self.addCleanup(self._delete_records)
+
+    def _delete_records(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["coop.shift"].browse(self.shift_id).unlink()
+            env["coop.task.type"].browse(self.task_id).unlink()
+            env["res.partner"].browse(self.member_ids).unlink()
+
+    def register(self, env, member_id):
+        return env["coop.shift.registration"].create(
+            {"shift_id": self.shift_id, "partner_id": member_id}
+        )
+
+    @mute_logger("odoo.sql_db")
+    def test_two_members_signing_up_for_the_last_seat_at_once(self):
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            env1 = api.Environment(cr1, SUPERUSER_ID, {})
+            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+            # Both see one free seat.
+            self.assertEqual(env1["coop.shift"].browse(self.shift_id).seats_free, 1)
+            self.assertEqual(env2["coop.shift"].browse(self.shift_id).seats_free, 1)
+            self.register(env1, self.member_ids[0])
+            cr1.commit()
+            # The second transaction cannot count from its old snapshot: it is refused...
+            with self.assertRaises(psycopg2.errors.SerializationFailure):
+                self.register(env2, self.member_ids[1])
+            cr2.rollback()
+            # ...and when Odoo retries it, the shift is full.
+            with self.assertRaises(ValidationError) as caught:
+                self.register(env2, self.member_ids[1])
+            self.assertIn("full", str(caught.exception))
+            cr2.rollback()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            shift = env["coop.shift"].browse(self.shift_id)
+            self.assertEqual(shift.registration_ids.partner_id.ids, self.member_ids[:1])

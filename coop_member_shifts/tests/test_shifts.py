@@ -1,0 +1,134 @@
+from datetime import date, datetime, timedelta
+
+import psycopg2.errors
+
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import mute_logger
+
+from .common import CoopCase
+
+
+class TestShifts(CoopCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.partner_id.tz = "Europe/Paris"
+        cls.reception = cls.env["coop.task.type"].create({"name": "Reception"})
+        cls.alice, cls.bob, cls.carla = cls.env["res.partner"].create(
+            [{"name": "Alice"}, {"name": "Bob"}, {"name": "Carla"}]
+        )
+
+    def make_template(self, **values):
+        return self.env["coop.shift.template"].create(
+            {
+                "task_type_id": self.reception.id,
+                "weekday": "6",
+                "start_hour": 10.0,
+                "end_hour": 13.0,
+                "seats": 2,
+                "date_start": date(2026, 1, 1),
+                **values,
+            }
+        )
+
+    def make_shift(self, seats=2, hours_ahead=48, duration=3):
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(hours=hours_ahead)
+        return self.env["coop.shift"].create(
+            {
+                "task_type_id": self.reception.id,
+                "start": start,
+                "end": start + timedelta(hours=duration),
+                "seats": seats,
+            }
+        )
+
+    def register(self, shift, partner):
+        return self.env["coop.shift.registration"].create(
+            {"shift_id": shift.id, "partner_id": partner.id}
+        )
+
+    def test_generation_is_idempotent(self):
+        template = self.make_template()
+        first = template._generate_shifts()
+        self.assertTrue(first)
+        self.assertFalse(template._generate_shifts())
+        self.assertEqual(len(template.shift_ids), len(first))
+
+    def test_generation_is_right_across_daylight_saving_in_paris(self):
+        template = self.make_template(date_start=date(2027, 3, 20), date_end=date(2027, 4, 5))
+        shifts = template._generate_shifts(date_to=date(2027, 4, 5))
+        # Last Sunday of March 2027 is the 28th.
+        self.assertEqual(
+            shifts.mapped("start"),
+            [datetime(2027, 3, 21, 9, 0), datetime(2027, 3, 28, 8, 0), datetime(2027, 4, 4, 8, 0)],
+        )
+
+    def test_fixed_team_is_registered_automatically(self):
+        template = self.make_template(partner_ids=[(6, 0, (self.alice | self.bob).ids)])
+        shift = template._generate_shifts()[:1]
+        self.assertEqual(shift.registration_ids.partner_id, self.alice | self.bob)
+
+    def test_template_constraints(self):
+        for values in (
+            {"end_hour": 9.0},
+            {"end_hour": 25.0},
+            {"seats": 0},
+            {"seats": -1},
+            {"date_end": date(2025, 1, 1)},
+        ):
+            with self.subTest(values=values), self.assertRaises(ValidationError):
+                self.make_template(**values)
+
+    def test_the_last_seat_cannot_be_taken_twice(self):
+        shift = self.make_shift(seats=2)
+        self.register(shift, self.alice)
+        self.register(shift, self.bob)
+        with self.assertRaises(ValidationError):
+            self.register(shift, self.carla)
+        self.assertEqual(shift.seats_free, 0)
+
+    @mute_logger("odoo.sql_db")
+    def test_a_member_registers_once(self):
+        shift = self.make_shift()
+        self.register(shift, self.alice)
+        with self.assertRaises(psycopg2.errors.UniqueViolation), self.cr.savepoint():
+            self.register(shift, self.alice)
+
+    def test_overlapping_shifts_are_refused(self):
+        self.register(self.make_shift(hours_ahead=48), self.alice)
+        with self.assertRaises(ValidationError):
+            self.register(self.make_shift(hours_ahead=49), self.alice)
+
+    def test_a_suspended_member_cannot_register(self):
+        suspended = self.env["res.partner"].create({"name": "Suspended", "free_member": True})
+        self.env.cr.execute(
+            "UPDATE res_partner SET create_date = %s WHERE id = %s",
+            (fields.Datetime.now() - timedelta(days=95), suspended.id),
+        )
+        suspended.invalidate_recordset()
+        self.assertEqual(suspended.coop_work_status, "suspended")
+        with self.assertRaises(ValidationError):
+            self.register(self.make_shift(), suspended)
+
+    def test_attendance_writes_the_ledger_and_absence_removes_it(self):
+        registration = self.register(self.make_shift(duration=3), self.alice)
+        registration.action_attended()
+        self.assertEqual(registration.work_entry_id.hours, 3)
+        self.assertEqual(registration.work_entry_id.state, "validated")
+        registration.action_absent()
+        self.assertFalse(self.env["coop.work.entry"].search([("partner_id", "=", self.alice.id)]))
+
+    def test_cancelling_a_shift_tells_the_registered_members(self):
+        shift = self.make_shift()
+        registration = self.register(shift, self.alice)
+        shift.action_cancel()
+        self.assertEqual(registration.state, "cancelled")
+        message = shift.message_ids[0]
+        self.assertIn(self.alice, message.partner_ids)
+
+    def test_an_attended_shift_cannot_be_cancelled(self):
+        registration = self.register(self.make_shift(), self.alice)
+        registration.action_attended()
+        with self.assertRaises(UserError):
+            registration.action_cancel()
