@@ -14,6 +14,7 @@
         "views/coop_work_entry_views.xml",
         "views/coop_exemption_views.xml",
         "views/coop_shift_views.xml",
+        "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",

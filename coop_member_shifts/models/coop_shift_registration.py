@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -25,6 +27,7 @@ class CoopShiftRegistration(models.Model):
         required=True,
     )
     work_entry_id = fields.Many2one("coop.work.entry", readonly=True, copy=False)
+    reminder_sent = fields.Boolean(copy=False)
 
     _sql_constraints = [
         ("member_once_per_shift", "UNIQUE(shift_id, partner_id)", "A member registers once."),
@@ -91,3 +94,24 @@ class CoopShiftRegistration(models.Model):
         if any(r.state == "attended" for r in self):
             raise UserError(_("An attended shift cannot be cancelled."))
         self.write({"state": "cancelled"})
+
+    # === BUSINESS METHODS ===#
+
+    @api.model
+    def _cron_send_reminders(self):
+        """E-mail the members registered to tomorrow's shifts (once; opted-out members
+        excepted). Mails are queued: a mail server down loses none."""
+        now = fields.Datetime.now()
+        registrations = self.search(
+            [
+                ("state", "=", "registered"),
+                ("reminder_sent", "=", False),
+                ("shift_id.state", "=", "open"),
+                ("shift_start", ">", now),
+                ("shift_start", "<=", now + timedelta(hours=24)),
+            ]
+        )
+        template = self.env.ref("coop_member_shifts.mail_template_shift_reminder")
+        for registration in registrations.filtered(lambda r: not r.partner_id.coop_no_reminders):
+            template.send_mail(registration.id, email_layout_xmlid="mail.mail_notification_light")
+        registrations.reminder_sent = True

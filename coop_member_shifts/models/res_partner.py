@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from markupsafe import Markup, escape
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 
 from ..tools import work_status
 
@@ -29,6 +29,10 @@ class ResPartner(models.Model):
         string="Month by Month", compute="_compute_coop_work_status", sanitize=False
     )
     coop_exemption_ids = fields.One2many("coop.exemption", "partner_id", string="Exemptions")
+    coop_no_reminders = fields.Boolean(
+        string="No Coop Reminders",
+        help="The member asked not to receive shift reminders and notices about their hours.",
+    )
 
     def _compute_coop_work_status(self):
         """Status, balance and the month-by-month table, from the ledger and the exemptions,
@@ -148,3 +152,18 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    @api.model
+    def _cron_coop_notify_members_behind(self):
+        """Once a month, tell the members behind (or suspended) where they stand."""
+        behind = self.search(
+            [
+                ("coop_work_status", "in", ("behind", "suspended")),
+                ("coop_no_reminders", "=", False),
+                ("email", "!=", False),
+            ]
+        )
+        template = self.env.ref("coop_member_shifts.mail_template_work_behind")
+        for partner in behind:
+            template.send_mail(partner.id, email_layout_xmlid="mail.mail_notification_light")
+        return behind

@@ -5,3 +5,4 @@ from . import test_work_entry
 from . import test_work_status
 from . import test_shift_concurrency
 from . import test_shifts
+from . import test_reminders
