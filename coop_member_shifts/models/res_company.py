@@ -19,3 +19,8 @@ class ResCompany(models.Model):
         default=56,
         help="How far ahead the shifts of the templates are created.",
     )
+    coop_cancel_delay_hours = fields.Integer(
+        string="Cancel Until (hours before)",
+        default=24,
+        help="Members may cancel a shift on the portal until this many hours before it starts.",
+    )

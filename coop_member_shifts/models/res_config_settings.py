@@ -16,3 +16,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.coop_shift_horizon_days",
         readonly=False,
     )
+    coop_cancel_delay_hours = fields.Integer(
+        related="company_id.coop_cancel_delay_hours",
+        readonly=False,
+    )

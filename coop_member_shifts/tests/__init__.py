@@ -6,3 +6,4 @@ from . import test_work_status
 from . import test_shift_concurrency
 from . import test_shifts
 from . import test_reminders
+from . import test_portal
