@@ -24,3 +24,9 @@ class ResCompany(models.Model):
         default=24,
         help="Members may cancel a shift on the portal until this many hours before it starts.",
     )
+    coop_checkout_status_mode = fields.Selection(
+        [("none", "Say nothing"), ("warn", "Warn the member"), ("block", "Block the order")],
+        string="Members Behind at Checkout",
+        default="warn",
+        help="What the web shop does when a member is behind on their hours or suspended.",
+    )

@@ -20,3 +20,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.coop_cancel_delay_hours",
         readonly=False,
     )
+    coop_checkout_status_mode = fields.Selection(
+        related="company_id.coop_checkout_status_mode",
+        readonly=False,
+    )

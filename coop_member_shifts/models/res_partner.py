@@ -144,6 +144,30 @@ class ResPartner(models.Model):
             e.may_shop and e.date_from <= today <= e.date_to for e in self.coop_exemption_ids
         )
 
+    def _coop_checkout_alert(self):
+        """(blocking, title, message) for the web shop's checkout, or None when the member's
+        work is in order or the coop chose to say nothing (Settings)."""
+        self.ensure_one()
+        member = self.commercial_partner_id.sudo()
+        mode = (member.company_id or self.env.company).coop_checkout_status_mode
+        status = member.coop_work_status
+        if mode == "none" or status not in (work_status.BEHIND, work_status.SUSPENDED):
+            return None
+        if mode == "block" and status == work_status.SUSPENDED and not member._coop_may_shop():
+            return (
+                True,
+                _("Your membership is suspended"),
+                _(
+                    "You are behind on your volunteer hours: sign up for a shift or contact the "
+                    "coop to shop again."
+                ),
+            )
+        return (
+            False,
+            _("You are behind on your volunteer hours"),
+            _("Your balance is %s hours: sign up for a shift soon.", member.coop_work_balance),
+        )
+
     def action_coop_open_work(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

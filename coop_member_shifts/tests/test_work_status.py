@@ -140,3 +140,24 @@ class TestWorkStatus(CoopCase):
         few, many = queries_for(5), queries_for(50)
         self.assertEqual(few, many)
         self.assertLessEqual(many, 6)
+
+    def test_checkout_warns_a_member_behind(self):
+        member = self.make_member()
+        self.work(member, self.two_months_ago, 3)
+        blocking, title, _message = member._coop_checkout_alert()
+        self.assertFalse(blocking)
+        self.assertIn("behind", title)
+
+    def test_checkout_blocks_a_suspended_member_when_the_coop_chooses_it(self):
+        self.env.company.coop_checkout_status_mode = "block"
+        member = self.make_member()
+        self.assertTrue(member._coop_checkout_alert()[0])
+
+    def test_checkout_says_nothing_when_the_coop_chooses_it(self):
+        self.env.company.coop_checkout_status_mode = "none"
+        self.assertIsNone(self.make_member()._coop_checkout_alert())
+
+    def test_checkout_says_nothing_to_a_member_up_to_date(self):
+        member = self.make_member()
+        self.work(member, self.two_months_ago, 6)
+        self.assertIsNone(member._coop_checkout_alert())

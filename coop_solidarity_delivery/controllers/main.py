@@ -14,6 +14,8 @@ class WebsiteSaleDrive(WebsiteSale):
         values = super()._get_shop_payment_values(order, **kwargs)
         if order and order._coop_needs_slot():
             values["coop_slot_days"] = _slot_days(order)
+        if alert := _work_alert(order):
+            values["coop_work_alert"] = alert
         return values
 
     def _get_shop_payment_errors(self, order):
@@ -30,6 +32,9 @@ class WebsiteSaleDrive(WebsiteSale):
                 )
             elif error := order._coop_slot_error(order.coop_slot_id):
                 errors.append((env._("Please choose another pickup slot."), error))
+        alert = _work_alert(order)
+        if alert and alert[0]:
+            errors.append(alert[1:])
         return errors
 
     @route("/shop/coop_slot/set", type="json", auth="public", website=True, sitemap=False)
@@ -49,6 +54,13 @@ class WebsiteSaleDrive(WebsiteSale):
             return {"error": error}
         order_sudo._coop_set_slot(slot)
         return {"slot": slot.display_name}
+
+
+def _work_alert(order):
+    """The member's volunteer-work alert for the checkout (see res.partner)."""
+    if not order or order.partner_id == request.website.user_id.sudo().partner_id:
+        return None
+    return order.partner_id._coop_checkout_alert()
 
 
 def _slot_days(order):
