@@ -18,6 +18,7 @@
         "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "report/coop_work_statement.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -168,6 +168,21 @@ class ResPartner(models.Model):
             _("Your balance is %s hours: sign up for a shift soon.", member.coop_work_balance),
         )
 
+    def _coop_statement_entries(self, months=3):
+        """Validated work of the last months, for the member's statement."""
+        self.ensure_one()
+        since = work_status.add_months(
+            work_status.month_start(fields.Date.context_today(self)), -months
+        )
+        return (
+            self.env["coop.work.entry"]
+            .sudo()
+            .search(
+                [("partner_id", "=", self.id), ("state", "=", "validated"), ("date", ">=", since)],
+                order="date desc",
+            )
+        )
+
     def action_coop_open_work(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

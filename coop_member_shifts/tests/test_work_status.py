@@ -161,3 +161,12 @@ class TestWorkStatus(CoopCase):
         member = self.make_member()
         self.work(member, self.two_months_ago, 6)
         self.assertIsNone(member._coop_checkout_alert())
+
+    def test_the_monthly_statement_lists_the_work(self):
+        member = self.make_member("Statement Member")
+        self.work(member, self.last_month, 3)
+        html, _format = self.env["ir.actions.report"]._render_qweb_html(
+            "coop_member_shifts.action_report_work_statement", member.ids
+        )
+        self.assertIn("Statement Member", html.decode())
+        self.assertIn("Shift", html.decode())
