@@ -25,6 +25,7 @@
         "demo/res_users_demo.xml",
         "demo/coop_work_demo.xml",
         "demo/coop_shift_demo.xml",
+        "demo/coop_shift_past_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
