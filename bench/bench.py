@@ -77,7 +77,7 @@ def generate(env, scale, seed):
     sizes = {name: max(1, int(count * scale)) for name, count in SIZES.items()}
     timings = {}
     quiet = env(context={"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True})
-    for step in (_members, _volunteers, _ledger, _drive_orders, _requests):
+    for step in (_members, _volunteers, _ledger, _orders, _requests):
         start = time.perf_counter()
         step(quiet, rng, sizes)
         env.cr.commit()
@@ -144,7 +144,7 @@ def _ledger(env, rng, sizes):
     )
 
 
-def _drive_orders(env, rng, sizes):
+def _orders(env, rng, sizes):
     """A store with weekly rules, a year of slots before and after today, orders in bulk SQL."""
     carrier = env["delivery.carrier"].search([("delivery_type", "=", "in_store")], limit=1)
     warehouse = env["stock.warehouse"].search([], limit=1)
@@ -175,12 +175,14 @@ def _drive_orders(env, rng, sizes):
         """
         INSERT INTO sale_order (name, partner_id, partner_invoice_id, partner_shipping_id,
                                 company_id, date_order, state, coop_slot_id, carrier_id,
-                                warehouse_id, coop_drive_state, create_uid, write_uid,
-                                create_date, write_date)
+                                warehouse_id, coop_drive_state, picking_policy,
+                                create_uid, write_uid, create_date, write_date)
         SELECT 'BENCH/' || g, p, p, p, 1, NOW(), 'sale',
-               %(slots)s[1 + floor(random() * array_length(%(slots)s, 1))::int],
-               %(carrier)s, %(warehouse)s, 'to_prepare', 1, 1, NOW(), NOW()
-          FROM (SELECT g, %(members)s[1 + floor(random() * array_length(%(members)s, 1))::int] AS p
+               (%(slots)s::int[])[1 + floor(random() * array_length(%(slots)s::int[], 1))::int],
+               %(carrier)s, %(warehouse)s, 'to_prepare', 'direct', 1, 1, NOW(), NOW()
+          FROM (SELECT g,
+                       (%(members)s::int[])
+                           [1 + floor(random() * array_length(%(members)s::int[], 1))::int] AS p
                   FROM generate_series(1, %(count)s) g) o
         """,
         {
@@ -332,15 +334,16 @@ def main():
     from odoo import SUPERUSER_ID, api
 
     generation = None
-    if args.rebuild or not database_exists(args.db):
+    rebuild = args.rebuild or not database_exists(args.db)
+    if rebuild:
         start = time.perf_counter()
         create_database(args.db)
         install = time.perf_counter() - start
-        odoo.tools.config.parse_config(["--addons-path", addons_path(), "-d", args.db])
+    odoo.tools.config.parse_config(["--addons-path", addons_path(), "-d", args.db])
+    if rebuild:
         with odoo.modules.registry.Registry(args.db).cursor() as cr:
             sizes, timings = generate(api.Environment(cr, SUPERUSER_ID, {}), args.scale, args.seed)
         generation = (install, sizes, timings)
-    odoo.tools.config.parse_config(["--addons-path", addons_path(), "-d", args.db])
     registry = odoo.modules.registry.Registry(args.db)
 
     lines = [
