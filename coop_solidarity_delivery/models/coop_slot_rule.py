@@ -4,18 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.base.models.res_partner import _tz_get
+from odoo.addons.coop_member_shifts.models.coop_shift_template import WEEKDAYS
 
 from ..tools import slot_rules
-
-WEEKDAYS = [
-    ("0", "Monday"),
-    ("1", "Tuesday"),
-    ("2", "Wednesday"),
-    ("3", "Thursday"),
-    ("4", "Friday"),
-    ("5", "Saturday"),
-    ("6", "Sunday"),
-]
 
 
 class CoopSlotRule(models.Model):
