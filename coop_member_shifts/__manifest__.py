@@ -11,6 +11,7 @@
         "security/coop_security.xml",
         "security/ir.model.access.csv",
         "security/coop_work_entry_security.xml",
+        "security/coop_fee_security.xml",
         "views/coop_work_entry_views.xml",
         "views/coop_exemption_views.xml",
         "views/coop_shift_views.xml",
@@ -19,6 +20,12 @@
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "report/coop_work_statement.xml",
+        "views/coop_fee_schedule_views.xml",
+        "views/coop_income_declaration_views.xml",
+        "views/membership_membership_line_views.xml",
+        "wizard/membership_invoice_views.xml",
+        "views/coop_income_portal_templates.xml",
+        "data/coop_fee_data.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -26,6 +33,7 @@
         "demo/coop_work_demo.xml",
         "demo/coop_shift_demo.xml",
         "demo/coop_shift_past_demo.xml",
+        "demo/coop_fee_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -7,3 +7,9 @@ from . import coop_work_entry
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import coop_fee_bracket
+from . import coop_fee_schedule
+from . import coop_income_declaration
+from . import membership_membership_line
+from . import product_template
+from . import sale_order_line

@@ -30,3 +30,24 @@ class ResCompany(models.Model):
         default="warn",
         help="What the web shop does when a member is behind on their hours or suspended.",
     )
+    coop_fee_default_mode = fields.Selection(
+        [("full", "The full fee"), ("fixed", "A fixed amount")],
+        string="Fee Without Declaration",
+        default="full",
+        help="What a member pays when they have no valid income declaration.",
+    )
+    coop_fee_default_amount = fields.Monetary(
+        string="Fee Without Declaration (amount)",
+        currency_field="currency_id",
+        help="The fee of a member without a valid income declaration, when set to a fixed amount.",
+    )
+    coop_fee_validity_months = fields.Integer(
+        string="Income Declaration Validity (months)",
+        default=12,
+        help="How long a validated income declaration counts.",
+    )
+    coop_fee_renewal_days = fields.Integer(
+        string="Renewal Notice (days before)",
+        default=30,
+        help="Members are e-mailed their renewal fee this many days before their membership ends.",
+    )

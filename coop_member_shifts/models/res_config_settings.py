@@ -24,3 +24,19 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.coop_checkout_status_mode",
         readonly=False,
     )
+    coop_fee_default_mode = fields.Selection(
+        related="company_id.coop_fee_default_mode",
+        readonly=False,
+    )
+    coop_fee_default_amount = fields.Monetary(
+        related="company_id.coop_fee_default_amount",
+        readonly=False,
+    )
+    coop_fee_validity_months = fields.Integer(
+        related="company_id.coop_fee_validity_months",
+        readonly=False,
+    )
+    coop_fee_renewal_days = fields.Integer(
+        related="company_id.coop_fee_renewal_days",
+        readonly=False,
+    )

@@ -7,3 +7,9 @@ from . import test_shift_concurrency
 from . import test_shifts
 from . import test_reminders
 from . import test_portal
+from . import test_fee_schedule
+from . import test_fee_declaration
+from . import test_fee_applied
+from . import test_fee_access
+from . import test_fee_renewal
+from . import test_fee_portal

@@ -1,0 +1,70 @@
+import base64
+from urllib.parse import urlencode
+
+from odoo import _, http
+from odoo.exceptions import ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+class MemberFeePortal(CustomerPortal):
+    """Members see their fee and their own income declarations, and declare a new income."""
+
+    def _coop_income_values(self, member, **extra):
+        declarations = (
+            request.env["coop.income.declaration"]
+            .sudo()
+            .search([("partner_id", "=", member.id)], limit=20)
+        )
+        product = member._coop_fee_product()
+        schedule = product.product_tmpl_id.sudo().coop_fee_schedule_id
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="coop_income",
+            member=member,
+            fee=member._coop_fee_details(product) if product else None,
+            schedule=schedule,
+            product=product,
+            declarations=declarations,
+            how_to_declare=member._coop_fee_how_to_declare(),
+            form={},
+            message=None,
+            error=None,
+        )
+        values.update(extra)
+        return values
+
+    @http.route("/my/income", type="http", auth="user", website=True)
+    def portal_my_income(self, message=None, **kwargs):
+        member = request.env.user.partner_id.commercial_partner_id
+        return request.render(
+            "coop_member_shifts.portal_my_income", self._coop_income_values(member, message=message)
+        )
+
+    @http.route("/my/income/declare", type="http", auth="user", methods=["POST"], website=True)
+    def portal_declare_income(self, income="", household_shares="", proof=None, **kwargs):
+        member = request.env.user.partner_id.commercial_partner_id
+        form = {"income": income, "household_shares": household_shares}
+        try:
+            vals = {
+                "partner_id": member.id,
+                "income": float(income.replace(",", ".")),
+                "household_shares": float((household_shares or "1").replace(",", ".")),
+                "state": "draft",
+            }
+        except ValueError:
+            error = _("Type your income and your household shares as numbers.")
+            values = self._coop_income_values(member, form=form, error=error)
+            return request.render("coop_member_shifts.portal_my_income", values)
+        if proof and getattr(proof, "filename", None):
+            vals.update(proof=base64.b64encode(proof.read()), proof_filename=proof.filename)
+        try:
+            with request.env.cr.savepoint():
+                declaration = request.env["coop.income.declaration"].sudo().create(vals)
+        except ValidationError as exc:
+            values = self._coop_income_values(member, form=form, error=exc.args[0])
+            return request.render("coop_member_shifts.portal_my_income", values)
+        declaration._coop_ask_validation()
+        message = _("Thank you: a fee officer will check your declaration.")
+        return request.redirect("/my/income?" + urlencode({"message": message}))

@@ -1,0 +1,187 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+STATES = [("draft", "To validate"), ("validated", "Validated"), ("expired", "Expired")]
+
+
+class CoopIncomeDeclaration(models.Model):
+    """A member's declared monthly household income, from which their fee is computed.
+
+    Only fee officers and managers read these records; other staff see the resulting fee and
+    bracket on the contact. Members read and create their own from the portal.
+    """
+
+    _name = "coop.income.declaration"
+    _description = "Income Declaration"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Member",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
+    income = fields.Monetary(
+        string="Monthly Household Income",
+        currency_field="currency_id",
+        required=True,
+        tracking=True,
+    )
+    household_shares = fields.Float(
+        digits=(4, 1),
+        default=1.0,
+        required=True,
+        tracking=True,
+        help="1 for each adult, 0.5 for each child (1 from the third), as for the French "
+        "quotient familial.",
+    )
+    date = fields.Date(
+        string="Declared On",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    validity_months = fields.Integer(
+        string="Valid For (months)",
+        default=lambda self: self.env.company.coop_fee_validity_months,
+        required=True,
+    )
+    date_end = fields.Date(string="Valid Until", compute="_compute_date_end", store=True)
+    proof = fields.Binary(attachment=True, help="Tax notice, payslips...")
+    proof_filename = fields.Char(string="Proof File Name")
+    note = fields.Text()
+    state = fields.Selection(
+        STATES, string="Status", default="draft", required=True, tracking=True, copy=False
+    )
+    validated_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    fee_amount = fields.Monetary(
+        string="Resulting Fee", compute="_compute_fee", currency_field="currency_id"
+    )
+    fee_bracket = fields.Char(string="Resulting Bracket", compute="_compute_fee")
+
+    @api.depends("date", "validity_months")
+    def _compute_date_end(self):
+        for declaration in self:
+            if declaration.date and declaration.validity_months > 0:
+                declaration.date_end = declaration.date + relativedelta(
+                    months=declaration.validity_months, days=-1
+                )
+            else:
+                declaration.date_end = declaration.date
+
+    @api.depends("income", "household_shares", "partner_id")
+    def _compute_fee(self):
+        for declaration in self:
+            declaration.fee_amount, declaration.fee_bracket = 0.0, False
+            product = declaration.partner_id._coop_fee_product()
+            schedule = product.product_tmpl_id.sudo().coop_fee_schedule_id
+            if not schedule or declaration.income < 0 or declaration.household_shares <= 0:
+                continue
+            fee, bracket = schedule._coop_fee(declaration.income, declaration.household_shares)
+            declaration.fee_amount, declaration.fee_bracket = fee, bracket
+
+    @api.constrains("income")
+    def _check_income(self):
+        if any(declaration.income < 0 for declaration in self):
+            raise ValidationError(_("The declared income cannot be negative."))
+
+    @api.constrains("household_shares")
+    def _check_household_shares(self):
+        if any(declaration.household_shares <= 0 for declaration in self):
+            raise ValidationError(_("A household counts more than zero shares (1 for one adult)."))
+
+    @api.constrains("validity_months")
+    def _check_validity_months(self):
+        if any(declaration.validity_months <= 0 for declaration in self):
+            raise ValidationError(_("A declaration is valid for at least one month."))
+
+    @api.depends("partner_id", "date")
+    def _compute_display_name(self):
+        for declaration in self:
+            declaration.display_name = _(
+                "Income of %(member)s, %(date)s",
+                member=declaration.partner_id.display_name or "",
+                date=declaration.date or "",
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(
+            "coop_member_shifts.group_coop_fee_officer"
+        ):
+            # Members (portal) declare; only a fee officer validates.
+            for vals in vals_list:
+                vals.update(state="draft", validated_by_id=False)
+        return super().create(vals_list)
+
+    def _coop_check_officer(self):
+        if not self.env.su and not self.env.user.has_group(
+            "coop_member_shifts.group_coop_fee_officer"
+        ):
+            raise AccessError(_("Only a fee officer validates income declarations."))
+
+    def action_validate(self):
+        """Validate; the member's older validated declarations are replaced by this one."""
+        self._coop_check_officer()
+        for declaration in self:
+            older = self.search(
+                [
+                    ("partner_id", "=", declaration.partner_id.id),
+                    ("state", "=", "validated"),
+                    ("date", "<=", declaration.date),
+                    ("id", "!=", declaration.id),
+                ]
+            )
+            older.write({"state": "expired"})
+            for record in older:
+                record.message_post(body=_("Replaced by the declaration of %s.", declaration.date))
+            declaration.write({"state": "validated", "validated_by_id": self.env.user.id})
+        return True
+
+    def _coop_ask_validation(self):
+        """A member declared from the portal: ask a fee officer to validate."""
+        officers = self.env.ref("coop_member_shifts.group_coop_fee_officer").sudo().users
+        officer = officers.filtered(lambda user: not user._is_superuser())[:1]
+        for declaration in self.sudo():
+            declaration.message_post(body=_("Declared by the member from their account."))
+            declaration.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_("Income declaration to validate"),
+                user_id=(officer or self.env.ref("base.user_admin")).id,
+            )
+
+    def action_reset_to_draft(self):
+        self._coop_check_officer()
+        self.write({"state": "draft", "validated_by_id": False})
+        return True
+
+    @api.model
+    def _cron_coop_expire_declarations(self):
+        """Expire validated declarations past their end, and ask a fee officer to follow up."""
+        today = fields.Date.context_today(self)
+        expired = self.search([("state", "=", "validated"), ("date_end", "<", today)])
+        expired.write({"state": "expired"})
+        officers = self.env.ref("coop_member_shifts.group_coop_fee_officer").users
+        for declaration in expired:
+            officer = declaration.validated_by_id
+            if officer not in officers:
+                officer = officers[:1]
+            declaration.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_("Income declaration expired"),
+                note=_(
+                    "The income declaration of %s has expired: ask the member for a new one.",
+                    declaration.partner_id.display_name,
+                ),
+                user_id=(officer or self.env.user).id,
+            )
+        return expired
