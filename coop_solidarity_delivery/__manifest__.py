@@ -31,6 +31,7 @@
         "views/coop_slot_views.xml",
         "views/sale_order_views.xml",
         "views/website_sale_templates.xml",
+        "views/product_template_fee_templates.xml",
         "views/sale_portal_templates.xml",
         "views/res_config_settings_views.xml",
         "wizard/coop_delivery_intake_views.xml",

@@ -1,6 +1,7 @@
 import re
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, JsonRpcException, tagged
+from odoo.tools import mute_logger
 
 from .fee_common import FeeCase
 
@@ -48,3 +49,33 @@ class TestFeePortal(FeeCase, HttpCase):
         response = self.url_open("/my/income", allow_redirects=False)
         self.assertIn(response.status_code, (302, 303))
         self.assertIn("/web/login", response.headers["Location"])
+
+    def read_income_over_rpc(self, declaration):
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_kw/coop.income.declaration/read",
+            {
+                "model": "coop.income.declaration",
+                "method": "read",
+                "args": [declaration.ids, ["income"]],
+                "kwargs": {},
+            },
+        )
+
+    @mute_logger("odoo.http")
+    def test_shift_coordinator_cannot_read_an_income_from_the_web_client(self):
+        declaration = self.declare(self.paula, 1234)
+        self.authenticate(self.coordinator_user.login, self.coordinator_user.login)
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self.read_income_over_rpc(declaration)
+
+    @mute_logger("odoo.http")
+    def test_portal_member_cannot_read_another_income_from_the_web_client(self):
+        declaration = self.declare(self.oscar, 4321)
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self.read_income_over_rpc(declaration)
+
+    def test_fee_officer_reads_an_income_from_the_web_client(self):
+        declaration = self.declare(self.paula, 1234)
+        self.authenticate(self.officer_user.login, self.officer_user.login)
+        self.assertEqual(self.read_income_over_rpc(declaration)[0]["income"], 1234.0)

@@ -10,3 +10,4 @@ from . import coop_closing_day
 from . import coop_slot
 from . import coop_slot_rule
 from . import sale_order
+from . import product_template

@@ -17,3 +17,4 @@ from . import test_slot_concurrency
 from . import test_slot_generation
 from . import test_ui
 from . import test_volunteer_ranking
+from . import test_fee_shop
