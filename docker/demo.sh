@@ -24,6 +24,7 @@ logins() {
     delivery     delivery coordinator (drive, solidarity deliveries)
     callcentre   call-centre volunteer
     portal       a member on the portal (Odoo's demo portal user)
+    amelie       a member in the lowest fee bracket (web shop, /my/income)
 
 MSG
 }
