@@ -90,6 +90,15 @@ def test_ties_are_broken_by_id():
     assert ids(ranked) == [3, 7]
 
 
+def test_limit_keeps_the_nearest():
+    candidates = [volunteer(1, VILLEURBANNE), volunteer(2, PART_DIEU), volunteer(3, BELLECOUR)]
+    assert ids(ranking.rank_volunteers(*BELLECOUR, candidates, 0, limit=2)) == [3, 2]
+
+
+def test_limit_zero_ranks_nobody():
+    assert ranking.rank_volunteers(*BELLECOUR, [volunteer(1, PART_DIEU)], 0, limit=0) == []
+
+
 def test_bounding_box_contains_every_point_of_the_circle():
     min_lat, max_lat, min_lon, max_lon = ranking.bounding_box(*BELLECOUR, 5)
     for point in (PART_DIEU, VILLEURBANNE):

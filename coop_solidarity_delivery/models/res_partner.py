@@ -1,9 +1,11 @@
+import json
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
-from ..tools.volunteer_ranking import Candidate, bounding_box, rank_volunteers
+from ..tools.volunteer_ranking import EARTH_RADIUS_KM, bounding_box
 
 ADDRESS_FIELDS = ("street", "street2", "zip", "city", "state_id", "country_id")
 MAX_RADIUS_PARAM = "coop_solidarity_delivery.max_radius_km"
@@ -212,19 +214,21 @@ class ResPartner(models.Model):
 
     @api.model
     def _coop_rank_volunteers(
-        self, latitude, longitude, weekday, role="deliver", weekly_counts=None
+        self, latitude, longitude, weekday, role="deliver", weekly_counts=None, limit=None
     ):
         """Volunteers who can serve the point (latitude, longitude) on ``weekday`` (0 = Monday),
-        nearest first, as a list of (partner, distance in km).
+        nearest first, as a list of (partner, distance in km); at most ``limit`` of them.
 
-        One indexed bounding-box search (largest radius allowed in Settings), then the exact
-        distance and each volunteer's own radius in Python. ``weekly_counts`` maps a partner id
-        to the deliveries already taken that week, for the weekly maximum.
+        One query: the domain (role, consent, weekday, bounding box of the largest radius
+        allowed in Settings, access rules) selects the candidates, and the database computes
+        the exact distance, keeps each volunteer inside their own radius and under their weekly
+        maximum, orders and limits, as ``tools.volunteer_ranking.rank_volunteers`` does in
+        Python. ``weekly_counts`` maps a partner id to the deliveries already taken that week.
         """
         max_radius = self._coop_max_radius_km()
         min_lat, max_lat, min_lon, max_lon = bounding_box(latitude, longitude, max_radius)
         role_field = {"deliver": "coop_can_deliver", "prepare": "coop_can_prepare"}[role]
-        volunteers = self.search_fetch(
+        query = self._search(
             [
                 ("coop_is_volunteer", "=", True),
                 (role_field, "=", True),
@@ -234,24 +238,47 @@ class ResPartner(models.Model):
                 ("partner_latitude", "<=", max_lat),
                 ("partner_longitude", ">=", min_lon),
                 ("partner_longitude", "<=", max_lon),
-            ],
-            ["partner_latitude", "partner_longitude", "coop_radius_km", "coop_weekly_max"],
+            ]
         )
-        weekly_counts = weekly_counts or {}
-        candidates = [
-            Candidate(
-                id=volunteer.id,
-                latitude=volunteer.partner_latitude,
-                longitude=volunteer.partner_longitude,
-                radius_km=min(volunteer.coop_radius_km, max_radius),
-                weekdays=frozenset({weekday}),  # already filtered by the search
-                weekly_max=volunteer.coop_weekly_max,
-                weekly_count=weekly_counts.get(volunteer.id, 0),
+        if query.is_empty():
+            return []
+
+        def column(name):
+            return self._field_to_sql(query.table, name, query)
+
+        candidates = query.select(
+            SQL("%s AS id", column("id")),
+            SQL(
+                "%s AS distance",
+                _haversine_sql(
+                    latitude, longitude, column("partner_latitude"), column("partner_longitude")
+                ),
+            ),
+            SQL("LEAST(%s, %s) AS radius", column("coop_radius_km"), max_radius),
+            SQL("COALESCE(%s, 0) AS weekly_max", column("coop_weekly_max")),
+        )
+        counts = {str(partner_id): count for partner_id, count in (weekly_counts or {}).items()}
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT id, distance
+                  FROM (%s) AS candidate
+                 WHERE radius > 0 AND distance <= radius
+                   AND (weekly_max = 0
+                        OR COALESCE((%s::jsonb ->> id::text)::int, 0) < weekly_max)
+              ORDER BY distance, id
+                 LIMIT %s
+                """,
+                candidates,
+                json.dumps(counts),
+                limit,
             )
-            for volunteer in volunteers
+        )
+        volunteers = self.browse([partner_id for partner_id, _distance in rows])
+        return [
+            (volunteer, distance)
+            for volunteer, (_id, distance) in zip(volunteers, rows, strict=True)
         ]
-        ranked = rank_volunteers(latitude, longitude, candidates, weekday)
-        return [(self.browse(candidate.id), distance) for candidate, distance in ranked]
 
     @api.model
     def _coop_max_radius_km(self):
@@ -325,3 +352,19 @@ class ResPartner(models.Model):
         )
         action["domain"] = self._coop_call_list_domain()
         return action
+
+
+def _haversine_sql(latitude, longitude, lat_column, lon_column):
+    """The great-circle distance in km from a point to a row, in SQL: the formula of
+    ``tools.volunteer_ranking.distance_km``, so that both rank alike."""
+    return SQL(
+        """2 * %(radius)s * ASIN(LEAST(1.0, SQRT(
+               POWER(SIN(RADIANS(%(lat)s::float8 - %(point_lat)s) / 2), 2)
+               + COS(RADIANS(%(point_lat)s)) * COS(RADIANS(%(lat)s::float8))
+                 * POWER(SIN(RADIANS(%(lon)s::float8 - %(point_lon)s) / 2), 2))))""",
+        radius=EARTH_RADIUS_KM,
+        lat=lat_column,
+        lon=lon_column,
+        point_lat=float(latitude),
+        point_lon=float(longitude),
+    )

@@ -1,4 +1,8 @@
+import random
+
 from odoo.exceptions import ValidationError
+
+from odoo.addons.coop_solidarity_delivery.tools import volunteer_ranking
 
 from .common import GRAND_PLACE, IXELLES, SCHAERBEEK, UCCLE, DeliveryCase
 
@@ -55,18 +59,70 @@ class TestVolunteerRanking(DeliveryCase):
         self.assertEqual(self.rank(), [])
         self.assertEqual(self.rank(role="prepare")[0][0], preparer)
 
+    def test_limit_keeps_the_nearest_volunteers(self):
+        self.make_volunteer("Far", SCHAERBEEK)
+        near = self.make_volunteer("Near", IXELLES)
+        self.assertEqual(self.rank(limit=1), [(near, self.rank()[0][1])])
+
+    def test_the_database_ranks_as_the_reference_ranking(self):
+        """The SQL ranking gives the volunteers, order and distances of the pure-Python one."""
+        rng = random.Random(7)
+        candidates = []
+        for index in range(60):
+            point = (
+                GRAND_PLACE[0] + rng.uniform(-0.1, 0.1),
+                GRAND_PLACE[1] + rng.uniform(-0.15, 0.15),
+            )
+            days = rng.sample(self.every_day.ids, rng.randint(1, 7))
+            volunteer = self.make_volunteer(
+                f"Random {index}",
+                point,
+                coop_radius_km=rng.choice((1.5, 3, 5, 8, 20)),
+                coop_weekly_max=rng.choice((0, 1, 2)),
+                coop_weekday_ids=[(6, 0, days)],
+            )
+            candidates.append(volunteer)
+        counts = {volunteer.id: rng.randint(0, 2) for volunteer in candidates}
+        max_radius = self.env["res.partner"]._coop_max_radius_km()
+        self.env.invalidate_all()  # coordinates as stored
+        reference = volunteer_ranking.rank_volunteers(
+            *GRAND_PLACE,
+            [
+                volunteer_ranking.Candidate(
+                    id=volunteer.id,
+                    latitude=volunteer.partner_latitude,
+                    longitude=volunteer.partner_longitude,
+                    radius_km=min(volunteer.coop_radius_km, max_radius),
+                    weekdays=frozenset(volunteer.coop_weekday_ids.mapped("number")),
+                    weekly_max=volunteer.coop_weekly_max,
+                    weekly_count=counts[volunteer.id],
+                )
+                for volunteer in candidates
+            ],
+            MONDAY,
+        )
+        ranked = self.rank(weekly_counts=counts)
+        self.assertTrue(reference, "the sample has volunteers in range")
+        self.assertEqual(
+            [partner.id for partner, _km in ranked], [cand.id for cand, _km in reference]
+        )
+        for (_partner, km), (_candidate, expected) in zip(ranked, reference, strict=True):
+            self.assertAlmostEqual(km, expected, places=9)
+
     def test_a_delivering_volunteer_needs_a_radius(self):
         with self.assertRaises(ValidationError):
             self.make_volunteer("Zero", IXELLES, coop_radius_km=0)
 
     def test_ranking_queries_do_not_grow_with_the_number_of_volunteers(self):
+        """One query: distance, radius, weekly maximum, order and limit are in SQL."""
         for index in range(5):
             self.make_volunteer(f"First {index}", IXELLES)
+        self.rank()  # the maximum radius setting is cached from now on
         self.env.invalidate_all()
-        with self.assertQueryCount(3) as _few:
+        with self.assertQueryCount(1):
             self.assertEqual(len(self.rank()), 5)
         for index in range(40):
             self.make_volunteer(f"More {index}", SCHAERBEEK)
         self.env.invalidate_all()
-        with self.assertQueryCount(3):
+        with self.assertQueryCount(1):
             self.assertEqual(len(self.rank()), 45)

@@ -2,6 +2,9 @@
 
 Distances are great-circle distances on a spherical Earth: at a city's scale the error against
 a geodesic is far below the precision of a volunteer's own radius.
+
+This is the reference of the ranking: ``res.partner._coop_rank_volunteers`` runs the same
+formula and rules inside one SQL query, so that Python only sees the volunteers who qualify.
 """
 
 import math
@@ -51,12 +54,12 @@ def is_available(candidate, weekday):
     return not candidate.weekly_max or candidate.weekly_count < candidate.weekly_max
 
 
-def rank_volunteers(latitude, longitude, candidates, weekday):
+def rank_volunteers(latitude, longitude, candidates, weekday, limit=None):
     """Candidates who can take a delivery at (latitude, longitude) on ``weekday``, nearest first.
 
     A volunteer qualifies when the point lies within their own radius, they are available
-    that weekday and under their weekly maximum. Returns a list of (candidate, distance_km);
-    ties are broken by id so that the order is stable.
+    that weekday and under their weekly maximum. Returns a list of (candidate, distance_km),
+    the ``limit`` nearest if given; ties are broken by id so that the order is stable.
     """
     ranked = []
     for candidate in candidates:
@@ -66,7 +69,7 @@ def rank_volunteers(latitude, longitude, candidates, weekday):
         if distance <= candidate.radius_km:
             ranked.append((candidate, distance))
     ranked.sort(key=lambda pair: (pair[1], pair[0].id))
-    return ranked
+    return ranked if limit is None else ranked[:limit]
 
 
 def approximate_distance_label(distance):
