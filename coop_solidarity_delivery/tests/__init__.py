@@ -9,6 +9,7 @@ from . import test_intake
 from . import test_offer_page
 from . import test_outreach
 from . import test_checkout
+from . import test_checkout_queries
 from . import test_drive_board
 from . import test_drive_http
 from . import test_drive_reminder
