@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from ..tools.volunteer_ranking import EARTH_RADIUS_KM, bounding_box
+from ..tools.volunteer_ranking import EARTH_RADIUS_KM, KM_PER_DEGREE_LAT, bounding_box
 
 ADDRESS_FIELDS = ("street", "street2", "zip", "city", "state_id", "country_id")
 MAX_RADIUS_PARAM = "coop_solidarity_delivery.max_radius_km"
@@ -214,38 +214,74 @@ class ResPartner(models.Model):
 
     @api.model
     def _coop_rank_volunteers(
-        self, latitude, longitude, weekday, role="deliver", weekly_counts=None, limit=None
+        self,
+        latitude,
+        longitude,
+        weekday,
+        role="deliver",
+        weekly_counts=None,
+        limit=None,
+        exclude_ids=(),
     ):
         """Volunteers who can serve the point (latitude, longitude) on ``weekday`` (0 = Monday),
-        nearest first, as a list of (partner, distance in km); at most ``limit`` of them.
+        nearest first, as a list of (partner, distance in km); at most ``limit`` of them, none
+        of ``exclude_ids`` (the volunteers already asked, say).
 
-        One query: the domain (role, consent, weekday, bounding box of the largest radius
-        allowed in Settings, access rules) selects the candidates, and the database computes
-        the exact distance, keeps each volunteer inside their own radius and under their weekly
-        maximum, orders and limits, as ``tools.volunteer_ranking.rank_volunteers`` does in
-        Python. ``weekly_counts`` maps a partner id to the deliveries already taken that week.
+        One query: the domain (role, consent, bounding box of the largest radius allowed in
+        Settings, access rules) and the weekday select the candidates, and the database
+        computes the exact distance, keeps each volunteer inside their own radius and under
+        their weekly maximum, orders and limits, as ``tools.volunteer_ranking.rank_volunteers``
+        does in Python. ``weekly_counts`` maps a partner id to the deliveries already taken
+        that week.
         """
         max_radius = self._coop_max_radius_km()
         min_lat, max_lat, min_lon, max_lon = bounding_box(latitude, longitude, max_radius)
         role_field = {"deliver": "coop_can_deliver", "prepare": "coop_can_prepare"}[role]
-        query = self._search(
-            [
-                ("coop_is_volunteer", "=", True),
-                (role_field, "=", True),
-                ("coop_notify_consent", "=", True),
-                ("coop_weekday_ids.number", "=", weekday),
-                ("partner_latitude", ">=", min_lat),
-                ("partner_latitude", "<=", max_lat),
-                ("partner_longitude", ">=", min_lon),
-                ("partner_longitude", "<=", max_lon),
-            ]
-        )
+        domain = [
+            ("coop_is_volunteer", "=", True),
+            (role_field, "=", True),
+            ("coop_notify_consent", "=", True),
+            ("partner_latitude", ">=", min_lat),
+            ("partner_latitude", "<=", max_lat),
+            ("partner_longitude", ">=", min_lon),
+            ("partner_longitude", "<=", max_lon),
+        ]
+        if exclude_ids:
+            domain.append(("id", "not in", list(exclude_ids)))
+        query = self._search(domain)
         if query.is_empty():
             return []
 
         def column(name):
             return self._field_to_sql(query.table, name, query)
 
+        radius = SQL("LEAST(%s, %s)", column("coop_radius_km"), max_radius)
+        days = self._fields["coop_weekday_ids"]
+        # The weekday by hand: the domain would add "OR number IS NULL" for Monday (0), which
+        # keeps PostgreSQL from using the weekday's index.
+        query.add_where(
+            SQL(
+                "EXISTS (SELECT 1 FROM %s rel JOIN %s day ON day.id = rel.%s"
+                " WHERE rel.%s = %s AND day.number = %s)",
+                SQL.identifier(days.relation),
+                SQL.identifier(self.env[days.comodel_name]._table),
+                SQL.identifier(days.column2),
+                SQL.identifier(days.column1),
+                column("id"),
+                weekday,
+            )
+        )
+        # Nobody is nearer than their difference of latitude: a cheap filter before the
+        # exact distance (1 m of slack for rounding; the exact test follows).
+        query.add_where(
+            SQL(
+                "ABS(%s::float8 - %s) * %s <= %s + 0.001",
+                column("partner_latitude"),
+                float(latitude),
+                KM_PER_DEGREE_LAT,
+                radius,
+            )
+        )
         candidates = query.select(
             SQL("%s AS id", column("id")),
             SQL(
@@ -254,15 +290,17 @@ class ResPartner(models.Model):
                     latitude, longitude, column("partner_latitude"), column("partner_longitude")
                 ),
             ),
-            SQL("LEAST(%s, %s) AS radius", column("coop_radius_km"), max_radius),
+            SQL("%s AS radius", radius),
             SQL("COALESCE(%s, 0) AS weekly_max", column("coop_weekly_max")),
         )
         counts = {str(partner_id): count for partner_id, count in (weekly_counts or {}).items()}
+        # MATERIALIZED: each candidate's distance is computed once, not again to sort.
         rows = self.env.execute_query(
             SQL(
                 """
+                WITH candidate AS MATERIALIZED (%s)
                 SELECT id, distance
-                  FROM (%s) AS candidate
+                  FROM candidate
                  WHERE radius > 0 AND distance <= radius
                    AND (weekly_max = 0
                         OR COALESCE((%s::jsonb ->> id::text)::int, 0) < weekly_max)

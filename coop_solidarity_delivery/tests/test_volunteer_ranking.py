@@ -64,6 +64,12 @@ class TestVolunteerRanking(DeliveryCase):
         near = self.make_volunteer("Near", IXELLES)
         self.assertEqual(self.rank(limit=1), [(near, self.rank()[0][1])])
 
+    def test_volunteers_already_asked_are_left_out(self):
+        asked = self.make_volunteer("Asked", IXELLES)
+        other = self.make_volunteer("Other", SCHAERBEEK)
+        ranked = self.rank(exclude_ids=asked.ids, limit=1)
+        self.assertEqual([partner for partner, _km in ranked], [other])
+
     def test_the_database_ranks_as_the_reference_ranking(self):
         """The SQL ranking gives the volunteers, order and distances of the pure-Python one."""
         rng = random.Random(7)
