@@ -437,7 +437,23 @@ def scenario_ranking(env):
         )
         return env.cr.fetchall()
 
-    return Scenario("volunteer ranking, one request", orm, sql)
+    return Scenario("volunteer ranking, one request (all qualified)", orm, sql)
+
+
+def scenario_ranking_wave(env):
+    """The next wave of a request: the 5 nearest, the first 5 asked already."""
+    lat, lon = (LYON[0] + LYON[1]) / 2, (LYON[2] + LYON[3]) / 2
+    weekday = date.today().weekday()
+    partners = env["res.partner"]
+    asked = [
+        partner.id for partner, _km in partners._coop_rank_volunteers(lat, lon, weekday, limit=5)
+    ]
+    ranking = scenario_ranking(env)
+
+    def orm():
+        return partners._coop_rank_volunteers(lat, lon, weekday, limit=5, exclude_ids=asked)
+
+    return Scenario("volunteer ranking, next wave of 5", orm, ranking.sql)
 
 
 def scenario_ledger_pivot(env):
@@ -555,6 +571,7 @@ def scenario_shifts(env):
 SCENARIOS = (
     scenario_availability,
     scenario_ranking,
+    scenario_ranking_wave,
     scenario_status,
     scenario_status_tenth,
     scenario_shifts,
