@@ -144,6 +144,7 @@ def _volunteers(env, rng, sizes):
 
 def _ledger(env, rng, sizes):
     """Ledger lines in bulk SQL: the ORM path is measured, not the data loading."""
+    env.cr.execute("SELECT setseed(%s)", (rng.uniform(-1, 1),))  # SQL random() too
     env.cr.execute(
         """
         INSERT INTO coop_work_entry (partner_id, date, hours, kind, name, state, company_id,
@@ -155,14 +156,15 @@ def _ledger(env, rng, sizes):
                    [1 + floor(random() * 5)::int],
                'Bench work', 'validated', 1, 1, 1, NOW(), NOW()
           FROM generate_series(1, %s),
-               (SELECT array_agg(id) AS ids FROM res_partner WHERE name LIKE 'Member %%') m
+               (SELECT array_agg(id ORDER BY id) AS ids
+                  FROM res_partner WHERE name LIKE 'Member %%') m
         """,
         (sizes["ledger"],),
     )
 
 
 def _orders(env, rng, sizes):
-    """A store with weekly rules, a year of slots before and after today, orders in bulk SQL."""
+    """A store with weekly rules, its slots of the next 60 days, orders on them in bulk SQL."""
     carrier = env["delivery.carrier"].search([("delivery_type", "=", "in_store")], limit=1)
     warehouse = env["stock.warehouse"].search([], limit=1)
     carrier.warehouse_ids = [(6, 0, warehouse.ids)]
@@ -184,10 +186,11 @@ def _orders(env, rng, sizes):
         ]
     )
     rules.action_generate_slots()
-    env.cr.execute("SELECT array_agg(id) FROM coop_slot")
+    env.cr.execute("SELECT array_agg(id ORDER BY id) FROM coop_slot")
     (slot_ids,) = env.cr.fetchone()
-    env.cr.execute("SELECT array_agg(id) FROM res_partner WHERE name LIKE 'Member %%'")
+    env.cr.execute("SELECT array_agg(id ORDER BY id) FROM res_partner WHERE name LIKE 'Member %%'")
     (member_ids,) = env.cr.fetchone()
+    env.cr.execute("SELECT setseed(%s)", (rng.uniform(-1, 1),))
     env.cr.execute(
         """
         INSERT INTO sale_order (name, partner_id, partner_invoice_id, partner_shipping_id,
