@@ -49,7 +49,9 @@ class DeliveryPortal(CustomerPortal):
                 return request.redirect(f"/my/deliveries?created={new_request.id}")
             except (ValidationError, ValueError) as exc:
                 error = (
-                    exc.args[0] if isinstance(exc, ValidationError) else _("Choose a valid date.")
+                    exc.args[0]
+                    if isinstance(exc, ValidationError)
+                    else _("Choose a valid date or slot.")
                 )
         values = self._prepare_portal_layout_values()
         values.update(
@@ -57,23 +59,36 @@ class DeliveryPortal(CustomerPortal):
             error=error,
             form=post,
             min_date=(date.today() + timedelta(days=1)).isoformat(),
+            slots=self._coop_delivery_slots(),
         )
         return request.render("coop_solidarity_delivery.portal_delivery_new", values)
 
-    def _coop_create_request(self, partner, post):
-        delivery_date = fields.Date.to_date(post.get("delivery_date") or "")
-        if not delivery_date:
-            raise ValueError("no date")
-        return (
-            request.env["coop.delivery.request"]
-            .sudo()
-            .create(
-                {
-                    "beneficiary_id": partner.id,
-                    "channel": "website",
-                    "delivery_date": delivery_date,
-                    "shopping_list": (post.get("shopping_list") or "").strip(),
-                    "access_notes": (post.get("access_notes") or "").strip(),
-                }
-            )
+    def _coop_delivery_slots(self):
+        """The delivery slots of the coming two weeks, with their seats left."""
+        Slot = request.env["coop.slot"].sudo()
+        slots = Slot.search(
+            [
+                *Slot._coop_delivery_slots_domain(),
+                ("start", "<", fields.Datetime.now() + timedelta(days=14)),
+            ]
         )
+        slots._compute_booked_count()
+        return slots
+
+    def _coop_create_request(self, partner, post):
+        values = {
+            "beneficiary_id": partner.id,
+            "channel": "website",
+            "shopping_list": (post.get("shopping_list") or "").strip(),
+            "access_notes": (post.get("access_notes") or "").strip(),
+        }
+        if post.get("slot_id"):
+            slot = request.env["coop.slot"].sudo().browse(int(post["slot_id"])).exists()
+            if not slot:
+                raise ValidationError(_("This slot does not exist. Please choose another one."))
+            values["slot_id"] = slot.id
+        else:
+            values["delivery_date"] = fields.Date.to_date(post.get("delivery_date") or "")
+            if not values["delivery_date"]:
+                raise ValueError("no date")
+        return request.env["coop.delivery.request"].sudo().create(values)

@@ -14,6 +14,7 @@ class WebsiteSaleDrive(WebsiteSale):
         values = super()._get_shop_payment_values(order, **kwargs)
         if order and order._coop_needs_slot():
             values["coop_slot_days"] = _slot_days(order)
+            values["coop_slot_is_delivery"] = order.carrier_id.coop_solidarity
         if alert := _work_alert(order):
             values["coop_work_alert"] = alert
         return values
@@ -24,14 +25,9 @@ class WebsiteSaleDrive(WebsiteSale):
         if order and order.state != "sale" and order._coop_needs_slot():
             env = request.env
             if not order.coop_slot_id:
-                errors.append(
-                    (
-                        env._("Please choose a pickup slot."),
-                        env._("Choose when you will pick up your order, then pay."),
-                    )
-                )
+                errors.append(order._coop_slot_missing_message())
             elif error := order._coop_slot_error(order.coop_slot_id):
-                errors.append((env._("Please choose another pickup slot."), error))
+                errors.append((env._("Please choose another slot."), error))
         alert = _work_alert(order)
         if alert and alert[0]:
             errors.append(alert[1:])

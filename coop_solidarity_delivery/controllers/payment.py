@@ -10,7 +10,7 @@ class DrivePaymentPortal(PaymentPortal):
         super()._validate_transaction_for_order(transaction, sale_order)
         if not sale_order.coop_slot_id:
             if sale_order._coop_needs_slot():
-                raise ValidationError(sale_order.env._("Please choose a pickup slot."))
+                raise ValidationError(sale_order._coop_slot_missing_message()[0])
             return
         if error := sale_order._coop_slot_error(sale_order.coop_slot_id):
             raise ValidationError(error)

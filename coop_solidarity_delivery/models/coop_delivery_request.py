@@ -62,7 +62,17 @@ class CoopDeliveryRequest(models.Model):
         required=True,
         default="phone",
     )
-    delivery_date = fields.Date(string="Wished Date", required=True, tracking=True)
+    slot_id = fields.Many2one(
+        "coop.slot",
+        string="Wished Slot",
+        tracking=True,
+        index="btree_not_null",
+        domain="[('carrier_id.coop_solidarity', '=', True), ('state', '=', 'open')]",
+        help="A delivery slot of the coop: the volunteers deliver within its hours.",
+    )
+    delivery_date = fields.Date(
+        string="Wished Date", required=True, tracking=True, help="The day of the slot, if any."
+    )
     sale_order_id = fields.Many2one("sale.order", string="Order", tracking=True)
     shopping_list = fields.Text(help="What to buy, when there is no web-shop order.")
     access_notes = fields.Text(
@@ -102,6 +112,14 @@ class CoopDeliveryRequest(models.Model):
     date_out = fields.Datetime(string="Left for Delivery", readonly=True, copy=False)
     date_delivered = fields.Datetime(string="Delivered On", readonly=True, copy=False)
     date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False)
+    matched = fields.Integer(
+        string="Match Rate (%)",
+        compute="_compute_matched",
+        store=True,
+        aggregator="avg",
+        help="100 for a request that found a volunteer, 0 otherwise: averaged over requests, "
+        "the share of requests matched.",
+    )
     hours_to_match = fields.Float(
         string="Hours to Match",
         compute="_compute_hours_to_match",
@@ -129,6 +147,11 @@ class CoopDeliveryRequest(models.Model):
             "A recurring delivery has at most one request a day.",
         ),
     ]
+
+    @api.depends("date_assigned")
+    def _compute_matched(self):
+        for request in self:
+            request.matched = 100 if request.date_assigned else 0
 
     @api.depends("date_searching", "date_assigned")
     def _compute_hours_to_match(self):
@@ -163,17 +186,40 @@ class CoopDeliveryRequest(models.Model):
         if any(r.delivery_date < fields.Date.context_today(r) for r in self):
             raise ValidationError(_("A delivery cannot be asked for a date in the past."))
 
+    @api.constrains("slot_id")
+    def _check_slot(self):
+        for request in self.filtered("slot_id"):
+            slot = request.slot_id.sudo()
+            if not slot.carrier_id.coop_solidarity:
+                raise ValidationError(_("%s is not a solidarity delivery slot.", slot.display_name))
+            if slot.start <= fields.Datetime.now():
+                raise ValidationError(
+                    _("The slot %s has already started: choose a later one.", slot.display_name)
+                )
+
+    @api.onchange("slot_id")
+    def _onchange_slot_id(self):
+        if self.slot_id:
+            self.delivery_date = self.slot_id.sudo()._local_start().date()
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("coop.delivery.request")
-        return super().create(vals_list)
+            vals.update(self._slot_date_values(vals))
+        requests = super().create(vals_list)
+        requests._book_slot_seats()
+        return requests
 
     def write(self, vals):
         if "state" in vals and vals["state"] in STATE_DATE_FIELDS:
             vals = {**vals, STATE_DATE_FIELDS[vals["state"]]: fields.Datetime.now()}
-        return super().write(vals)
+        vals = {**vals, **self._slot_date_values(vals)}
+        res = super().write(vals)
+        if vals.get("slot_id"):
+            self._book_slot_seats()
+        return res
 
     # === ACTIONS ===#
 
@@ -262,6 +308,24 @@ class CoopDeliveryRequest(models.Model):
         return request
 
     # === BUSINESS METHODS ===#
+
+    @api.model
+    def _slot_date_values(self, vals):
+        """A request on a slot is wished for the slot's local day."""
+        if not vals.get("slot_id"):
+            return {}
+        slot = self.env["coop.slot"].sudo().browse(vals["slot_id"])
+        return {"delivery_date": slot._local_start().date()}
+
+    def _book_slot_seats(self):
+        """A request without an order takes a seat of its slot, checked under the slot's row
+        lock (an order with the solidarity delivery took its seat at checkout)."""
+        booking = self.filtered(lambda r: r.slot_id and not r.sale_order_id)
+        for slot, requests in booking.grouped("slot_id").items():
+            try:
+                slot.sudo()._lock_and_check_seat(self.env["sale.order"], requests)
+            except UserError as error:
+                raise ValidationError(error.args[0]) from error
 
     def _notify_next_wave(self):
         """Offer the request to the nearest volunteers not asked yet; tell the coordinator

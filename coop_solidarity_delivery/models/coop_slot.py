@@ -18,7 +18,7 @@ class CoopSlot(models.Model):
 
     rule_id = fields.Many2one("coop.slot.rule", ondelete="set null", index=True)
     carrier_id = fields.Many2one(
-        "delivery.carrier", string="Pickup Method", required=True, ondelete="cascade", index=True
+        "delivery.carrier", string="Method", required=True, ondelete="cascade", index=True
     )
     warehouse_id = fields.Many2one(
         "stock.warehouse", string="Store", required=True, ondelete="cascade", index=True
@@ -59,9 +59,8 @@ class CoopSlot(models.Model):
             if not slot.start:
                 slot.display_name = False
                 continue
-            tz = slot.rule_id.sudo().tz or self.env.user.tz or "UTC"
-            start = slot_rules.utc_to_local(slot.start, tz)
-            end = slot_rules.utc_to_local(slot.end, tz)
+            start = slot._local_start()
+            end = slot_rules.utc_to_local(slot.end, slot._tz())
             slot.display_name = "%s %s-%s (%s)" % (
                 start.strftime("%d/%m/%Y"),
                 start.strftime("%H:%M"),
@@ -78,6 +77,15 @@ class CoopSlot(models.Model):
                 raise UserError(self.env._("A slot must take at least one order."))
 
     # === BUSINESS METHODS ===#
+
+    def _tz(self):
+        """The timezone of the slot's store (its rule), for local times."""
+        self.ensure_one()
+        return self.rule_id.sudo().tz or self.env.user.tz or "UTC"
+
+    def _local_start(self):
+        self.ensure_one()
+        return slot_rules.utc_to_local(self.start, self._tz())
 
     @api.model
     def _seat_taking_orders_domain(self):
@@ -98,8 +106,9 @@ class CoopSlot(models.Model):
             ("transaction_ids", "any", [("state", "=", "draft"), ("create_date", ">=", recent)]),
         ]
 
-    def _booked_counts(self, exclude_orders=None):
-        """``{slot_id: orders taking a seat}`` for these slots, in one query."""
+    def _booked_counts(self, exclude_orders=None, exclude_requests=None):
+        """``{slot_id: seats taken}`` for these slots: one grouped query on the orders, and one
+        on the solidarity requests without an order when delivery slots are among them."""
         ids = [slot_id for slot_id in self._origin.ids if slot_id]
         if not ids:
             return {}
@@ -107,7 +116,26 @@ class CoopSlot(models.Model):
         if exclude_orders:
             domain.append(("id", "not in", exclude_orders.ids))
         groups = self.env["sale.order"].sudo()._read_group(domain, ["coop_slot_id"], ["__count"])
-        return {slot.id: count for slot, count in groups}
+        counts = {slot.id: count for slot, count in groups}
+        delivery_slots = self._origin.filtered(lambda slot: slot.carrier_id.coop_solidarity)
+        if delivery_slots:
+            for slot, count in delivery_slots._requests_without_order(exclude_requests):
+                counts[slot.id] = counts.get(slot.id, 0) + count
+        return counts
+
+    def _requests_without_order(self, exclude_requests=None):
+        """``[(slot, open requests)]``: requests taken by phone or on the portal, with a
+        shopping list rather than an order, take a seat of their delivery slot too."""
+        domain = [
+            ("slot_id", "in", self.ids),
+            ("sale_order_id", "=", False),
+            ("state", "not in", ("cancelled", "failed")),
+        ]
+        if exclude_requests:
+            domain.append(("id", "not in", exclude_requests.ids))
+        return (
+            self.env["coop.delivery.request"].sudo()._read_group(domain, ["slot_id"], ["__count"])
+        )
 
     def _booking_problem(self, now=None):
         self.ensure_one()
@@ -121,21 +149,30 @@ class CoopSlot(models.Model):
 
     def _booking_problem_message(self, problem):
         messages = {
-            slot_rules.PAST: self.env._("This pickup slot has already started."),
+            slot_rules.PAST: self.env._("This slot has already started."),
             slot_rules.CUTOFF: self.env._(
-                "This pickup slot can no longer be booked: orders close %s before it starts.",
+                "This slot can no longer be booked: orders close %s before it starts.",
                 self._format_cutoff_delay(),
             ),
             slot_rules.FULL: self.env._(
-                "This pickup slot is full. Your cart is kept: please choose another slot."
+                "This slot is full. Your cart is kept: please choose another slot."
             ),
-            slot_rules.CLOSED: self.env._("The store is closed during this pickup slot."),
+            slot_rules.CLOSED: self.env._("The store is closed during this slot."),
         }
         return messages[problem]
 
     def _format_cutoff_delay(self):
         hours = "%g" % ((self.start - self.cutoff).total_seconds() / 3600)
         return self.env._("%s hours", hours)
+
+    @api.model
+    def _coop_delivery_slots_domain(self):
+        """Open solidarity delivery slots still ahead."""
+        return [
+            ("carrier_id.coop_solidarity", "=", True),
+            ("state", "=", "open"),
+            ("start", ">", fields.Datetime.now()),
+        ]
 
     @api.model
     def _get_bookable_slots(self, carrier, warehouse, days=14):
@@ -154,8 +191,9 @@ class CoopSlot(models.Model):
         slots._compute_booked_count()
         return slots
 
-    def _lock_and_check_seat(self, orders):
-        """Book one seat of this slot for each of ``orders``, under a row lock.
+    def _lock_and_check_seat(self, orders, requests=None):
+        """Book one seat of this slot for each of ``orders`` (and of the solidarity
+        ``requests`` without an order), under a row lock.
 
         The slot row is locked then touched: a concurrent transaction booking the same slot
         waits for this one, then fails to serialize and is retried with a fresh snapshot, so
@@ -163,6 +201,7 @@ class CoopSlot(models.Model):
         alone would read a stale count under PostgreSQL's repeatable read isolation.
         """
         self.ensure_one()
+        requests = requests or self.env["coop.delivery.request"]
         self.env.cr.execute(SQL("SELECT id FROM coop_slot WHERE id = %s FOR UPDATE", self.id))
         self.env.cr.execute(
             SQL(
@@ -172,10 +211,11 @@ class CoopSlot(models.Model):
         )
         self.env["sale.order"].flush_model(["coop_slot_id", "state"])
         self.env["payment.transaction"].flush_model(["state", "create_date"])
-        booked = self._booked_counts(exclude_orders=orders).get(self.id, 0)
+        self.env["coop.delivery.request"].flush_model(["slot_id", "sale_order_id", "state"])
+        booked = self._booked_counts(exclude_orders=orders, exclude_requests=requests)
         if self.state != "open":
             raise UserError(self._booking_problem_message(slot_rules.CLOSED))
-        if booked + len(orders) > self.capacity:
+        if booked.get(self.id, 0) + len(orders) + len(requests) > self.capacity:
             raise UserError(self._booking_problem_message(slot_rules.FULL))
 
     def action_view_orders(self):

@@ -16,9 +16,10 @@ class CoopSlotRule(models.Model):
 
     carrier_id = fields.Many2one(
         "delivery.carrier",
-        string="Pickup Method",
+        string="Method",
         required=True,
-        domain=[("delivery_type", "=", "in_store")],
+        domain=["|", ("delivery_type", "=", "in_store"), ("coop_solidarity", "=", True)],
+        help="Pick up in store (drive), or solidarity delivery by a volunteer.",
         ondelete="cascade",
     )
     warehouse_id = fields.Many2one(
@@ -28,7 +29,9 @@ class CoopSlotRule(models.Model):
         domain="[('id', 'in', allowed_warehouse_ids)]",
         ondelete="cascade",
     )
-    allowed_warehouse_ids = fields.Many2many(related="carrier_id.warehouse_ids")
+    allowed_warehouse_ids = fields.Many2many(
+        "stock.warehouse", compute="_compute_allowed_warehouse_ids"
+    )
     weekday = fields.Selection(WEEKDAYS, required=True, default="0")
     start_hour = fields.Float(string="Start", required=True, default=17.0)
     end_hour = fields.Float(string="End", required=True, default=19.0)
@@ -53,6 +56,13 @@ class CoopSlotRule(models.Model):
     )
     active = fields.Boolean(default=True)
     slot_ids = fields.One2many("coop.slot", "rule_id", string="Slots")
+
+    @api.depends("carrier_id")
+    def _compute_allowed_warehouse_ids(self):
+        """The pickup locations of a pickup method; any store prepares solidarity deliveries."""
+        all_warehouses = self.env["stock.warehouse"].search([])
+        for rule in self:
+            rule.allowed_warehouse_ids = rule.carrier_id.warehouse_ids or all_warehouses
 
     @api.constrains("start_hour", "end_hour")
     def _check_hours(self):
@@ -87,8 +97,12 @@ class CoopSlotRule(models.Model):
     @api.constrains("carrier_id", "warehouse_id")
     def _check_warehouse(self):
         for rule in self:
-            if rule.carrier_id.delivery_type != "in_store":
-                raise ValidationError(self.env._("Drive slots need a pick-up in store method."))
+            if not rule.carrier_id._coop_has_slots():
+                raise ValidationError(
+                    self.env._(
+                        "Slots are for a pick-up in store method or for the solidarity delivery."
+                    )
+                )
             if rule.carrier_id.warehouse_ids and rule.warehouse_id not in (
                 rule.carrier_id.warehouse_ids
             ):

@@ -32,6 +32,16 @@ class SaleOrder(models.Model):
     coop_slot_start = fields.Datetime(related="coop_slot_id.start", string="Pickup From")
     coop_reminder_sent = fields.Boolean(copy=False)
     coop_slot_changeable = fields.Boolean(compute="_compute_coop_slot_changeable")
+    coop_delivery_request_ids = fields.One2many(
+        "coop.delivery.request",
+        "sale_order_id",
+        string="Solidarity Deliveries",
+        groups="coop_solidarity_delivery.group_coop_call_centre",
+    )
+    coop_delivery_request_count = fields.Integer(
+        compute="_compute_coop_delivery_request_count",
+        groups="coop_solidarity_delivery.group_coop_call_centre",
+    )
 
     @api.depends("coop_slot_id", "state")
     def _compute_coop_slot_changeable(self):
@@ -44,6 +54,11 @@ class SaleOrder(models.Model):
                 and now <= order.coop_slot_id.cutoff
             )
 
+    @api.depends("coop_delivery_request_ids")
+    def _compute_coop_delivery_request_count(self):
+        for order in self:
+            order.coop_delivery_request_count = len(order.coop_delivery_request_ids)
+
     @api.onchange("coop_slot_id")
     def _onchange_coop_slot_id(self):
         if self.coop_slot_id:
@@ -53,7 +68,9 @@ class SaleOrder(models.Model):
         """Check the seats of the booked slots under a row lock before confirming."""
         for slot, orders in self.filtered("coop_slot_id").grouped("coop_slot_id").items():
             slot.sudo()._lock_and_check_seat(orders.filtered(lambda order: order.state != "sale"))
-        return super().action_confirm()
+        res = super().action_confirm()
+        self._coop_create_delivery_requests()
+        return res
 
     def set_delivery_line(self, carrier, amount):
         """Forget the pickup slot when the member leaves the pickup method."""
@@ -83,10 +100,11 @@ class SaleOrder(models.Model):
         ).write({"coop_slot_id": False, "commitment_date": False})
 
     def _coop_needs_slot(self):
-        """Whether this cart is picked up in a store that has drive slots."""
+        """Whether this cart is picked up in a store, or delivered by a volunteer, with slots."""
         self.ensure_one()
         return bool(
-            self.carrier_id.delivery_type == "in_store"
+            self.carrier_id
+            and self.carrier_id._coop_has_slots()
             and self.warehouse_id
             and self.env["coop.slot.rule"]
             .sudo()
@@ -97,6 +115,57 @@ class SaleOrder(models.Model):
                 ],
                 limit=1,
             )
+        )
+
+    def _coop_create_delivery_requests(self):
+        """A confirmed order with the solidarity delivery becomes a request for the volunteers.
+
+        The order is never refused here: when its member is no longer eligible, or its slot
+        has started meanwhile, the delivery coordinator is asked to look at it instead.
+        """
+        orders = self.sudo().filtered(
+            lambda order: order.carrier_id.coop_solidarity and not order.coop_delivery_request_ids
+        )
+        for order in orders:
+            if not order.partner_id.coop_is_beneficiary:
+                order._coop_ask_coordinator(
+                    self.env._("%s is not eligible for solidarity delivery.", order.partner_id.name)
+                )
+                continue
+            self.env["coop.delivery.request"].sudo().create(order._coop_prepare_delivery_request())
+
+    def _coop_prepare_delivery_request(self):
+        self.ensure_one()
+        values = {
+            "beneficiary_id": self.partner_id.id,
+            "channel": "website" if self.website_id else "phone",
+            "sale_order_id": self.id,
+        }
+        if self.coop_slot_id and self.coop_slot_id.start > fields.Datetime.now():
+            values["slot_id"] = self.coop_slot_id.id
+        else:
+            values["delivery_date"] = fields.Date.context_today(self) + timedelta(days=1)
+        return values
+
+    def _coop_ask_coordinator(self, note):
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Solidarity delivery to check"),
+            note=note,
+            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+        )
+
+    def _coop_slot_missing_message(self):
+        """(title, message) asking the member to choose a slot for this cart's method."""
+        self.ensure_one()
+        if self.carrier_id.coop_solidarity:
+            return (
+                self.env._("Please choose a delivery slot."),
+                self.env._("Choose when a volunteer brings your order, then pay."),
+            )
+        return (
+            self.env._("Please choose a pickup slot."),
+            self.env._("Choose when you will pick up your order, then pay."),
         )
 
     def _coop_slot_error(self, slot):
@@ -171,6 +240,18 @@ class SaleOrder(models.Model):
                 or super()._get_confirmation_template()
             )
         return super()._get_confirmation_template()
+
+    def action_view_coop_delivery_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_solidarity_delivery.coop_delivery_request_action"
+        )
+        requests = self.coop_delivery_request_ids
+        action["domain"] = [("id", "in", requests.ids)]
+        action["context"] = {"create": False}
+        if len(requests) == 1:
+            action.update(view_mode="form", views=[(False, "form")], res_id=requests.id)
+        return action
 
     def action_coop_drive_prepared(self):
         """Reserve the products of the pickings: the order is ready to be picked up."""

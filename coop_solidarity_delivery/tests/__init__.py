@@ -19,3 +19,5 @@ from . import test_slot_generation
 from . import test_ui
 from . import test_volunteer_ranking
 from . import test_fee_shop
+from . import test_solidarity_checkout
+from . import test_delivery_stats

@@ -29,6 +29,12 @@ class CoopDeliveryIntake(models.TransientModel):
         help="The member agreed, on the phone, that the coop keeps and shares with the "
         "assigned volunteer the data needed for the delivery.",
     )
+    slot_id = fields.Many2one(
+        "coop.slot",
+        string="Wished Slot",
+        domain=lambda self: self.env["coop.slot"]._coop_delivery_slots_domain(),
+        help="A delivery slot, when the coop has set some; otherwise just the date.",
+    )
     delivery_date = fields.Date(
         string="Wished Date", required=True, default=lambda self: fields.Date.today() + timedelta(1)
     )
@@ -56,6 +62,11 @@ class CoopDeliveryIntake(models.TransientModel):
             intake.match_ids = self.env["res.partner"].search(domain, limit=20)
             intake.match_count = len(intake.match_ids)
 
+    @api.onchange("slot_id")
+    def _onchange_slot_id(self):
+        if self.slot_id:
+            self.delivery_date = self.slot_id._local_start().date()
+
     @api.onchange("match_ids")
     def _onchange_match_ids(self):
         if len(self.match_ids) == 1:
@@ -70,6 +81,7 @@ class CoopDeliveryIntake(models.TransientModel):
             {
                 "beneficiary_id": beneficiary.id,
                 "channel": self.channel,
+                "slot_id": self.slot_id.id,
                 "delivery_date": self.delivery_date,
                 "shopping_list": self.shopping_list,
                 "access_notes": self.access_notes,

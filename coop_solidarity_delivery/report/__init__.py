@@ -1,0 +1,1 @@
+from . import coop_delivery_stats
