@@ -64,7 +64,7 @@ class DeliveryPortal(CustomerPortal):
         return request.render("coop_solidarity_delivery.portal_delivery_new", values)
 
     def _coop_delivery_slots(self):
-        """The delivery slots of the coming two weeks, with their seats left."""
+        """``[(slot, label, bookable)]``: the delivery slots of the coming two weeks."""
         Slot = request.env["coop.slot"].sudo()
         slots = Slot.search(
             [
@@ -73,7 +73,16 @@ class DeliveryPortal(CustomerPortal):
             ]
         )
         slots._compute_booked_count()
-        return slots
+        return [
+            (
+                slot,
+                _("%(slot)s, %(seats)s left", slot=slot.display_name, seats=slot.seats_left)
+                if slot.is_bookable
+                else _("%s, not available", slot.display_name),
+                slot.is_bookable,
+            )
+            for slot in slots
+        ]
 
     def _coop_create_request(self, partner, post):
         values = {

@@ -154,9 +154,7 @@ class CoopSlot(models.Model):
                 "This slot can no longer be booked: orders close %s before it starts.",
                 self._format_cutoff_delay(),
             ),
-            slot_rules.FULL: self.env._(
-                "This slot is full. Your cart is kept: please choose another slot."
-            ),
+            slot_rules.FULL: self.env._("This slot is full: please choose another one."),
             slot_rules.CLOSED: self.env._("The store is closed during this slot."),
         }
         return messages[problem]

@@ -30,7 +30,7 @@ class CoopSlotRule(models.Model):
         ondelete="cascade",
     )
     allowed_warehouse_ids = fields.Many2many(
-        "stock.warehouse", compute="_compute_allowed_warehouse_ids"
+        "stock.warehouse", string="Allowed Stores", compute="_compute_allowed_warehouse_ids"
     )
     weekday = fields.Selection(WEEKDAYS, required=True, default="0")
     start_hour = fields.Float(string="Start", required=True, default=17.0)

@@ -39,6 +39,7 @@ class SaleOrder(models.Model):
         groups="coop_solidarity_delivery.group_coop_call_centre",
     )
     coop_delivery_request_count = fields.Integer(
+        string="Solidarity Delivery Count",
         compute="_compute_coop_delivery_request_count",
         groups="coop_solidarity_delivery.group_coop_call_centre",
     )

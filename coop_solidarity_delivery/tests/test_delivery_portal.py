@@ -73,6 +73,51 @@ class TestDeliveryPortal(HttpCase, DeliveryCase):
             self.env["coop.delivery.request"].search([("beneficiary_id", "=", self.member.id)])
         )
 
+    def _post_request(self, **data):
+        self.authenticate("coop_portal_member", "coop_portal_member")
+        page = self.url_open("/my/deliveries/new").text
+        csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
+        return self.url_open("/my/deliveries/new", data={"csrf_token": csrf, **data})
+
+    def _delivery_slot(self, capacity=2):
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=3)
+        return self.env["coop.slot"].create(
+            {
+                "carrier_id": self.env.ref(
+                    "coop_solidarity_delivery.carrier_solidarity_delivery"
+                ).id,
+                "warehouse_id": self.env["stock.warehouse"].search([], limit=1).id,
+                "start": start,
+                "end": start + timedelta(hours=2),
+                "cutoff": start - timedelta(hours=12),
+                "capacity": capacity,
+            }
+        )
+
+    def test_the_member_chooses_a_delivery_slot(self):
+        slot = self._delivery_slot()
+        self.authenticate("coop_portal_member", "coop_portal_member")
+        self.assertIn(f'value="{slot.id}"', self.url_open("/my/deliveries/new").text)
+        self._post_request(slot_id=str(slot.id), delivery_date="", shopping_list="Riz")
+        request = self.env["coop.delivery.request"].search(
+            [("beneficiary_id", "=", self.member.id)]
+        )
+        self.assertEqual(request.slot_id, slot)
+        self.assertEqual(request.delivery_date, slot._local_start().date())
+        self.assertIn(
+            slot.with_user(self.member_user).display_name, self.url_open("/my/deliveries").text
+        )
+
+    def test_a_full_slot_is_refused_and_the_form_keeps_what_was_typed(self):
+        slot = self._delivery_slot(capacity=1)
+        self.make_request(self.make_beneficiary("Voisine", GRAND_PLACE), slot_id=slot.id)
+        response = self._post_request(slot_id=str(slot.id), shopping_list="Lentilles")
+        self.assertIn("full", response.text)
+        self.assertIn("Lentilles", response.text)
+        self.assertFalse(
+            self.env["coop.delivery.request"].search([("beneficiary_id", "=", self.member.id)])
+        )
+
     def test_a_member_not_eligible_is_sent_back_to_the_portal_home(self):
         self.authenticate("coop_portal_other", "coop_portal_other")
         response = self.url_open("/my/deliveries/new")

@@ -30,7 +30,7 @@ class TestSlotBooking(DriveCommon):
         slot = self._create_slot(capacity=1)
         late = self._create_drive_order(slot)
         self._create_drive_order(slot).action_confirm()
-        with self.assertRaisesRegex(UserError, "choose another slot"):
+        with self.assertRaisesRegex(UserError, "choose another one"):
             late.action_confirm()
         self.assertEqual(late.state, "draft")
         self.assertTrue(late.order_line, "the cart is kept")
