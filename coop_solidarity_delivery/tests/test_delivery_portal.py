@@ -105,7 +105,8 @@ class TestDeliveryPortal(HttpCase, DeliveryCase):
         self.assertEqual(request.slot_id, slot)
         self.assertEqual(request.delivery_date, slot._local_start().date())
         self.assertIn(
-            slot.with_user(self.member_user).display_name, self.url_open("/my/deliveries").text
+            slot.with_user(self.member_user).sudo().display_name,
+            self.url_open("/my/deliveries").text,
         )
 
     def test_a_full_slot_is_refused_and_the_form_keeps_what_was_typed(self):
