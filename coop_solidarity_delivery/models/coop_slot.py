@@ -35,6 +35,9 @@ class CoopSlot(models.Model):
     order_ids = fields.One2many(
         "sale.order", "coop_slot_id", string="Orders", domain=[("state", "=", "sale")]
     )
+    is_delivery = fields.Boolean(
+        related="carrier_id.coop_solidarity", string="Solidarity Delivery Slot"
+    )
     booked_count = fields.Integer(string="Booked", compute="_compute_booked_count")
     seats_left = fields.Integer(compute="_compute_booked_count")
     is_bookable = fields.Boolean(compute="_compute_booked_count")
@@ -223,6 +226,15 @@ class CoopSlot(models.Model):
         )
         action["domain"] = [("coop_slot_id", "=", self.id), ("state", "=", "sale")]
         action["context"] = {"create": False, "default_coop_slot_id": self.id}
+        return action
+
+    def action_view_delivery_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_solidarity_delivery.coop_delivery_request_action"
+        )
+        action["domain"] = [("slot_id", "=", self.id)]
+        action["context"] = {"default_slot_id": self.id}
         return action
 
     def action_close(self):
