@@ -127,6 +127,15 @@ class TestDeliverySlots(SolidarityCommon):
                 {"beneficiary_id": self.partner.id, "slot_id": slot.id}
             )
 
+    def test_the_board_lists_the_requests_of_a_delivery_slot(self):
+        slot = self._create_delivery_slot()
+        request = self.env["coop.delivery.request"].create(
+            {"beneficiary_id": self.partner.id, "slot_id": slot.id}
+        )
+        self.assertTrue(slot.is_delivery)
+        action = slot.action_view_delivery_requests()
+        self.assertEqual(self.env["coop.delivery.request"].search(action["domain"]), request)
+
     def test_a_cancelled_request_frees_its_seat(self):
         slot = self._create_delivery_slot(capacity=1)
         request = self.env["coop.delivery.request"].create(
