@@ -72,7 +72,6 @@ class DeliveryPortal(CustomerPortal):
                 ("start", "<", fields.Datetime.now() + timedelta(days=14)),
             ]
         )
-        slots._compute_booked_count()
         return [
             (
                 slot,

@@ -333,14 +333,14 @@ class CoopDeliveryRequest(models.Model):
         self.ensure_one()
         asked = self.offer_ids.volunteer_id
         beneficiary = self.beneficiary_id
-        ranked = self.env["res.partner"]._coop_rank_volunteers(
+        wave = self.env["res.partner"]._coop_rank_volunteers(
             beneficiary.partner_latitude,
             beneficiary.partner_longitude,
             self.delivery_date.weekday(),
             weekly_counts=self._weekly_delivery_counts(),
+            limit=self._wave_size(),
+            exclude_ids=asked.ids,
         )
-        fresh = [(volunteer, km) for volunteer, km in ranked if volunteer not in asked]
-        wave = fresh[: self._wave_size()]
         if not wave:
             self._tell_coordinator_no_volunteer()
             return self.env["coop.delivery.offer"]

@@ -177,8 +177,9 @@ class CoopSlot(models.Model):
 
     @api.model
     def _get_bookable_slots(self, carrier, warehouse, days=14):
-        """Open slots of a store over the next ``days``, with their seats left computed in one
-        query whatever the number of orders."""
+        """Open slots of a store over the next ``days``. Their seats left are computed for all
+        of them at the first read, in one query whatever the number of orders (calling the
+        compute by hand would write the slots, and make concurrent shoppers conflict)."""
         now = fields.Datetime.now()
         slots = self.search(
             [
@@ -189,7 +190,6 @@ class CoopSlot(models.Model):
                 ("state", "=", "open"),
             ]
         )
-        slots._compute_booked_count()
         return slots
 
     def _lock_and_check_seat(self, orders, requests=None):

@@ -4,9 +4,9 @@ from odoo.addons.website.tools import MockRequest
 from .common import DriveCommon
 
 # The payment page values of a drive cart, for a store with a week of slots.
-CHECKOUT_WITH_SLOT_PICKER_QUERIES = 47
+CHECKOUT_WITH_SLOT_PICKER_QUERIES = 42
 # What the slot picker adds to the same page for a cart picked up without slots.
-SLOT_PICKER_EXTRA_QUERIES = 13
+SLOT_PICKER_EXTRA_QUERIES = 8
 
 
 class TestCheckoutQueries(DriveCommon):

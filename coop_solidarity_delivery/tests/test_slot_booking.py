@@ -69,6 +69,14 @@ class TestSlotBooking(DriveCommon):
         self.assertNotIn(closed_slot, slots)
         self.assertNotIn(far_slot, slots)
 
+    def test_reading_the_availability_writes_no_slot(self):
+        """Concurrent shoppers of a store must not write its slot rows just by looking."""
+        self._create_slot()
+        self.env.flush_all()
+        slots = self.env["coop.slot"]._get_bookable_slots(self.in_store_dm, self.warehouse)
+        self.assertEqual([slot.seats_left for slot in slots][-1], 2)
+        self.assertFalse(self.env.cache.has_dirty_fields(slots))
+
     def test_availability_queries_do_not_grow_with_the_orders(self):
         slots = self.env["coop.slot"]
         for hours in (24, 48, 72, 96, 120):
