@@ -71,8 +71,14 @@ class TestSlotBooking(DriveCommon):
 
     def test_reading_the_availability_writes_no_slot(self):
         """Concurrent shoppers of a store must not write its slot rows just by looking."""
-        self._create_slot()
+        slot = self._create_slot()
         self.env.flush_all()
+        # As if created earlier: a write in this transaction would then change write_date.
+        self.env.cr.execute(
+            "UPDATE coop_slot SET write_date = write_date - interval '1 day' WHERE id = %s",
+            slot.ids,
+        )
+        self.env.invalidate_all()
         slots = self.env["coop.slot"]._get_bookable_slots(self.in_store_dm, self.warehouse)
         self.assertEqual([slot.seats_left for slot in slots][-1], 2)
         self.assertFalse(self.env.cache.has_dirty_fields(slots))
