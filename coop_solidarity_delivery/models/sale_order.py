@@ -121,8 +121,9 @@ class SaleOrder(models.Model):
     def _coop_create_delivery_requests(self):
         """A confirmed order with the solidarity delivery becomes a request for the volunteers.
 
-        The order is never refused here: when its member is no longer eligible, or its slot
-        has started meanwhile, the delivery coordinator is asked to look at it instead.
+        The order is never refused here: when its member is no longer eligible, the delivery
+        coordinator is asked to look at it; when its slot has started meanwhile, the request is
+        wished for the next day, and the coordinator sees it among the new requests.
         """
         orders = self.sudo().filtered(
             lambda order: order.carrier_id.coop_solidarity and not order.coop_delivery_request_ids
