@@ -11,7 +11,7 @@ class SaleOrder(models.Model):
 
     coop_slot_id = fields.Many2one(
         "coop.slot",
-        string="Pickup Slot",
+        string="Slot",
         copy=False,
         index="btree_not_null",
         tracking=True,
@@ -48,8 +48,10 @@ class SaleOrder(models.Model):
     def _compute_coop_slot_changeable(self):
         now = fields.Datetime.now()
         for order in self:
+            # A solidarity order's slot is its request's: the coop changes both together.
             order.coop_slot_changeable = bool(
                 order.coop_slot_id
+                and not order.carrier_id.coop_solidarity
                 and order.state in ("draft", "sent", "sale")
                 and order.coop_drive_state == "to_prepare"
                 and now <= order.coop_slot_id.cutoff
@@ -233,7 +235,9 @@ class SaleOrder(models.Model):
         return slot_rules.utc_to_local(slot.start, tz), slot_rules.utc_to_local(slot.end, tz)
 
     def _get_confirmation_template(self):
-        if self.coop_slot_id:
+        """Pickup orders get the drive's e-mail (slot, store, cut-off); a solidarity order the
+        usual one, its delivery being followed on the request."""
+        if self.coop_slot_id and not self.carrier_id.coop_solidarity:
             return (
                 self.env.ref(
                     "coop_solidarity_delivery.mail_template_drive_confirmation",
@@ -300,6 +304,7 @@ class SaleOrder(models.Model):
             [
                 ("state", "=", "sale"),
                 ("coop_reminder_sent", "=", False),
+                ("carrier_id.coop_solidarity", "=", False),
                 ("coop_slot_id.start", ">", now),
                 ("coop_slot_id.start", "<", now + timedelta(days=2)),
             ]

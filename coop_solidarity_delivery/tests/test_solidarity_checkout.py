@@ -1,4 +1,6 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import ValidationError
@@ -107,6 +109,20 @@ class TestSolidarityCheckout(SolidarityCommon):
         self.assertEqual(order.state, "sale")
         self.assertFalse(order.coop_delivery_request_ids)
         self.assertIn("not eligible", order.activity_ids.note)
+
+    def test_a_solidarity_order_is_not_treated_as_a_pickup(self):
+        with freeze_time("2026-11-01 08:00:00"):
+            slot = self._create_delivery_slot()
+            start = datetime(2026, 11, 3, 10)
+            slot.write({"start": start, "end": start.replace(hour=12), "cutoff": start})
+            order = self._create_solidarity_order(slot)
+            order.action_confirm()
+        drive_email = self.env.ref("coop_solidarity_delivery.mail_template_drive_confirmation")
+        self.assertNotEqual(order._get_confirmation_template(), drive_email)
+        self.assertFalse(order.coop_slot_changeable, "its slot is its request's")
+        with freeze_time("2026-11-02 09:00:00"):
+            self.env["sale.order"]._cron_send_drive_reminders()
+        self.assertFalse(order.coop_reminder_sent)
 
     def test_a_drive_order_makes_no_request(self):
         order = self._create_drive_order(self._create_slot())
