@@ -2,6 +2,8 @@ from . import base_geocoder
 from . import coop_weekday
 from . import coop_work_entry
 from . import res_partner
+from . import res_partner_beneficiary
+from . import res_partner_geolocation
 from . import coop_delivery_request
 from . import coop_delivery_offer
 from . import coop_delivery_recurrence
