@@ -1,3 +1,4 @@
+from . import coop_cron_step
 from . import coop_exemption
 from . import coop_shift
 from . import coop_shift_registration

@@ -1,0 +1,49 @@
+import logging
+
+from odoo import _, api, models
+
+_logger = logging.getLogger(__name__)
+
+
+class CoopCronStep(models.AbstractModel):
+    """Run a scheduled job record by record, so that one bad record never stops the others."""
+
+    _name = "coop.cron.step"
+    _description = "Scheduled Job Step per Record"
+
+    @api.model
+    def _run_each(self, records, step, job_name, responsible=None, activity_on=None):
+        """Call ``step(record)`` for each record in its own savepoint.
+
+        A record whose step raises is rolled back alone, logged, and handed to a person: an
+        activity on ``activity_on(record)`` (default: the record itself) for ``responsible``
+        (a ``res.users``; default: the current user). The other records are done.
+        Returns the records that failed.
+        """
+        failed = records.browse()
+        for record in records:
+            try:
+                with self.env.cr.savepoint():
+                    step(record)
+            except Exception as error:  # one bad record must not stop the job
+                _logger.exception("%s: %s failed", job_name, record)
+                failed |= record
+                self._report_failure(record, error, job_name, responsible, activity_on)
+        return failed
+
+    @api.model
+    def _report_failure(self, record, error, job_name, responsible, activity_on):
+        target = activity_on(record) if activity_on else record
+        if not hasattr(target, "activity_schedule"):
+            return
+        summary = _("%(job)s failed for %(record)s", job=job_name, record=record.display_name)
+        try:
+            with self.env.cr.savepoint():
+                target.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=summary[:250],
+                    note=str(error),
+                    user_id=(responsible or self.env.user).id,
+                )
+        except Exception:  # the failure is logged above in any case
+            _logger.exception("%s: could not report the failure of %s", job_name, record)
