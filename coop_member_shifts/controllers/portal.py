@@ -7,6 +7,11 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..tools.form_values import clean_text, parse_number
+
+# The longest task name a member may log from the portal.
+TASK_NAME_MAX_LENGTH = 200
+
 
 class MemberWorkPortal(CustomerPortal):
     """Members see their shifts and hours, sign up and cancel, and log a task."""
@@ -96,23 +101,27 @@ class MemberWorkPortal(CustomerPortal):
 
     @http.route("/my/shifts/log", type="http", auth="user", methods=["POST"], website=True)
     def portal_log_task(self, name="", hours="", date="", **kwargs):
+        name = clean_text(name, TASK_NAME_MAX_LENGTH)
+        if name is None:
+            return self._back(
+                error=_("Name the task in %s characters at most.", TASK_NAME_MAX_LENGTH)
+            )
+        hours = parse_number(hours or 0)
+        if hours is None:
+            return self._back(error=_("Type the hours as a number."))
         try:
             with request.env.cr.savepoint():
                 request.env["coop.work.entry"].sudo().create(
                     {
                         "partner_id": self._member().id,
                         "kind": "task",
-                        "name": name.strip() or _("Task"),
-                        "hours": float(hours or 0),
+                        "name": name or _("Task"),
+                        "hours": hours,
                         "date": fields.Date.to_date(date)
                         or fields.Date.context_today(request.env.user),
                     }
                 )
         except (ValidationError, ValueError) as exc:
-            message = (
-                exc.args[0]
-                if isinstance(exc, ValidationError)
-                else _("Type the hours as a number.")
-            )
+            message = exc.args[0] if isinstance(exc, ValidationError) else _("Choose a valid date.")
             return self._back(error=message)
         return self._back(message=_("Your task is recorded: a coordinator will validate it."))

@@ -1,11 +1,18 @@
+from werkzeug.exceptions import BadRequest
+
 from odoo import http
 from odoo.http import request
+
+from odoo.addons.coop_member_shifts.tools.form_values import parse_token
 
 
 class DeliveryOfferController(http.Controller):
     """The page a volunteer reaches from the offer e-mail: no login, the link is the key."""
 
     def _offer_from_token(self, token):
+        if not parse_token(token):
+            # Not a 404: the website would look the forged path up among its pages and files.
+            raise BadRequest()
         offer = request.env["coop.delivery.offer"].sudo().search([("token", "=", token)], limit=1)
         if not offer:
             raise request.not_found()

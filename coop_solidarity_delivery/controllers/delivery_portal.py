@@ -4,7 +4,11 @@ from odoo import _, fields, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
+from odoo.addons.coop_member_shifts.tools.form_values import clean_text, parse_id
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+# The longest shopping list or access notes a member may send from the portal.
+TEXT_MAX_LENGTH = 5000
 
 
 class DeliveryPortal(CustomerPortal):
@@ -87,11 +91,16 @@ class DeliveryPortal(CustomerPortal):
         values = {
             "beneficiary_id": partner.id,
             "channel": "website",
-            "shopping_list": (post.get("shopping_list") or "").strip(),
-            "access_notes": (post.get("access_notes") or "").strip(),
+            "shopping_list": clean_text(post.get("shopping_list"), TEXT_MAX_LENGTH),
+            "access_notes": clean_text(post.get("access_notes"), TEXT_MAX_LENGTH),
         }
+        if None in (values["shopping_list"], values["access_notes"]):
+            raise ValidationError(
+                _("Keep the shopping list and the notes under %s characters.", TEXT_MAX_LENGTH)
+            )
         if post.get("slot_id"):
-            slot = request.env["coop.slot"].sudo().browse(int(post["slot_id"])).exists()
+            slot_id = parse_id(post["slot_id"])
+            slot = request.env["coop.slot"].sudo().browse(slot_id).exists() if slot_id else None
             if not slot:
                 raise ValidationError(_("This slot does not exist. Please choose another one."))
             values["slot_id"] = slot.id

@@ -3,6 +3,7 @@ from babel.dates import format_date
 from odoo.http import request, route
 from odoo.tools.misc import babel_locale_parse, get_lang
 
+from odoo.addons.coop_member_shifts.tools.form_values import parse_id
 from odoo.addons.website_sale.controllers.main import WebsiteSale
 
 from ..tools import slot_rules
@@ -41,9 +42,7 @@ class WebsiteSaleDrive(WebsiteSale):
         env = request.env
         if not order_sudo or order_sudo.state != "draft":
             return {"error": env._("Your cart is empty or already confirmed.")}
-        try:
-            slot_id = int(slot_id)
-        except (TypeError, ValueError):
+        if not (slot_id := parse_id(slot_id)):
             return {"error": env._("This pickup slot does not exist. Please choose another one.")}
         slot = env["coop.slot"].sudo().browse(slot_id)
         if error := order_sudo._coop_slot_error(slot):

@@ -1,6 +1,7 @@
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request, route
 
+from odoo.addons.coop_member_shifts.tools.form_values import parse_token
 from odoo.addons.sale.controllers.portal import CustomerPortal
 
 
@@ -15,7 +16,9 @@ class DriveCustomerPortal(CustomerPortal):
     def portal_order_coop_slot(self, order_id, access_token=None, slot_id=None, **kwargs):
         """Change the pickup slot of an order from the portal, until the cut-off."""
         try:
-            order_sudo = self._document_check_access("sale.order", order_id, access_token)
+            order_sudo = self._document_check_access(
+                "sale.order", order_id, parse_token(access_token)
+            )
         except (AccessError, MissingError):
             return request.redirect("/my")
         env = request.env
