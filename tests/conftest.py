@@ -1,6 +1,8 @@
 """Shared fixtures of tier 1: the addons of this repository, read without Odoo."""
 
 import ast
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,18 @@ def manifest(addon):
 
 def addon_files(addon, pattern):
     return sorted(p for p in (ROOT / addon).rglob(pattern) if "static/lib" not in str(p))
+
+
+# Hypothesis keeps its caches out of the repository.
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "coop_hypothesis")
+)
+
+try:
+    from hypothesis import settings
+except ImportError:  # only the property-based tests need it (tests/requirements.txt)
+    pass
+else:
+    # No example database in the repository, no deadline on a busy machine.
+    settings.register_profile("coop", max_examples=60, deadline=None, database=None)
+    settings.load_profile("coop")

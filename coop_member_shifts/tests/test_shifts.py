@@ -64,6 +64,20 @@ class TestShifts(CoopCase):
             [datetime(2027, 3, 21, 9, 0), datetime(2027, 3, 28, 8, 0), datetime(2027, 4, 4, 8, 0)],
         )
 
+    def test_a_template_ending_at_midnight_generates_its_shifts(self):
+        template = self.make_template(
+            start_hour=20.0, end_hour=24.0, date_start=date(2027, 1, 1), date_end=date(2027, 1, 10)
+        )
+        shifts = template._generate_shifts(date_to=date(2027, 1, 10))
+        # Sundays 3 and 10 January 2027, 20:00-24:00 in Paris (UTC+1).
+        self.assertEqual(
+            [(shift.start, shift.end) for shift in shifts],
+            [
+                (datetime(2027, 1, 3, 19, 0), datetime(2027, 1, 3, 23, 0)),
+                (datetime(2027, 1, 10, 19, 0), datetime(2027, 1, 10, 23, 0)),
+            ],
+        )
+
     def test_fixed_team_is_registered_automatically(self):
         template = self.make_template(partner_ids=[(6, 0, (self.alice | self.bob).ids)])
         shift = template._generate_shifts()[:1]

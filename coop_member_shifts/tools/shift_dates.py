@@ -7,9 +7,10 @@ UTC = ZoneInfo("UTC")
 
 
 def local_to_utc(day, hour, tz):
-    """Naive UTC datetime of ``hour`` (float, local time in ``tz``) on ``day``."""
-    minutes = round(hour * 60)
-    local = datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=ZoneInfo(tz))
+    """Naive UTC datetime of ``hour`` (float, local time in ``tz``) on ``day``; ``24.0`` is
+    the midnight that ends the day."""
+    local = datetime.combine(day, time(0)) + timedelta(minutes=round(hour * 60))
+    local = local.replace(tzinfo=ZoneInfo(tz))
     return local.astimezone(UTC).replace(tzinfo=None)
 
 

@@ -19,7 +19,8 @@ def float_to_time(hours):
     """``17.5`` -> ``time(17, 30)``; ``24.0`` is not a time of day."""
     if not 0 <= hours < 24:
         raise ValueError(f"hour out of range: {hours}")
-    minutes = round(hours * 60)
+    # 23.999 is 23:59, not 24:00.
+    minutes = min(round(hours * 60), 24 * 60 - 1)
     return time(minutes // 60, minutes % 60)
 
 
