@@ -21,3 +21,6 @@ from . import test_volunteer_ranking
 from . import test_fee_shop
 from . import test_solidarity_checkout
 from . import test_delivery_stats
+from . import test_crons
+from . import test_offer_rules
+from . import test_offer_token_privacy
