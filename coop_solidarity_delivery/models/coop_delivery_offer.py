@@ -21,7 +21,6 @@ class CoopDeliveryOffer(models.Model):
     )
     volunteer_id = fields.Many2one("res.partner", required=True, index=True)
     search_round = fields.Integer(
-        string="Search Round",
         readonly=True,
         help="The search of the request this offer belongs to: a reset or a cancellation "
         "ends the round, and the links of its offers die with it.",
@@ -71,7 +70,7 @@ class CoopDeliveryOffer(models.Model):
         requests = self.env["coop.delivery.request"]
         for vals in vals_list:
             if "search_round" not in vals:
-                vals["search_round"] = requests.browse(vals["request_id"]).search_round
+                vals["search_round"] = requests.browse(vals.get("request_id")).search_round
         return super().create(vals_list)
 
     # === BUSINESS METHODS ===#

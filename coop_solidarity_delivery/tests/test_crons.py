@@ -92,7 +92,7 @@ class TestDeliveryCrons(CronAssertions, DeliveryCase):
 
         def notify_or_fail(request):
             if request == bad:
-                raise UserError("The offer e-mail cannot be rendered.")
+                raise UserError(self.env._("The offer e-mail cannot be rendered."))
             return notify(request)
 
         Request = type(self.env["coop.delivery.request"])

@@ -213,7 +213,7 @@ class TestGeocodingQueue(GeocodingCase):
 
         def notify_or_fail(request):
             if request == unlucky:
-                raise UserError("The mail template is broken.")
+                raise UserError(self.env._("The mail template is broken."))
             return notify(request)
 
         with (
