@@ -3,11 +3,10 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .common import GRAND_PLACE, IXELLES, SCHAERBEEK, DeliveryCase
-
-EXPIRY_PARAM = "coop_solidarity_delivery.offer_expiry_hours"
 
 
 class OfferCase(DeliveryCase):
@@ -93,6 +92,10 @@ class TestOfferRules(OfferCase):
         offer = self.offer_of(request, self.near)
         offer.date_sent = fields.Datetime.now() - timedelta(hours=49)
         self.assertEqual(offer._accept(), "accepted")
+
+    def test_an_offer_delay_of_zero_hours_is_refused_in_settings(self):
+        with self.assertRaises(ValidationError):
+            self.env["res.config.settings"].create({"coop_offer_expiry_hours": 0})
 
     def test_an_offer_never_sent_takes_nothing(self):
         request = self.make_request(self.beneficiary, state="searching")
