@@ -7,7 +7,11 @@ from odoo.addons.coop_member_shifts.tools.form_values import parse_token
 
 
 class DeliveryOfferController(http.Controller):
-    """The page a volunteer reaches from the offer e-mail: no login, the link is the key."""
+    """The page a volunteer reaches from the offer e-mail: no login, the link is the key.
+
+    Whatever the link (unknown, expired, lost, from an earlier round), the answer is a page
+    that says so, or a 404; only a live offer takes the request.
+    """
 
     def _offer_from_token(self, token):
         if not parse_token(token):
@@ -19,9 +23,9 @@ class DeliveryOfferController(http.Controller):
         return offer
 
     @http.route("/coop/delivery/offer/<string:token>", type="http", auth="public", website=True)
-    def offer_page(self, token, outcome=None, **kwargs):
+    def offer_page(self, token, **kwargs):
         offer = self._offer_from_token(token)
-        values = {"offer": offer, "delivery": offer.request_id, "outcome": outcome}
+        values = {"offer": offer, "delivery": offer.request_id, "status": offer._page_status()}
         if offer._may_see_address():
             values["beneficiary"] = offer.request_id.beneficiary_id
         return request.render("coop_solidarity_delivery.delivery_offer_page", values)
@@ -35,5 +39,5 @@ class DeliveryOfferController(http.Controller):
     )
     def offer_accept(self, token, **kwargs):
         offer = self._offer_from_token(token)
-        outcome = offer._accept()
-        return request.redirect(f"/coop/delivery/offer/{token}?outcome={outcome}")
+        offer._accept()
+        return request.redirect(f"/coop/delivery/offer/{token}")

@@ -5,6 +5,7 @@ from . import res_partner
 from . import res_partner_beneficiary
 from . import res_partner_geolocation
 from . import coop_delivery_request
+from . import coop_delivery_request_matching
 from . import coop_delivery_offer
 from . import coop_delivery_recurrence
 from . import res_config_settings

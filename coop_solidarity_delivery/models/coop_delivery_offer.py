@@ -1,23 +1,30 @@
 import secrets
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 
 from ..tools.volunteer_ranking import approximate_distance_label
 
 PRIVACY_DAYS_PARAM = "coop_solidarity_delivery.address_days_after_delivery"
 DEFAULT_PRIVACY_DAYS = 2
+EXPIRY_HOURS_PARAM = "coop_solidarity_delivery.offer_expiry_hours"
+DEFAULT_EXPIRY_HOURS = 48
 
 
 class CoopDeliveryOffer(models.Model):
     _name = "coop.delivery.offer"
     _description = "Delivery Offer to a Volunteer"
-    _order = "request_id, wave, distance_km"
+    _order = "request_id, search_round, wave, distance_km"
 
     request_id = fields.Many2one(
         "coop.delivery.request", required=True, ondelete="cascade", index=True
     )
     volunteer_id = fields.Many2one("res.partner", required=True, index=True)
+    search_round = fields.Integer(
+        readonly=True,
+        help="The search of the request this offer belongs to: a reset or a cancellation "
+        "ends the round, and the links of its offers die with it.",
+    )
     wave = fields.Integer(required=True, default=1)
     distance_km = fields.Float(string="Distance (km)", digits=(6, 2))
     distance_label = fields.Char(string="Approximate Distance", compute="_compute_distance_label")
@@ -32,6 +39,9 @@ class CoopDeliveryOffer(models.Model):
         required=True,
     )
     date_sent = fields.Datetime(readonly=True)
+    # The link is the volunteer's key: nobody else reads it, not even the coordinators (who
+    # could otherwise accept in a volunteer's name); the e-mail carrying it is attached to
+    # no record (see _send).
     token = fields.Char(
         required=True,
         readonly=True,
@@ -44,8 +54,8 @@ class CoopDeliveryOffer(models.Model):
     _sql_constraints = [
         (
             "volunteer_once_per_request",
-            "UNIQUE(request_id, volunteer_id)",
-            "A volunteer is asked once per request.",
+            "UNIQUE(request_id, search_round, volunteer_id)",
+            "A volunteer is asked once per search of a request.",
         ),
         ("token_unique", "UNIQUE(token)", "Each offer has its own link."),
     ]
@@ -55,22 +65,49 @@ class CoopDeliveryOffer(models.Model):
         for offer in self:
             offer.distance_label = _("about %s km", approximate_distance_label(offer.distance_km))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        requests = self.env["coop.delivery.request"]
+        for vals in vals_list:
+            if "search_round" not in vals:
+                vals["search_round"] = requests.browse(vals.get("request_id")).search_round
+        return super().create(vals_list)
+
     # === BUSINESS METHODS ===#
 
     def _send(self):
-        """E-mail each volunteer the offer (queued: a mail server down loses nothing)."""
+        """E-mail each volunteer the offer (queued: a mail server down loses nothing).
+
+        The mail is rendered and queued by the superuser, attached to no record and authored
+        by the company: Odoo lets whoever reads a message's record, or wrote it, read the
+        message, and this one holds the volunteer's key. Only the administrators of the mail
+        queue can read it until it is sent (and deleted).
+        """
         template = self.env.ref("coop_solidarity_delivery.mail_template_delivery_offer")
+        template = template.with_user(SUPERUSER_ID)
         for offer in self:
-            template.send_mail(offer.id, email_layout_xmlid="mail.mail_notification_light")
+            template.send_mail(
+                offer.id,
+                email_layout_xmlid="mail.mail_notification_light",
+                email_values={
+                    "model": False,
+                    "res_id": False,
+                    "author_id": offer.request_id.company_id.partner_id.id,
+                },
+            )
         self.date_sent = fields.Datetime.now()
 
     def _accept(self):
-        """The volunteer accepts: returns 'accepted', 'lost' or 'expired'."""
+        """The volunteer accepts: returns 'accepted', 'lost' or 'expired'.
+
+        Only a live offer (see ``_is_live``) can take the request; any other link changes
+        nothing and gets its outcome.
+        """
         self.ensure_one()
-        if self.state == "accepted":
+        if self._holds_delivery():
             return "accepted"
-        if self.state == "expired" or self.request_id.state in ("cancelled", "failed"):
-            return "expired"
+        if not self._is_live():
+            return "lost" if self._page_status() == "lost" else "expired"
         if self.request_id._assign_deliverer(self.volunteer_id):
             self.state = "accepted"
             self.request_id.offer_ids.filtered(lambda o: o.state == "sent").state = "lost"
@@ -78,23 +115,74 @@ class CoopDeliveryOffer(models.Model):
         self.state = "lost"
         return "lost"
 
-    def _may_see_address(self):
-        """Only the volunteer who got the request sees the address, and only until a few days
-        after the delivery."""
+    def _is_live(self):
+        """A link takes the request only while the request is searching and the offer was
+        sent in its current round and has not expired."""
         self.ensure_one()
         request = self.request_id
-        if self.state != "accepted" or request.deliverer_id != self.volunteer_id:
+        return (
+            self.state == "sent"
+            and bool(self.date_sent)
+            and self.date_sent > fields.Datetime.now() - self._expiry_delay()
+            and request.state == "searching"
+            and self.search_round == request.search_round
+        )
+
+    def _holds_delivery(self):
+        """The volunteer accepted this offer and the request of this round is still theirs."""
+        self.ensure_one()
+        request = self.request_id
+        return (
+            self.state == "accepted"
+            and self.search_round == request.search_round
+            and request.deliverer_id == self.volunteer_id
+            and request.state not in ("cancelled", "failed")
+        )
+
+    def _page_status(self):
+        """What the offer page tells the volunteer: 'open' (they may accept), 'accepted',
+        'over' (theirs, but past the privacy delay), 'lost' (taken by another volunteer in
+        this round) or 'closed' (no longer valid)."""
+        self.ensure_one()
+        if self._holds_delivery():
+            return "accepted" if self._may_see_address() else "over"
+        if self._is_live():
+            return "open"
+        if self.state == "lost" and self.search_round == self.request_id.search_round:
+            return "lost"
+        return "closed"
+
+    def _may_see_address(self):
+        """Only the volunteer who got the request sees the address, and only until a few days
+        after the delivery, or after the wished date when nobody marked it delivered."""
+        self.ensure_one()
+        request = self.request_id
+        if not self._holds_delivery():
             return False
-        if request.state in ("cancelled", "failed"):
+        privacy_delay = timedelta(days=self._privacy_days())
+        if fields.Date.context_today(self) > request.delivery_date + privacy_delay:
             return False
         if request.state == "delivered":
-            days = int(
-                self.env["ir.config_parameter"].sudo().get_param(PRIVACY_DAYS_PARAM)
-                or DEFAULT_PRIVACY_DAYS
-            )
-            return fields.Datetime.now() - request.date_delivered <= timedelta(days=days)
+            return fields.Datetime.now() - request.date_delivered <= privacy_delay
         return True
 
     def _get_accept_url(self):
         self.ensure_one()
         return f"{self.get_base_url()}/coop/delivery/offer/{self.sudo().token}"
+
+    @api.model
+    def _expiry_delay(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(EXPIRY_HOURS_PARAM)
+        return timedelta(hours=float(value or DEFAULT_EXPIRY_HOURS))
+
+    @api.model
+    def _privacy_days(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(PRIVACY_DAYS_PARAM)
+        return int(value or DEFAULT_PRIVACY_DAYS)
+
+    @api.model
+    def _expire_overdue(self):
+        """Offers sent longer ago than the delay set in Settings are marked expired (their
+        links are dead already: ``_is_live`` checks the delay itself)."""
+        deadline = fields.Datetime.now() - self._expiry_delay()
+        self.search([("state", "=", "sent"), ("date_sent", "<=", deadline)]).state = "expired"

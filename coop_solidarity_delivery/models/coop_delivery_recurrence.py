@@ -9,7 +9,7 @@ HORIZON_DAYS = 14
 class CoopDeliveryRecurrence(models.Model):
     _name = "coop.delivery.recurrence"
     _description = "Recurring Solidarity Delivery"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "beneficiary_id, weekday_id"
 
     beneficiary_id = fields.Many2one(
@@ -68,7 +68,14 @@ class CoopDeliveryRecurrence(models.Model):
 
     @api.model
     def _cron_create_requests(self):
-        self.search([("state", "=", "active")])._create_requests()
+        """Each running recurrence on its own: one that cannot give its requests (say, its
+        member is no longer eligible) is handed to the coordinator, the others go on."""
+        self.env["coop.cron.step"]._run_each(
+            self.search([("state", "=", "active")]),
+            lambda recurrence: recurrence._create_requests(),
+            _("Create the recurring deliveries"),
+            responsible=self.env["res.partner"]._coop_delivery_coordinator_user(),
+        )
 
     def _create_requests(self):
         """Create the requests of the coming two weeks, at most one per date, none on a day

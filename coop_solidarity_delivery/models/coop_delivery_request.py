@@ -106,6 +106,12 @@ class CoopDeliveryRequest(models.Model):
     )
     offer_ids = fields.One2many("coop.delivery.offer", "request_id", string="Offers")
     wave = fields.Integer(readonly=True, copy=False, help="Volunteers notified in waves.")
+    search_round = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Counts the searches for a volunteer: a reset or a cancellation ends the round, "
+        "and the links sent in it die.",
+    )
     date_searching = fields.Datetime(string="Search Started", readonly=True, copy=False)
     date_assigned = fields.Datetime(string="Assigned On", readonly=True, copy=False)
     date_preparing = fields.Datetime(string="Preparation Started", readonly=True, copy=False)
@@ -210,6 +216,7 @@ class CoopDeliveryRequest(models.Model):
             vals.update(self._slot_date_values(vals))
         requests = super().create(vals_list)
         requests._book_slot_seats()
+        requests.beneficiary_id._coop_queue_geocoding()
         return requests
 
     def write(self, vals):
@@ -219,34 +226,11 @@ class CoopDeliveryRequest(models.Model):
         res = super().write(vals)
         if vals.get("slot_id"):
             self._book_slot_seats()
+        if vals.get("beneficiary_id"):
+            self.beneficiary_id._coop_queue_geocoding()
         return res
 
     # === ACTIONS ===#
-
-    def action_search_volunteers(self):
-        """Notify the nearest volunteers (first wave)."""
-        for request in self:
-            if not request.beneficiary_id.coop_is_beneficiary:
-                raise UserError(
-                    _(
-                        "Approve the eligibility of %s before looking for a volunteer.",
-                        request.beneficiary_id.display_name,
-                    )
-                )
-            if request.state not in ("new", "searching"):
-                raise UserError(_("%s already has a volunteer.", request.name))
-            request.beneficiary_id._coop_ensure_located()
-            if request.beneficiary_id.coop_geo_state != "done":
-                raise UserError(
-                    _(
-                        "The address of %s could not be located: correct it, or assign a "
-                        "volunteer by hand.",
-                        request.beneficiary_id.display_name,
-                    )
-                )
-            if request.state == "new":
-                request.state = "searching"
-            request._notify_next_wave()
 
     def action_start_preparing(self):
         self._check_state("assigned")
@@ -263,12 +247,13 @@ class CoopDeliveryRequest(models.Model):
 
     def action_cancel(self):
         self._check_state(*OPEN_STATES)
-        self.offer_ids.filtered(lambda o: o.state == "sent").state = "expired"
+        self._end_search_round()
         self.state = "cancelled"
 
     def action_reset(self):
         self._check_state("cancelled", "failed")
         self.write({"state": "new", "deliverer_id": False, "failure_reason": False, "wave": 0})
+        self._end_search_round()
 
     def _check_state(self, *allowed):
         for request in self:
@@ -327,38 +312,6 @@ class CoopDeliveryRequest(models.Model):
             except UserError as error:
                 raise ValidationError(error.args[0]) from error
 
-    def _notify_next_wave(self):
-        """Offer the request to the nearest volunteers not asked yet; tell the coordinator
-        when nobody is left."""
-        self.ensure_one()
-        asked = self.offer_ids.volunteer_id
-        beneficiary = self.beneficiary_id
-        wave = self.env["res.partner"]._coop_rank_volunteers(
-            beneficiary.partner_latitude,
-            beneficiary.partner_longitude,
-            self.delivery_date.weekday(),
-            weekly_counts=self._weekly_delivery_counts(),
-            limit=self._wave_size(),
-            exclude_ids=asked.ids,
-        )
-        if not wave:
-            self._tell_coordinator_no_volunteer()
-            return self.env["coop.delivery.offer"]
-        self.wave += 1
-        offers = self.env["coop.delivery.offer"].create(
-            [
-                {
-                    "request_id": self.id,
-                    "volunteer_id": volunteer.id,
-                    "distance_km": distance,
-                    "wave": self.wave,
-                }
-                for volunteer, distance in wave
-            ]
-        )
-        offers._send()
-        return offers
-
     def _credit_volunteer_hours(self):
         """The preparer's and the deliverer's work goes to the volunteer-work ledger."""
         ledger = self.env["coop.work.entry"]
@@ -395,77 +348,3 @@ class CoopDeliveryRequest(models.Model):
             preparation = measured(self.date_preparing, self.date_out, preparation)
             delivery = measured(self.date_out, self.date_delivered, delivery)
         return round(preparation, 2), round(delivery, 2)
-
-    def _weekly_delivery_counts(self):
-        """Deliveries each volunteer has taken in the week of this request."""
-        monday = self.delivery_date - timedelta(days=self.delivery_date.weekday())
-        groups = self.env["coop.delivery.request"]._read_group(
-            [
-                ("deliverer_id", "!=", False),
-                ("delivery_date", ">=", monday),
-                ("delivery_date", "<", monday + timedelta(days=7)),
-                ("state", "not in", ("cancelled", "failed")),
-            ],
-            ["deliverer_id"],
-            ["__count"],
-        )
-        return {deliverer.id: count for deliverer, count in groups}
-
-    def _tell_coordinator_no_volunteer(self):
-        summary = _("No volunteer left to ask")
-        if self.activity_ids.filtered(lambda activity: activity.summary == summary):
-            return
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=summary,
-            note=_("Every volunteer near the beneficiary was asked: assign one by hand."),
-            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
-        )
-
-    @api.model
-    def _wave_size(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(WAVE_SIZE_PARAM)
-        return int(value or DEFAULT_WAVE_SIZE)
-
-    @api.model
-    def _wave_delay(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(WAVE_DELAY_PARAM)
-        return timedelta(hours=float(value or DEFAULT_WAVE_DELAY_HOURS))
-
-    @api.model
-    def _cron_notify_next_waves(self):
-        """Requests whose last wave got no answer within the delay go to the next wave."""
-        deadline = fields.Datetime.now() - self._wave_delay()
-        searching = self.search([("state", "=", "searching")])
-        for request in searching:
-            last_sent = max(request.offer_ids.mapped("date_sent") or [deadline])
-            if last_sent <= deadline:
-                request.offer_ids.filtered(lambda o: o.state == "sent").state = "expired"
-                request._notify_next_wave()
-
-    def _assign_deliverer(self, volunteer):
-        """Give the request to ``volunteer`` if it is still searching; atomic.
-
-        The conditional UPDATE is the lock: of two volunteers accepting at once, only one
-        row update succeeds (the other waits, then sees the new state or fails to serialize
-        and is retried by Odoo). Returns True when ``volunteer`` got the request.
-        """
-        self.ensure_one()
-        self.env.cr.execute(
-            """
-            UPDATE coop_delivery_request
-               SET state = 'assigned', deliverer_id = %s, date_assigned = NOW() AT TIME ZONE 'UTC'
-             WHERE id = %s AND state = 'searching'
-         RETURNING id
-            """,
-            (volunteer.id, self.id),
-        )
-        won = bool(self.env.cr.fetchone())
-        self.invalidate_recordset(["state", "deliverer_id", "date_assigned", "hours_to_match"])
-        if won:
-            self.modified(["date_assigned"])
-            self.message_post(
-                body=_("%s accepted the delivery.", volunteer.display_name),
-                message_type="notification",
-            )
-        return won

@@ -12,6 +12,7 @@ from ..tools import slot_rules
 class CoopSlotRule(models.Model):
     _name = "coop.slot.rule"
     _description = "Drive Slot Rule"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "warehouse_id, weekday, start_hour"
 
     carrier_id = fields.Many2one(
@@ -130,6 +131,12 @@ class CoopSlotRule(models.Model):
     def action_generate_slots(self):
         """Create the missing dated slots of the horizon; existing ones are left as they are,
         and open slots falling on a closing day are closed."""
+        slots = self._generate_slots()
+        self.env["coop.closing.day"].search([("date", ">=", fields.Date.today())])._close_slots()
+        return slots
+
+    def _generate_slots(self):
+        """Create the missing dated slots of the horizon of each active rule."""
         Slot = self.env["coop.slot"]
         existing = {
             (slot.rule_id.id, slot.start)
@@ -155,9 +162,7 @@ class CoopSlotRule(models.Model):
             ):
                 if (rule.id, start) not in existing and start > fields.Datetime.now():
                     values.append(rule._prepare_slot_values(start, end))
-        slots = Slot.create(values)
-        self.env["coop.closing.day"].search([("date", ">=", fields.Date.today())])._close_slots()
-        return slots
+        return Slot.create(values)
 
     def _prepare_slot_values(self, start, end):
         self.ensure_one()
@@ -173,4 +178,12 @@ class CoopSlotRule(models.Model):
 
     @api.model
     def _cron_generate_slots(self):
-        self.search([]).action_generate_slots()
+        """Each rule on its own: a rule that breaks is handed to the coordinator, the others
+        get their slots; then the slots of closing days are closed."""
+        self.env["coop.cron.step"]._run_each(
+            self.search([]),
+            lambda rule: rule._generate_slots(),
+            self.env._("Generate the slots"),
+            responsible=self.env["res.partner"]._coop_delivery_coordinator_user(),
+        )
+        self.env["coop.closing.day"].search([("date", ">=", fields.Date.today())])._close_slots()

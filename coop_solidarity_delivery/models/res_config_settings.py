@@ -1,7 +1,8 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .base_geocoder import DEFAULT_TIMEOUT
-from .coop_delivery_offer import DEFAULT_PRIVACY_DAYS
+from .coop_delivery_offer import DEFAULT_EXPIRY_HOURS, DEFAULT_PRIVACY_DAYS
 from .coop_delivery_request import (
     DEFAULT_DELIVERY_HOURS,
     DEFAULT_PREPARATION_HOURS,
@@ -41,11 +42,18 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="coop_solidarity_delivery.wave_delay_hours",
         default=DEFAULT_WAVE_DELAY_HOURS,
     )
+    coop_offer_expiry_hours = fields.Integer(
+        string="Hours an Offer Stays Valid",
+        config_parameter="coop_solidarity_delivery.offer_expiry_hours",
+        default=DEFAULT_EXPIRY_HOURS,
+        help="After this many hours, the link sent to a volunteer no longer takes the delivery.",
+    )
     coop_address_days_after_delivery = fields.Integer(
         string="Days the Address Stays Visible",
         config_parameter="coop_solidarity_delivery.address_days_after_delivery",
         default=DEFAULT_PRIVACY_DAYS,
-        help="After a delivery, how long its volunteer still sees the member's address.",
+        help="After a delivery, or after its wished date if nobody marked it delivered, how "
+        "long its volunteer still sees the member's address.",
     )
     coop_drive_reminder = fields.Boolean(
         string="Drive Reminders",
@@ -79,3 +87,8 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="coop_solidarity_delivery.preparation_hours",
         default=DEFAULT_PREPARATION_HOURS,
     )
+
+    @api.constrains("coop_offer_expiry_hours")
+    def _check_coop_offer_expiry_hours(self):
+        if any(settings.coop_offer_expiry_hours <= 0 for settings in self):
+            raise ValidationError(self.env._("An offer must stay valid for at least one hour."))

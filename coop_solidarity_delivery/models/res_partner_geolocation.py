@@ -3,7 +3,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .coop_delivery_request import OPEN_STATES
+
 ADDRESS_FIELDS = ("street", "street2", "zip", "city", "state_id", "country_id")
+GEOCODE_BATCH = 50  # partners a run of the geocoding job locates (the services rate-limit)
 
 
 class ResPartner(models.Model):
@@ -28,11 +31,20 @@ class ResPartner(models.Model):
             else:
                 partner.coop_map_url = False
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners.filtered("coop_is_volunteer")._coop_queue_geocoding()
+        return partners
+
     def write(self, vals):
         # base_geolocalize clears the coordinates when the address changes: locate again.
         if any(name in vals for name in ADDRESS_FIELDS) and "partner_latitude" not in vals:
             vals = {**vals, "coop_geo_state": "todo", "coop_geo_error": False}
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("coop_geo_state") == "todo" or vals.get("coop_is_volunteer"):
+            self.filtered_domain(self._coop_to_locate_domain())._coop_queue_geocoding()
+        return res
 
     # === ACTIONS ===#
 
@@ -55,6 +67,48 @@ class ResPartner(models.Model):
         }
 
     # === BUSINESS METHODS ===#
+
+    @api.model
+    def _coop_to_locate_domain(self):
+        """Partners waiting for a location that the deliveries need: the volunteers, and the
+        beneficiaries of open requests."""
+        requests = self.env["coop.delivery.request"].sudo()
+        beneficiaries = requests.search([("state", "in", OPEN_STATES)]).beneficiary_id
+        return [
+            ("coop_geo_state", "=", "todo"),
+            "|",
+            ("coop_is_volunteer", "=", True),
+            ("id", "in", beneficiaries.ids),
+        ]
+
+    def _coop_queue_geocoding(self):
+        """Ask the geocoding job to run soon when one of these partners waits for a location
+        (saving a request or a volunteer never waits for the geocoding service)."""
+        if not self.filtered(lambda partner: partner.coop_geo_state == "todo"):
+            return
+        cron = self.env.ref("coop_solidarity_delivery.ir_cron_coop_geocode", False)
+        if cron:
+            cron.sudo()._trigger()
+
+    @api.model
+    def _cron_coop_geocode(self):
+        """Locate the volunteers and beneficiaries waiting for it, one by one: a partner whose
+        geocoding breaks is flagged and handed to the coordinator, the others are located."""
+        partners = self.search(self._coop_to_locate_domain(), limit=GEOCODE_BATCH)
+        failed = self.env["coop.cron.step"]._run_each(
+            partners,
+            lambda partner: partner._coop_geocode(),
+            _("Locate addresses"),
+            responsible=self._coop_delivery_coordinator_user(),
+        )
+        failed.write(
+            {
+                "coop_geo_state": "failed",
+                "coop_geo_error": _("The geocoding failed unexpectedly: see the activity."),
+            }
+        )
+        if len(partners) == GEOCODE_BATCH:
+            self.env.ref("coop_solidarity_delivery.ir_cron_coop_geocode").sudo()._trigger()
 
     def _coop_ensure_located(self):
         """Geocode the partners that have no coordinates yet; reuse the others' coordinates."""

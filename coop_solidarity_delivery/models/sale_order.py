@@ -292,7 +292,8 @@ class SaleOrder(models.Model):
 
     @api.model
     def _cron_send_drive_reminders(self):
-        """E-mail the members whose slot starts tomorrow (local day of the store)."""
+        """E-mail the members whose slot starts tomorrow (local day of the store), order by
+        order: an order that fails is handed to the coordinator, the others are reminded."""
         if (
             not self.env["ir.config_parameter"]
             .sudo()
@@ -310,9 +311,17 @@ class SaleOrder(models.Model):
             ]
         )
         template = self.env.ref("coop_solidarity_delivery.mail_template_drive_reminder")
-        for order in orders:
+
+        def remind(order):
             tz = order.coop_slot_id.rule_id.tz or "UTC"
             tomorrow = slot_rules.utc_to_local(now, tz).date() + timedelta(days=1)
             if order._coop_slot_local()[0].date() == tomorrow:
                 template.send_mail(order.id)
                 order.coop_reminder_sent = True
+
+        self.env["coop.cron.step"]._run_each(
+            orders,
+            remind,
+            self.env._("Pickup reminder"),
+            responsible=self.env["res.partner"]._coop_delivery_coordinator_user(),
+        )

@@ -22,3 +22,6 @@ from . import test_fee_shop
 from . import test_solidarity_checkout
 from . import test_delivery_stats
 from . import test_route_fuzz
+from . import test_crons
+from . import test_offer_rules
+from . import test_offer_token_privacy

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import psycopg2.errors
 
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, api, fields
 from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import mute_logger
@@ -52,7 +52,14 @@ class TestAcceptConcurrency(BaseCase):
                 }
             )
             offers = env["coop.delivery.offer"].create(
-                [{"request_id": request.id, "volunteer_id": v.id} for v in volunteers]
+                [
+                    {
+                        "request_id": request.id,
+                        "volunteer_id": v.id,
+                        "date_sent": fields.Datetime.now(),
+                    }
+                    for v in volunteers
+                ]
             )
             self.request_id, self.offer_ids = request.id, offers.ids
             self.partner_ids = (beneficiary | volunteers).ids

@@ -36,8 +36,10 @@ class TestDeliveryRequest(DeliveryCase):
         self.assertEqual(request.state, "searching")
         self.assertTrue(request.date_searching)
         self.assertEqual(request.offer_ids.volunteer_id, self.near | self.middle)
-        mails = self.env["mail.mail"].search([("model", "=", "coop.delivery.offer")])
-        self.assertEqual(len(mails.filtered(lambda m: m.res_id in request.offer_ids.ids)), 2)
+        mails = self.env["mail.mail"].search(
+            [("email_to", "in", (self.near | self.middle).mapped("email_formatted"))]
+        )
+        self.assertEqual(len(mails), 2)
         self.assertIn(request.offer_ids[0].sudo().token, mails[0].body_html + mails[1].body_html)
 
     def test_cron_asks_the_next_wave_after_the_delay(self):
@@ -107,10 +109,12 @@ class TestDeliveryRequest(DeliveryCase):
     def test_unlocated_beneficiary_cannot_be_matched(self):
         lost = self.make_beneficiary("Lost", (0.0, 0.0), coop_geo_state="failed")
         request = self.make_request(lost)
-        with self.assertRaises(UserError):
-            request.action_search_volunteers()
+        action = request.action_search_volunteers()
+        self.assertEqual(action["params"]["type"], "warning")
+        self.assertIn("could not be located", action["params"]["message"])
         self.assertTrue(request.exists())
         self.assertEqual(request.state, "new")
+        self.assertFalse(request.offer_ids)
 
     def test_delivered_request_credits_both_volunteers_in_the_ledger(self):
         request = self.make_request(self.beneficiary)

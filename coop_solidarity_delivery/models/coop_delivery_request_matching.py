@@ -1,0 +1,211 @@
+"""Finding a volunteer for a delivery request: waves of offers, rounds, the first to accept."""
+
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .coop_delivery_request import (
+    DEFAULT_WAVE_DELAY_HOURS,
+    DEFAULT_WAVE_SIZE,
+    WAVE_DELAY_PARAM,
+    WAVE_SIZE_PARAM,
+)
+
+
+class CoopDeliveryRequest(models.Model):
+    _inherit = "coop.delivery.request"
+
+    # === ACTIONS ===#
+
+    def action_search_volunteers(self):
+        """Notify the nearest volunteers (next wave).
+
+        A beneficiary whose address cannot be located is flagged and the coordinator gets an
+        activity; the button then returns a warning instead of raising, so that neither the
+        flag nor the activity is rolled back, nor the offers sent for the other requests.
+        """
+        self._check_can_search()
+        self.beneficiary_id._coop_ensure_located()
+        problems = []
+        for request in self:
+            if request.beneficiary_id.coop_geo_state != "done":
+                problems.append(
+                    _(
+                        "The address of %s could not be located: correct it, or assign a "
+                        "volunteer by hand.",
+                        request.beneficiary_id.display_name,
+                    )
+                )
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    if request.state == "new":
+                        request.state = "searching"
+                    request._notify_next_wave()
+            except UserError as error:
+                problems.append(f"{request.name}: {error.args[0]}")
+        if problems:
+            return self._warning_notification("\n".join(problems))
+        return True
+
+    def _check_can_search(self):
+        """Refuse before anything is written: eligibility and state."""
+        for request in self:
+            if not request.beneficiary_id.coop_is_beneficiary:
+                raise UserError(
+                    _(
+                        "Approve the eligibility of %s before looking for a volunteer.",
+                        request.beneficiary_id.display_name,
+                    )
+                )
+            if request.state not in ("new", "searching"):
+                raise UserError(_("%s already has a volunteer.", request.name))
+
+    @api.model
+    def _warning_notification(self, message):
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": _("Some volunteers could not be notified"),
+                "message": message,
+                "type": "warning",
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    # === BUSINESS METHODS ===#
+
+    def _end_search_round(self):
+        """A reset or a cancellation ends the search: the offers still waiting expire, and the
+        links of this round never take the request again."""
+        self.offer_ids.filtered(lambda o: o.state == "sent").state = "expired"
+        for request in self:
+            request.search_round += 1
+
+    def _current_offers(self):
+        self.ensure_one()
+        return self.offer_ids.filtered(lambda o: o.search_round == self.search_round)
+
+    def _notify_next_wave(self):
+        """Offer the request to the nearest volunteers not asked yet in this round; tell the
+        coordinator when nobody is left."""
+        self.ensure_one()
+        asked = self._current_offers().volunteer_id
+        beneficiary = self.beneficiary_id
+        wave = self.env["res.partner"]._coop_rank_volunteers(
+            beneficiary.partner_latitude,
+            beneficiary.partner_longitude,
+            self.delivery_date.weekday(),
+            weekly_counts=self._weekly_delivery_counts(),
+            limit=self._wave_size(),
+            exclude_ids=asked.ids,
+        )
+        if not wave:
+            self._tell_coordinator_no_volunteer()
+            return self.env["coop.delivery.offer"]
+        self.wave += 1
+        offers = self.env["coop.delivery.offer"].create(
+            [
+                {
+                    "request_id": self.id,
+                    "volunteer_id": volunteer.id,
+                    "distance_km": distance,
+                    "wave": self.wave,
+                    "search_round": self.search_round,
+                }
+                for volunteer, distance in wave
+            ]
+        )
+        offers._send()
+        return offers
+
+    def _weekly_delivery_counts(self):
+        """Deliveries each volunteer has taken in the week of this request."""
+        monday = self.delivery_date - timedelta(days=self.delivery_date.weekday())
+        groups = self.env["coop.delivery.request"]._read_group(
+            [
+                ("deliverer_id", "!=", False),
+                ("delivery_date", ">=", monday),
+                ("delivery_date", "<", monday + timedelta(days=7)),
+                ("state", "not in", ("cancelled", "failed")),
+            ],
+            ["deliverer_id"],
+            ["__count"],
+        )
+        return {deliverer.id: count for deliverer, count in groups}
+
+    def _tell_coordinator_no_volunteer(self):
+        summary = _("No volunteer left to ask")
+        if self.activity_ids.filtered(lambda activity: activity.summary == summary):
+            return
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=summary,
+            note=_("Every volunteer near the beneficiary was asked: assign one by hand."),
+            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+        )
+
+    @api.model
+    def _wave_size(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(WAVE_SIZE_PARAM)
+        return int(value or DEFAULT_WAVE_SIZE)
+
+    @api.model
+    def _wave_delay(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(WAVE_DELAY_PARAM)
+        return timedelta(hours=float(value or DEFAULT_WAVE_DELAY_HOURS))
+
+    @api.model
+    def _cron_notify_next_waves(self):
+        """Requests whose last wave got no answer within the delay go to the next wave, each
+        on its own: a request that fails is handed to the coordinator, the others go on.
+        Offers past their expiry delay are marked expired first."""
+        self.env["coop.delivery.offer"]._expire_overdue()
+        deadline = fields.Datetime.now() - self._wave_delay()
+        due = self.search([("state", "=", "searching")]).filtered(
+            lambda request: (
+                max(request._current_offers().mapped("date_sent") or [deadline]) <= deadline
+            )
+        )
+        self.env["coop.cron.step"]._run_each(
+            due,
+            lambda request: request._notify_following_wave(),
+            _("Notify the next volunteers"),
+            responsible=self.env["res.partner"]._coop_delivery_coordinator_user(),
+        )
+
+    def _notify_following_wave(self):
+        """The waiting offers of the last wave expire, the next volunteers are asked."""
+        self.ensure_one()
+        self._current_offers().filtered(lambda o: o.state == "sent").state = "expired"
+        self._notify_next_wave()
+
+    def _assign_deliverer(self, volunteer):
+        """Give the request to ``volunteer`` if it is still searching; atomic.
+
+        The conditional UPDATE is the lock: of two volunteers accepting at once, only one
+        row update succeeds (the other waits, then sees the new state or fails to serialize
+        and is retried by Odoo). Returns True when ``volunteer`` got the request.
+        """
+        self.ensure_one()
+        self.env.cr.execute(
+            """
+            UPDATE coop_delivery_request
+               SET state = 'assigned', deliverer_id = %s, date_assigned = NOW() AT TIME ZONE 'UTC'
+             WHERE id = %s AND state = 'searching'
+         RETURNING id
+            """,
+            (volunteer.id, self.id),
+        )
+        won = bool(self.env.cr.fetchone())
+        self.invalidate_recordset(["state", "deliverer_id", "date_assigned", "hours_to_match"])
+        if won:
+            self.modified(["date_assigned"])
+            self.message_post(
+                body=_("%s accepted the delivery.", volunteer.display_name),
+                message_type="notification",
+            )
+        return won
