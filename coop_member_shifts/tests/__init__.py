@@ -13,3 +13,4 @@ from . import test_fee_applied
 from . import test_fee_access
 from . import test_fee_renewal
 from . import test_fee_portal
+from . import test_fee_income_privacy
