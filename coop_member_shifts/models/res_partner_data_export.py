@@ -19,7 +19,7 @@ PROFILE_FIELDS = [
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _coop_data_export(self):
         """Everything the coop keeps about this member, as a dict of sections (the right of

@@ -89,6 +89,22 @@ class TestFeeIncomePrivacy(FeeCase):
         with self.assertRaises(AccessError):
             partners.search([("coop_income_declaration_ids.income", ">", 1000)])
 
+    def test_shop_staff_cannot_find_who_declared_an_income(self):
+        self.declare(self.paula, 1260)
+        partners = self.env["res.partner"].with_user(self.staff_user)
+        for domain in (
+            [("coop_income_declaration_ids", "!=", False)],
+            [("coop_income_declaration_ids", "=", False)],
+        ):
+            with self.subTest(domain=domain), self.assertRaises(AccessError):
+                partners.search(domain)
+
+    def test_a_fee_officer_finds_who_declared_an_income(self):
+        self.declare(self.paula, 1260)
+        partners = self.env["res.partner"].with_user(self.officer_user)
+        found = partners.search([("coop_income_declaration_ids", "!=", False)])
+        self.assertIn(self.paula, found)
+
     def test_shop_staff_find_no_message_nor_proof_of_a_declaration(self):
         declaration = self.declare(self.paula, 1260, proof=b"cHJvb2Y=", proof_filename="tax.pdf")
         declaration.message_post(body="Checked the tax notice")

@@ -2,7 +2,7 @@ from odoo import models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _coop_data_export(self):
         """The member's data export also holds their solidarity delivery requests (without
