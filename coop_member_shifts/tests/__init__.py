@@ -18,3 +18,4 @@ from . import test_erasure_request
 from . import test_member_data_export
 from . import test_member_data_portal
 from . import test_access_matrix
+from . import test_access_matrix_http
