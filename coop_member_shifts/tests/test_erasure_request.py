@@ -58,6 +58,7 @@ class TestErasureRequest(FeeCase):
         self.assertTrue(invoice.exists())
         self.assertEqual(invoice.partner_id, self.paula)
         self.assertNotIn("Paula", self.paula.name)
+        self.assertNotIn("Paula", invoice.invoice_partner_display_name)
 
     def test_only_a_manager_carries_out_an_erasure(self):
         erasure = self.ask()
