@@ -45,11 +45,13 @@ class CoopErasureRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
-            # A member only asks: what happens to the request is the managers' decision.
+        # A request starts as asked, whoever records it (a member, a manager, an import):
+        # it is carried out or refused only by the actions, which check who calls them.
+        if not self.env.su:
             for vals in vals_list:
                 vals.update(state="requested", done_by_id=False, date_done=False)
-                vals.update(refusal_reason=False, date=fields.Datetime.now())
+                if not self.env.user.has_group(MANAGER_GROUP):
+                    vals.update(refusal_reason=False, date=fields.Datetime.now())
         return super().create(vals_list)
 
     def write(self, vals):

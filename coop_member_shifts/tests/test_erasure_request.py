@@ -73,6 +73,11 @@ class TestErasureRequest(FeeCase):
         with self.assertRaises(UserError):
             erasure.with_user(self.manager_user).write({"state": "done"})
 
+    def test_a_request_recorded_by_a_manager_starts_as_asked(self):
+        erasure = self.ask(user=self.manager_user, partner=self.paula, state="done")
+        self.assertEqual(erasure.state, "requested")
+        self.assertIn("Paula", self.paula.name)
+
     def test_a_refusal_says_why(self):
         erasure = self.ask()
         with self.assertRaisesRegex(UserError, "Say why"):
