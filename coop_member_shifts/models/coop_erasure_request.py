@@ -57,6 +57,7 @@ class CoopErasureRequest(models.Model):
     def write(self, vals):
         moved = {"state", "done_by_id", "date_done"} & set(vals)
         if moved and not self.env.context.get("coop_erasure_action"):
+            self.check_access("write")  # who may not write at all is told so first
             raise UserError(_("Carry out or refuse an erasure request with its buttons."))
         return super().write(vals)
 

@@ -72,6 +72,8 @@ class TestErasureRequest(FeeCase):
         erasure = self.ask()
         with self.assertRaises(UserError):
             erasure.with_user(self.manager_user).write({"state": "done"})
+        with self.assertRaises(AccessError):
+            erasure.with_user(self.portal_user).write({"state": "done"})
 
     def test_a_request_recorded_by_a_manager_starts_as_asked(self):
         erasure = self.ask(user=self.manager_user, partner=self.paula, state="done")
