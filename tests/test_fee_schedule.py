@@ -118,6 +118,65 @@ def test_rate_problems_none_for_a_sound_rate():
     assert fs.rate_problems(1.5, 5, 80) == []
 
 
+# Rate fees rounded to a step, so that a fee does not give the income away
+def test_round_to_step_goes_to_the_nearest_multiple():
+    assert fs.round_to_step(18.52, 5) == 20
+    assert fs.round_to_step(17.49, 5) == 15
+
+
+def test_round_to_step_rounds_a_half_up():
+    assert fs.round_to_step(12.5, 5) == 15
+    assert fs.round_to_step(0.125, 0.25) == 0.25
+
+
+def test_round_to_step_without_a_step_is_refused():
+    for step in (0, None, -5):
+        with pytest.raises(fs.FeeError) as error:
+            fs.round_to_step(10, step)
+        assert error.value.code == fs.NO_STEP
+
+
+def test_rate_fee_is_rounded_to_the_step():
+    assert fs.rate_fee(1234.56, 1.5, 0, 0, step=5) == 20
+
+
+def test_rate_fee_is_rounded_before_the_floor_and_the_cap():
+    assert fs.rate_fee(1100, 2.0, 23.0, 0, step=5) == 23.0  # 22 -> 20 -> floor 23
+    assert fs.rate_fee(3900, 2.0, 0, 77.0, step=5) == 77.0  # 78 -> 80 -> cap 77
+
+
+def test_every_income_of_a_band_pays_the_same_rounded_fee():
+    """At 2 % rounded to 5, the incomes from 1125 up to 1375 all pay 25."""
+    fees = {fs.rate_fee(income, 2.0, 0, 0, step=5) for income in range(1125, 1375, 7)}
+    assert fees == {25}
+
+
+def test_two_incomes_a_band_apart_pay_different_fees():
+    assert fs.rate_fee(1000, 2.0, 0, 0, step=5) != fs.rate_fee(1250, 2.0, 0, 0, step=5)
+
+
+def test_income_band_width_is_the_step_over_the_rate():
+    assert fs.income_band_width(2.0, 5) == 250
+
+
+def test_income_band_width_without_a_step_or_a_rate_is_none():
+    assert fs.income_band_width(2.0, 0) is None
+    assert fs.income_band_width(0, 5) is None
+
+
+def test_compute_fee_rounds_a_rate_to_the_step():
+    fee = fs.compute_fee(fs.RATE, fs.HOUSEHOLD, 1234.56, 1, rate=1.5, step=5)
+    assert fee == 20
+
+
+def test_rate_problems_list_a_step_of_zero():
+    assert codes(fs.rate_problems(1.5, 0, 0, 0)) == [fs.NO_STEP]
+
+
+def test_rate_problems_ignore_an_unset_step():
+    assert fs.rate_problems(1.5, 0, 0, None) == []
+
+
 # Validation of brackets
 def test_four_contiguous_brackets_have_no_problem():
     assert fs.bracket_problems(FOUR) == []

@@ -1,2 +1,3 @@
 from . import portal
 from . import fee_portal
+from . import member_data_portal

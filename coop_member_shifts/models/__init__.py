@@ -14,3 +14,5 @@ from . import coop_income_declaration
 from . import membership_membership_line
 from . import product_template
 from . import sale_order_line
+from . import coop_erasure_request
+from . import res_partner_data_export

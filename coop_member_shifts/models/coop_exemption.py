@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+COORDINATOR_GROUP = "coop_member_shifts.group_coop_shift_coordinator"
+
 
 class CoopExemption(models.Model):
     _name = "coop.exemption"
@@ -19,6 +21,9 @@ class CoopExemption(models.Model):
         required=True,
         default="health",
         tracking=True,
+        groups=COORDINATOR_GROUP,
+        help="Health is personal data of a special category: shift coordinators and managers "
+        "only read the reason; shop staff see the dates and whether the member may shop.",
     )
     date_from = fields.Date(string="From", required=True, tracking=True)
     date_to = fields.Date(string="To", required=True, tracking=True)
@@ -28,7 +33,7 @@ class CoopExemption(models.Model):
         tracking=True,
     )
     may_shop = fields.Boolean(string="May Shop Meanwhile", default=True, tracking=True)
-    note = fields.Text()
+    note = fields.Text(groups=COORDINATOR_GROUP)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
@@ -45,7 +50,11 @@ class CoopExemption(models.Model):
             raise ValidationError(_("Reduced hours cannot be negative."))
 
     @api.depends("partner_id", "reason")
+    @api.depends_context("uid")
     def _compute_display_name(self):
+        """The reason shows only to those who may read it."""
         labels = dict(self._fields["reason"]._description_selection(self.env))
+        show_reason = self._fields["reason"].is_accessible(self.env)
         for exemption in self:
-            exemption.display_name = f"{exemption.partner_id.name}: {labels.get(exemption.reason)}"
+            reason = labels.get(exemption.reason) if show_reason else _("Exemption")
+            exemption.display_name = f"{exemption.partner_id.name}: {reason}"

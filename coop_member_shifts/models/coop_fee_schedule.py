@@ -43,6 +43,21 @@ class CoopFeeSchedule(models.Model):
     fee_cap = fields.Monetary(
         string="Highest Fee", currency_field="currency_id", help="Leave at 0 for no cap."
     )
+    fee_step = fields.Monetary(
+        string="Round Fees To",
+        currency_field="currency_id",
+        default=5.0,
+        help="In rate mode, fees are rounded to a multiple of this amount, so that a fee, "
+        "which shop staff see, does not give the member's declared income away: every income "
+        "of a band (this step divided by the rate) pays the same fee.",
+    )
+    income_band_width = fields.Monetary(
+        string="A Fee Tells the Income To Within",
+        compute="_compute_income_band_width",
+        currency_field="currency_id",
+        help="The width of the band of incomes that pay one same fee: all that staff who "
+        "see a fee can learn of the income.",
+    )
     bracket_ids = fields.One2many("coop.fee.bracket", "schedule_id", string="Brackets", copy=True)
     fee_min = fields.Monetary(
         string="From", compute="_compute_fee_range", currency_field="currency_id"
@@ -68,6 +83,14 @@ class CoopFeeSchedule(models.Model):
             schedule.fee_min = low or 0.0
             schedule.fee_max = high or 0.0
 
+    @api.depends("mode", "rate", "fee_step")
+    def _compute_income_band_width(self):
+        for schedule in self:
+            width = None
+            if schedule.mode == fs.RATE:
+                width = fs.income_band_width(schedule.rate, schedule.fee_step)
+            schedule.income_band_width = width or 0.0
+
     @api.constrains("product_tmpl_id")
     def _check_product_tmpl_id(self):
         for schedule in self:
@@ -80,13 +103,15 @@ class CoopFeeSchedule(models.Model):
                     )
                 )
 
-    @api.constrains("mode", "bracket_ids", "rate", "fee_floor", "fee_cap")
+    @api.constrains("mode", "bracket_ids", "rate", "fee_floor", "fee_cap", "fee_step")
     def _check_schedule(self):
         for schedule in self:
             if schedule.mode == fs.BRACKETS:
                 problems = fs.bracket_problems(schedule._coop_brackets())
             else:
-                problems = fs.rate_problems(schedule.rate, schedule.fee_floor, schedule.fee_cap)
+                problems = fs.rate_problems(
+                    schedule.rate, schedule.fee_floor, schedule.fee_cap, schedule.fee_step
+                )
             schedule._coop_raise_problems(problems)
 
     @api.model_create_multi
@@ -164,6 +189,10 @@ class CoopFeeSchedule(models.Model):
                 floor=first,
                 cap=second,
             ),
+            fs.NO_STEP: lambda: self.env._(
+                "Round the fees to a step above zero: an exact rate of the income would let "
+                "everyone who sees a fee work the member's income out."
+            ),
         }
         return messages[code]()
 
@@ -180,16 +209,20 @@ class CoopFeeSchedule(models.Model):
                 fee = fs.bracket_fee(self._coop_brackets(), value)
                 label = bracket.name
             else:
-                fee = fs.rate_fee(value, self.rate, self.fee_floor, self.fee_cap)
-                label = self._coop_rate_label(value)
+                fee = fs.rate_fee(value, self.rate, self.fee_floor, self.fee_cap, self.fee_step)
+                label = self._coop_rate_label(fee)
         except fs.FeeError as error:
             raise UserError(self._coop_problem_message((error.code, *error.args[1:]))) from error
         return self.currency_id.round(fee), label
 
-    def _coop_rate_label(self, value):
-        fee = value * self.rate / 100.0
+    def _coop_rate_label(self, fee):
+        """What a rate fee is called on the contact: it never shows the income."""
         if fee <= self.fee_floor:
             return _("Lowest fee")
         if self.fee_cap and fee >= self.fee_cap:
             return _("Highest fee")
-        return _("%s%% of income", self.rate)
+        return _(
+            "%(rate)s%% of income, rounded to %(step)s",
+            rate=self.rate,
+            step=self._coop_amount(self.fee_step),
+        )

@@ -3,6 +3,7 @@ from collections import defaultdict
 from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 from ..tools import work_status
 
@@ -59,6 +60,20 @@ class ResPartner(models.Model):
     coop_fee_valid_until = fields.Date(
         string="Declaration Valid Until", compute="_compute_coop_fee"
     )
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        """Odoo does not check a one2many's groups when it is searched: searching contacts by
+        their income declarations is for fee officers only, like reading them."""
+        if not self.env.su and not self.env.user.has_group(
+            "coop_member_shifts.group_coop_fee_officer"
+        ):
+            paths = [leaf[0] for leaf in domain if isinstance(leaf, (list, tuple)) and leaf]
+            if any(str(path).split(".")[0] == "coop_income_declaration_ids" for path in paths):
+                raise AccessError(
+                    _("Only fee officers search contacts by their income declarations.")
+                )
+        return super()._search(domain, *args, **kwargs)
 
     def _compute_coop_work_status(self):
         """Status, balance and the month-by-month table, from the ledger and the exemptions,

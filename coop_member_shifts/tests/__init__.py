@@ -14,3 +14,9 @@ from . import test_fee_access
 from . import test_fee_renewal
 from . import test_fee_portal
 from . import test_route_fuzz
+from . import test_fee_income_privacy
+from . import test_erasure_request
+from . import test_member_data_export
+from . import test_member_data_portal
+from . import test_access_matrix
+from . import test_access_matrix_http

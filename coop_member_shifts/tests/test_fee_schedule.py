@@ -42,11 +42,28 @@ class TestFeeSchedule(FeeCase):
         self.declare(self.paula, 9000)
         self.assertEqual(self.fee(self.paula), 80.0)
 
-    def test_rate_fee_is_rounded_to_the_currency(self):
-        self.schedule.write({"mode": "rate", "rate": 1.5, "fee_floor": 0, "fee_cap": 0})
+    def test_rate_fee_is_rounded_to_the_schedules_step(self):
+        self.schedule.write(
+            {"mode": "rate", "rate": 1.5, "fee_floor": 0, "fee_cap": 0, "fee_step": 5}
+        )
         self.declare(self.paula, 1234.56)  # 18.5184
-        self.assertEqual(self.fee(self.paula), self.env.company.currency_id.round(18.5184))
+        self.assertEqual(self.fee(self.paula), 20.0)
+
+    def test_rate_fee_with_a_cent_step_is_rounded_to_the_currency(self):
+        self.schedule.write(
+            {"mode": "rate", "rate": 1.5, "fee_floor": 0, "fee_cap": 0, "fee_step": 0.01}
+        )
+        self.declare(self.paula, 1234.56)  # 18.5184
         self.assertEqual(self.fee(self.paula), 18.52)
+
+    def test_a_rate_schedule_without_a_rounding_step_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "step above zero"):
+            self.schedule.write({"mode": "rate", "rate": 2.0, "fee_step": 0})
+
+    def test_a_rate_schedule_rounds_to_five_by_default(self):
+        schedule = self.env["coop.fee.schedule"].new({"mode": "rate", "rate": 2.0})
+        self.assertEqual(schedule.fee_step, 5.0)
+        self.assertEqual(schedule.income_band_width, 250.0)
 
     def test_overlapping_brackets_are_refused(self):
         first = self.schedule.bracket_ids.sorted("income_from")[0]

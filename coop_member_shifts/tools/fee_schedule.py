@@ -9,11 +9,15 @@ Brackets are half-open: a bracket covers incomes from ``income_from`` included u
 ``income_to`` excluded; the last bracket has no upper limit (``income_to`` is None). An
 income exactly on a boundary therefore belongs to the upper bracket.
 
-Rounding to the currency is left to the caller (the model knows the currency).
+In rate mode the fee is rounded to a step set on the schedule (say 5): a fee is then shared
+by every income of a band of ``step / rate`` wide, so that whoever sees the fee cannot work
+the declared income back from it (the fee says no more than a bracket would). Rounding to the
+currency is left to the caller (the model knows the currency).
 Problems are returned as codes with their arguments, so that the caller can word and
 translate them.
 """
 
+import math
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -38,6 +42,7 @@ NO_TOP = "no_top"
 NEGATIVE_RATE = "negative_rate"
 NEGATIVE_FLOOR = "negative_floor"
 FLOOR_ABOVE_CAP = "floor_above_cap"
+NO_STEP = "no_step"
 
 
 class FeeError(ValueError):
@@ -75,12 +80,23 @@ def find_bracket(brackets, income):
     return None
 
 
-def rate_fee(income, rate_percent, floor=0.0, cap=0.0):
-    """``rate_percent`` % of ``income``, at least ``floor``, at most ``cap`` (0: no cap)."""
-    problems = rate_problems(rate_percent, floor, cap)
+def round_to_step(amount, step):
+    """``amount`` rounded to the nearest multiple of ``step`` (halves go up)."""
+    if not step or step <= 0:
+        raise FeeError(NO_STEP)
+    # The small epsilon keeps 12.5 / 5 = 2.4999999... from rounding down.
+    return math.floor(amount / step + 0.5 + 1e-9) * step
+
+
+def rate_fee(income, rate_percent, floor=0.0, cap=0.0, step=None):
+    """``rate_percent`` % of ``income`` rounded to ``step`` (None: not rounded), at least
+    ``floor``, at most ``cap`` (0: no cap)."""
+    problems = rate_problems(rate_percent, floor, cap, step)
     if problems:
         raise FeeError(*problems[0])
     fee = income * rate_percent / 100.0
+    if step is not None:
+        fee = round_to_step(fee, step)
     fee = max(fee, floor or 0.0)
     if cap:
         fee = min(fee, cap)
@@ -97,12 +113,20 @@ def bracket_fee(brackets, income):
     return bracket.fee
 
 
-def compute_fee(mode, basis, income, shares, brackets=(), rate=0.0, floor=0.0, cap=0.0):
-    """The fee for a household, unrounded."""
+def compute_fee(mode, basis, income, shares, brackets=(), rate=0.0, floor=0.0, cap=0.0, step=None):
+    """The fee for a household (a rate fee rounded to ``step``, not to the currency)."""
     value = income_basis(income, shares, basis)
     if mode == BRACKETS:
         return bracket_fee(sorted(brackets, key=lambda b: b.income_from), value)
-    return rate_fee(value, rate, floor, cap)
+    return rate_fee(value, rate, floor, cap, step)
+
+
+def income_band_width(rate_percent, step):
+    """How wide the band of incomes sharing one rate fee is (None: the fee is not rounded,
+    or the rate is 0 and the fee tells nothing)."""
+    if not rate_percent or rate_percent <= 0 or not step or step <= 0:
+        return None
+    return step * 100.0 / rate_percent
 
 
 def fee_range(mode, brackets=(), floor=0.0, cap=0.0):
@@ -146,11 +170,13 @@ def bracket_problems(brackets):
     return problems
 
 
-def rate_problems(rate_percent, floor=0.0, cap=0.0):
-    """Problems of a rate schedule, as (code, *args)."""
+def rate_problems(rate_percent, floor=0.0, cap=0.0, step=None):
+    """Problems of a rate schedule, as (code, *args); ``step`` None is not checked."""
     problems = []
     if rate_percent is None or rate_percent < 0:
         problems.append((NEGATIVE_RATE,))
+    if step is not None and step <= 0:
+        problems.append((NO_STEP,))
     if (floor or 0.0) < 0:
         problems.append((NEGATIVE_FLOOR,))
     if cap and (floor or 0.0) > cap:

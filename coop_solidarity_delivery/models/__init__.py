@@ -15,3 +15,4 @@ from . import coop_slot_rule
 from . import delivery_carrier
 from . import sale_order
 from . import product_template
+from . import res_partner_data_export

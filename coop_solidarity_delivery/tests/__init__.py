@@ -25,3 +25,4 @@ from . import test_route_fuzz
 from . import test_crons
 from . import test_offer_rules
 from . import test_offer_token_privacy
+from . import test_member_data_export
