@@ -13,3 +13,7 @@ from . import test_fee_applied
 from . import test_fee_access
 from . import test_fee_renewal
 from . import test_fee_portal
+from . import test_ledger_rules
+from . import test_hours_made_up
+from . import test_crons
+from . import test_income_checks
