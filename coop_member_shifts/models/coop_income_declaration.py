@@ -77,7 +77,6 @@ class CoopIncomeDeclaration(models.Model):
     )
     validated_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     to_check = fields.Boolean(
-        string="To Check",
         readonly=True,
         copy=False,
         tracking=True,

@@ -2,7 +2,6 @@ from datetime import date, timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -72,7 +71,7 @@ class TestCrons(CoopCase):
 
         def send_mail(template, res_id, *args, **kwargs):
             if res_id == bad_res_id:
-                raise UserError("The mail of this record cannot be written.")
+                raise RuntimeError("The mail server refused this record.")
             return original(template, res_id, *args, **kwargs)
 
         return patch.object(Template, "send_mail", send_mail)

@@ -2,7 +2,8 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import CoopCase
 
@@ -115,7 +116,7 @@ class TestLedgerRules(CoopCase):
     def test_a_correction_is_a_new_adjustment_with_its_reason(self):
         entry = self.validated_line()
         action = entry.with_user(self.coordinator_user).action_correct()
-        Correction = self.Entry.with_user(self.coordinator_user).with_context(action["context"])
+        Correction = self.Entry.with_user(self.coordinator_user).with_context(**action["context"])
         with self.assertRaises(ValidationError):
             Correction.create({"hours": -1.0})
         correction = Correction.create({"hours": -1.0, "reason": "Left an hour early"})
@@ -181,3 +182,42 @@ class TestLedgerRules(CoopCase):
             self.Entry.with_user(self.staff_user)._credit(
                 self.staff_user.partner_id, 3.0, "shift", "My own shift"
             )
+
+
+@tagged("post_install", "-at_install")
+class TestLedgerRpc(HttpCase):
+    """The same rules hold from the web client's RPC."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.coordinator_user = new_test_user(
+            cls.env,
+            login="coop_test_rpc_coordinator",
+            groups="coop_member_shifts.group_coop_shift_coordinator",
+        )
+
+    def call(self, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/coop.work.entry/{method}",
+            {"model": "coop.work.entry", "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    @mute_logger("odoo.http")
+    def test_a_coordinator_cannot_validate_their_own_work_over_rpc(self):
+        own = self.coordinator_user.partner_id
+        entry = self.env["coop.work.entry"].create(
+            {"partner_id": own.id, "hours": 24, "name": "My own work"}
+        )
+        self.authenticate(self.coordinator_user.login, self.coordinator_user.login)
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self.call("write", [entry.ids, {"state": "validated"}])
+        with self.assertRaisesRegex(JsonRpcException, "UserError"):
+            self.call("action_validate", [entry.ids])
+        with self.assertRaisesRegex(JsonRpcException, "UserError"):
+            self.call(
+                "create",
+                [{"partner_id": own.id, "hours": 24, "name": "Forged", "state": "validated"}],
+            )
+        self.assertEqual(entry.state, "draft")
+        self.assertEqual(self.env["coop.work.entry"].search_count([("partner_id", "=", own.id)]), 1)

@@ -76,10 +76,10 @@ class TestShiftSeatConcurrency(BaseCase):
         """One member signing up in their own transaction, retried on a serialization failure
         as Odoo retries a request; any other database error is recorded."""
         for _attempt in range(10):
-            with self.registry.cursor() as cr:
+            with self.registry.cursor() as member_cr:
                 # The registry is given, not looked up: the main thread may hold its lock.
-                cr.transaction = Transaction(self.registry)
-                env = api.Environment(cr, SUPERUSER_ID, {})
+                member_cr.transaction = Transaction(self.registry)
+                env = api.Environment(member_cr, SUPERUSER_ID, {})
                 # Take the snapshot first, as a request does before it writes.
                 env["coop.shift"].browse(self.shift_id).seats_free  # noqa: B018
                 if barrier:
@@ -87,18 +87,18 @@ class TestShiftSeatConcurrency(BaseCase):
                     barrier = None
                 try:
                     self.register(env, member_id)
-                    cr.commit()
+                    member_cr.commit()
                     outcomes[member_id] = "registered"
                     return
                 except psycopg2.errors.SerializationFailure:
-                    cr.rollback()
+                    member_cr.rollback()
                     outcomes.setdefault("retries", []).append(member_id)
                 except ValidationError:
-                    cr.rollback()
+                    member_cr.rollback()
                     outcomes[member_id] = "full"
                     return
                 except psycopg2.Error as error:
-                    cr.rollback()
+                    member_cr.rollback()
                     outcomes[member_id] = type(error).__name__
                     return
         outcomes[member_id] = "gave up"
