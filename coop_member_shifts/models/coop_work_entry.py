@@ -52,6 +52,7 @@ class CoopWorkEntry(models.Model):
         default="draft",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
     )
     validated_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
