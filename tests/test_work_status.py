@@ -64,6 +64,8 @@ def test_overlapping_exemptions_count_each_day_once():
         ({}, [ws.Exemption(date(2026, 9, 1), date(2026, 10, 31))], 0, ws.UP_TO_DATE),
         ({}, [ws.Exemption(date(2026, 11, 1), date(2026, 11, 30))], 0, ws.EXEMPT),
         ({NOV: 0}, (), 0, ws.SUSPENDED),  # nothing done for two completed months, no grace
+        ({SEPT: 1, OCT: 1, NOV: 4}, (), 1, ws.UP_TO_DATE),  # missing hours made up this month
+        ({SEPT: 1, OCT: 1, NOV: 2}, (), 1, ws.SUSPENDED),  # ... not all of them
     ],
 )
 def test_status_table(done, exemptions, grace, expected):
@@ -79,3 +81,9 @@ def test_the_current_month_is_shown_but_does_not_count_yet():
 def test_a_new_member_with_no_completed_month_is_up_to_date():
     status, _lines = member_status({}, months=(NOV,))
     assert status == ws.UP_TO_DATE
+
+
+def test_hours_of_the_current_month_count_at_once():
+    status, lines = member_status({SEPT: 0, OCT: 0, NOV: 6})
+    assert status == ws.UP_TO_DATE
+    assert lines[-1].balance == 0

@@ -1,4 +1,5 @@
 import base64
+import math
 from urllib.parse import urlencode
 
 from odoo import _, http
@@ -49,8 +50,8 @@ class MemberFeePortal(CustomerPortal):
         try:
             vals = {
                 "partner_id": member.id,
-                "income": float(income.replace(",", ".")),
-                "household_shares": float((household_shares or "1").replace(",", ".")),
+                "income": self._coop_parse_number(income),
+                "household_shares": self._coop_parse_number(household_shares or "1"),
                 "state": "draft",
             }
         except ValueError:
@@ -67,4 +68,17 @@ class MemberFeePortal(CustomerPortal):
             return request.render("coop_member_shifts.portal_my_income", values)
         declaration._coop_ask_validation()
         message = _("Thank you: a fee officer will check your declaration.")
+        if declaration.to_check:
+            message = _(
+                "Thank you. This income is unusually high: a fee officer will check it with you "
+                "before it counts for your fee."
+            )
         return request.redirect("/my/income?" + urlencode({"message": message}))
+
+    @staticmethod
+    def _coop_parse_number(text):
+        """A finite number typed by a member (comma or point); ValueError otherwise."""
+        number = float(str(text).strip().replace(",", "."))
+        if not math.isfinite(number):
+            raise ValueError(text)
+        return number

@@ -1,9 +1,22 @@
+import math
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 STATES = [("draft", "To validate"), ("validated", "Validated"), ("expired", "Expired")]
+# Beyond any monthly income: a typing error or a probe, refused outright.
+MAX_INCOME = 1e12
+MAX_HOUSEHOLD_SHARES = 100
+
+
+def _as_float(value):
+    """The value as a float; NaN (refused by the checks) when it is not a number."""
+    try:
+        return float(value or 0.0)
+    except (TypeError, ValueError):
+        return math.nan
 
 
 class CoopIncomeDeclaration(models.Model):
@@ -63,6 +76,13 @@ class CoopIncomeDeclaration(models.Model):
         STATES, string="Status", default="draft", required=True, tracking=True, copy=False
     )
     validated_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    to_check = fields.Boolean(
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The income is above the plausible ceiling set in Settings: a fee officer checks "
+        "it before validating.",
+    )
     fee_amount = fields.Monetary(
         string="Resulting Fee", compute="_compute_fee", currency_field="currency_id"
     )
@@ -91,13 +111,36 @@ class CoopIncomeDeclaration(models.Model):
 
     @api.constrains("income")
     def _check_income(self):
-        if any(declaration.income < 0 for declaration in self):
-            raise ValidationError(_("The declared income cannot be negative."))
+        for declaration in self:
+            self._coop_check_amounts({"income": declaration.income})
 
     @api.constrains("household_shares")
     def _check_household_shares(self):
-        if any(declaration.household_shares <= 0 for declaration in self):
-            raise ValidationError(_("A household counts more than zero shares (1 for one adult)."))
+        for declaration in self:
+            self._coop_check_amounts({"household_shares": declaration.household_shares})
+
+    @api.model
+    def _coop_check_amounts(self, vals):
+        """Refuse an income or household that is not a finite, sensible number: checked on
+        the values too, since a non-finite float cannot even be rounded to be stored."""
+        if "income" in vals:
+            income = _as_float(vals["income"])
+            if not math.isfinite(income):
+                raise ValidationError(_("The declared income must be a number."))
+            if income < 0:
+                raise ValidationError(_("The declared income cannot be negative."))
+            if income >= MAX_INCOME:
+                raise ValidationError(_("This amount is too large to be a monthly income."))
+        if "household_shares" in vals:
+            shares = _as_float(vals["household_shares"])
+            if not math.isfinite(shares) or not 0 < shares <= MAX_HOUSEHOLD_SHARES:
+                raise ValidationError(
+                    _(
+                        "A household counts more than zero shares (1 for one adult) and at most "
+                        "%s.",
+                        MAX_HOUSEHOLD_SHARES,
+                    )
+                )
 
     @api.constrains("validity_months")
     def _check_validity_months(self):
@@ -121,7 +164,21 @@ class CoopIncomeDeclaration(models.Model):
             # Members (portal) declare; only a fee officer validates.
             for vals in vals_list:
                 vals.update(state="draft", validated_by_id=False)
-        return super().create(vals_list)
+        for vals in vals_list:
+            vals.pop("to_check", None)
+            self._coop_check_amounts(vals)
+        declarations = super().create(vals_list)
+        declarations._coop_flag_implausible()
+        return declarations
+
+    def write(self, vals):
+        if not self.env.su:
+            vals.pop("to_check", None)  # set by the server from the ceiling, cleared on validation
+        self._coop_check_amounts(vals)
+        result = super().write(vals)
+        if "income" in vals:
+            self.filtered(lambda d: d.state == "draft")._coop_flag_implausible()
+        return result
 
     def _coop_check_officer(self):
         if not self.env.su and not self.env.user.has_group(
@@ -145,18 +202,48 @@ class CoopIncomeDeclaration(models.Model):
             for record in older:
                 record.message_post(body=_("Replaced by the declaration of %s.", declaration.date))
             declaration.write({"state": "validated", "validated_by_id": self.env.user.id})
+            declaration.sudo().to_check = False
         return True
+
+    def _coop_is_implausible(self):
+        self.ensure_one()
+        ceiling = self.company_id.coop_income_ceiling
+        return bool(ceiling) and self.income > ceiling
+
+    def _coop_flag_implausible(self):
+        """An income above the company's ceiling is kept, flagged, and left to a fee officer."""
+        flagged = self.filtered(lambda d: not d.to_check and d._coop_is_implausible())
+        if not flagged:
+            return
+        flagged.sudo().to_check = True
+        for declaration in flagged.sudo():
+            declaration.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_("Implausible income to check"),
+                note=_(
+                    "The declared monthly income is above the plausible ceiling set in "
+                    "Settings: check it with the member before validating."
+                ),
+                user_id=self._coop_fee_officer_user().id,
+            )
+
+    @api.model
+    def _coop_fee_officer_user(self):
+        officers = self.env.ref("coop_member_shifts.group_coop_fee_officer").sudo().users
+        officer = officers.filtered(lambda user: not user._is_superuser())[:1]
+        return officer or self.env.ref("base.user_admin")
 
     def _coop_ask_validation(self):
         """A member declared from the portal: ask a fee officer to validate."""
-        officers = self.env.ref("coop_member_shifts.group_coop_fee_officer").sudo().users
-        officer = officers.filtered(lambda user: not user._is_superuser())[:1]
+        officer = self._coop_fee_officer_user()
         for declaration in self.sudo():
             declaration.message_post(body=_("Declared by the member from their account."))
+            if declaration.to_check:
+                continue  # its activity already asks for the check
             declaration.activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=_("Income declaration to validate"),
-                user_id=(officer or self.env.ref("base.user_admin")).id,
+                user_id=officer.id,
             )
 
     def action_reset_to_draft(self):

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class CoopShift(models.Model):
@@ -92,26 +92,57 @@ class CoopShift(models.Model):
         )
         return {shift.id: count for shift, count in groups}
 
-    def _lock_and_check_seats(self):
-        """Row-lock the shifts, then count their seats: two members signing up for the last
-        seat at once are served one after the other, and the second is refused."""
-        if not self:
+    def _lock_seats(self):
+        """Row-lock the shifts before a registration is written, in a fixed order.
+
+        Members signing up at once are served one after the other (no deadlock: nobody
+        inserts a registration, and its key-share lock on the shift, before holding the
+        shift's lock). The row is also touched, so that a transaction whose snapshot is older
+        than the last registration fails to serialize and is retried by Odoo, instead of
+        counting the seats from its stale snapshot."""
+        ids = tuple(sorted({shift_id for shift_id in self.ids if shift_id}))
+        if not ids:
             return
         self.env.cr.execute(
-            "SELECT id FROM coop_shift WHERE id IN %s FOR UPDATE", [tuple(self.ids)]
+            "SELECT id FROM coop_shift WHERE id IN %s ORDER BY id FOR NO KEY UPDATE", [ids]
         )
-        self.env.cr.execute(
-            "UPDATE coop_shift SET write_date = write_date WHERE id IN %s", [tuple(self.ids)]
-        )
+        self.env.cr.execute("UPDATE coop_shift SET write_date = write_date WHERE id IN %s", [ids])
+
+    def _check_seats(self):
+        """Count the seats (under the lock taken by ``_lock_seats``)."""
         self.invalidate_recordset(["seats_taken", "seats_free"])
         for shift in self:
             if shift._taken_seats().get(shift.id, 0) > shift.seats:
                 raise ValidationError(_("The shift %s is full.", shift.display_name))
 
+    def _lock_and_check_seats(self):
+        self._lock_seats()
+        self._check_seats()
+
     def _register_fixed_team(self):
-        values = [
-            {"shift_id": shift.id, "partner_id": partner.id}
-            for shift in self
-            for partner in shift.template_id.partner_ids
-        ]
-        return self.env["coop.shift.registration"].create(values)
+        """Register the fixed team of each shift's template, member by member: a member who
+        cannot be registered (suspended, busy, shift full) is skipped and the coordinator is
+        told once per template. Returns the registrations made."""
+        registrations = self.env["coop.shift.registration"]
+        refused = {}
+        for shift in self:
+            for partner in shift.template_id.partner_ids:
+                try:
+                    with self.env.cr.savepoint():
+                        registrations |= registrations.create(
+                            {"shift_id": shift.id, "partner_id": partner.id}
+                        )
+                except (UserError, ValidationError) as error:
+                    refused.setdefault(shift.template_id, []).append((shift, partner, error))
+        for template, failures in refused.items():
+            template._report_fixed_team_failures(failures)
+        return registrations
+
+    @api.model
+    def _coordinator_user(self):
+        """The shift coordinator who is handed what a job could not do (else the admin)."""
+        group = self.env.ref("coop_member_shifts.group_coop_shift_coordinator").sudo()
+        admin = self.env.ref("base.user_admin")
+        users = group.users.filtered(lambda user: user.active and not user._is_superuser())
+        # A coordinator of the shifts rather than the administrator, who has every group.
+        return users.sorted(lambda user: (user == admin, user.id))[:1] or admin

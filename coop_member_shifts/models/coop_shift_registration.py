@@ -35,10 +35,28 @@ class CoopShiftRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        """The shifts are locked before the registrations are inserted (see
+        ``coop.shift._lock_seats``), then their seats are counted."""
+        default_shift = self.env.context.get("default_shift_id")
+        shift_ids = [vals.get("shift_id") or default_shift for vals in vals_list]
+        self.env["coop.shift"].browse([i for i in shift_ids if isinstance(i, int)])._lock_seats()
         registrations = super().create(vals_list)
         registrations._check_can_register()
-        registrations.shift_id._lock_and_check_seats()
+        registrations.shift_id._check_seats()
         return registrations
+
+    def write(self, vals):
+        """Putting a registration back on a seat, or on another shift, checks the seats
+        under the shift's lock and the member's other shifts."""
+        moves = "shift_id" in vals or "partner_id" in vals
+        if not (moves or vals.get("state") == "registered"):
+            return super().write(vals)
+        shifts = self.shift_id | self.env["coop.shift"].browse(vals.get("shift_id") or [])
+        shifts._lock_seats()
+        result = super().write(vals)
+        self.filtered(lambda r: r.state in TAKING_SEAT)._check_can_register()
+        self.shift_id._check_seats()
+        return result
 
     def _check_can_register(self):
         for registration in self:
@@ -67,6 +85,11 @@ class CoopShiftRegistration(models.Model):
     # === ACTIONS ===#
 
     def action_attended(self):
+        """Record the attendance and credit the shift's hours in the ledger, in the name of
+        the user, who may not credit themselves (see ``coop.work.entry._credit``)."""
+        self.check_access("write")
+        if any(r.shift_id.start > fields.Datetime.now() for r in self):
+            raise UserError(_("Attendance is recorded once the shift has started."))
         for registration in self.filtered(lambda r: r.state != "attended"):
             shift = registration.shift_id
             entry = self.env["coop.work.entry"]._credit(
@@ -86,9 +109,15 @@ class CoopShiftRegistration(models.Model):
         self._set_not_attended("excused")
 
     def _set_not_attended(self, state):
-        """No work counted: a line written by an earlier 'attended' is removed."""
-        self.work_entry_id.sudo().unlink()
-        self.write({"state": state})
+        """No work counted: a line written by an earlier 'attended' is cancelled by an
+        adjustment (the ledger keeps both)."""
+        self.check_access("write")
+        state_label = dict(self._fields["state"]._description_selection(self.env))[state]
+        for registration in self.filtered("work_entry_id"):
+            registration.work_entry_id._reverse(
+                _("The member was finally marked %s.", state_label.lower())
+            )
+        self.write({"state": state, "work_entry_id": False})
 
     def action_cancel(self):
         if any(r.state == "attended" for r in self):
@@ -100,7 +129,8 @@ class CoopShiftRegistration(models.Model):
     @api.model
     def _cron_send_reminders(self):
         """E-mail the members registered to tomorrow's shifts (once; opted-out members
-        excepted). Mails are queued: a mail server down loses none."""
+        excepted). Mails are queued: a mail server down loses none. A reminder that cannot
+        be written becomes an activity of a shift coordinator on the member, once."""
         now = fields.Datetime.now()
         registrations = self.search(
             [
@@ -111,7 +141,20 @@ class CoopShiftRegistration(models.Model):
                 ("shift_start", "<=", now + timedelta(hours=24)),
             ]
         )
+        to_remind = registrations.filtered(lambda r: not r.partner_id.coop_no_reminders)
+        (registrations - to_remind).reminder_sent = True
+        failed = self.env["coop.cron.step"]._run_each(
+            to_remind,
+            lambda registration: registration._send_reminder(),
+            _("Shift reminders"),
+            responsible=self.env["coop.shift"]._coordinator_user(),
+            activity_on=lambda registration: registration.partner_id,
+        )
+        failed.reminder_sent = True
+        return to_remind - failed
+
+    def _send_reminder(self):
+        self.ensure_one()
         template = self.env.ref("coop_member_shifts.mail_template_shift_reminder")
-        for registration in registrations.filtered(lambda r: not r.partner_id.coop_no_reminders):
-            template.send_mail(registration.id, email_layout_xmlid="mail.mail_notification_light")
-        registrations.reminder_sent = True
+        template.send_mail(self.id, email_layout_xmlid="mail.mail_notification_light")
+        self.reminder_sent = True

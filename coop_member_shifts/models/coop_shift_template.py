@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import plaintext2html
 
 from ..tools.shift_dates import occurrences
 
@@ -19,7 +20,7 @@ WEEKDAYS = [
 class CoopShiftTemplate(models.Model):
     _name = "coop.shift.template"
     _description = "Shift Template"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "weekday, start_hour"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
@@ -108,10 +109,18 @@ class CoopShiftTemplate(models.Model):
 
     @api.model
     def _cron_generate_shifts(self):
-        self.search([])._generate_shifts()
+        """Create the coming shifts template by template: a template that fails is left to a
+        shift coordinator (an activity on it) and the others are done."""
+        return self.env["coop.cron.step"]._run_each(
+            self.search([]),
+            lambda template: template._generate_shifts(),
+            _("Shift generation"),
+            responsible=self.env["coop.shift"]._coordinator_user(),
+        )
 
     def _generate_shifts(self, date_to=None):
-        """Create the missing shifts up to the horizon: idempotent, in one batch."""
+        """Create the missing shifts up to the horizon: idempotent, in one batch. Members of
+        the fixed team who cannot be registered are skipped (see ``_register_fixed_team``)."""
         today = fields.Date.context_today(self)
         horizon = date_to or today + timedelta(days=self.env.company.coop_shift_horizon_days)
         existing = {
@@ -156,3 +165,24 @@ class CoopShiftTemplate(models.Model):
             "end": end,
             "seats": self.seats,
         }
+
+    def _report_fixed_team_failures(self, failures):
+        """Tell a shift coordinator which fixed-team members were not registered, and why.
+
+        ``failures``: (shift, partner, error) of this template."""
+        self.ensure_one()
+        lines = [
+            self.env._(
+                "%(member)s, %(shift)s: %(reason)s",
+                member=partner.display_name,
+                shift=shift.display_name,
+                reason=error.args[0] if error.args else error,
+            )
+            for shift, partner, error in failures
+        ]
+        self.sudo().activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=_("Fixed team members not registered"),
+            note=plaintext2html("\n".join(lines)),
+            user_id=self.env["coop.shift"]._coordinator_user().id,
+        )

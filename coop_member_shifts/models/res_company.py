@@ -51,3 +51,10 @@ class ResCompany(models.Model):
         default=30,
         help="Members are e-mailed their renewal fee this many days before their membership ends.",
     )
+    coop_income_ceiling = fields.Monetary(
+        string="Plausible Income Ceiling",
+        currency_field="currency_id",
+        default=50000.0,
+        help="A declared monthly income above this amount is kept but flagged for a fee "
+        "officer to check. 0: no ceiling.",
+    )

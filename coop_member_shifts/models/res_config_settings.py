@@ -40,3 +40,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.coop_fee_renewal_days",
         readonly=False,
     )
+    coop_income_ceiling = fields.Monetary(
+        related="company_id.coop_income_ceiling",
+        readonly=False,
+    )

@@ -235,7 +235,9 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_coop_notify_members_behind(self):
-        """Once a month, tell the members behind (or suspended) where they stand."""
+        """Once a month, tell the members behind (or suspended) where they stand, member by
+        member: a notice that cannot be written becomes an activity of a shift coordinator
+        on the member. Returns the members notified."""
         behind = self.search(
             [
                 ("coop_work_status", "in", ("behind", "suspended")),
@@ -244,9 +246,15 @@ class ResPartner(models.Model):
             ]
         )
         template = self.env.ref("coop_member_shifts.mail_template_work_behind")
-        for partner in behind:
-            template.send_mail(partner.id, email_layout_xmlid="mail.mail_notification_light")
-        return behind
+        failed = self.env["coop.cron.step"]._run_each(
+            behind,
+            lambda partner: template.send_mail(
+                partner.id, email_layout_xmlid="mail.mail_notification_light"
+            ),
+            _("Notice to members behind on their hours"),
+            responsible=self.env["coop.shift"]._coordinator_user(),
+        )
+        return behind - failed
 
     @api.depends_context("company")
     def _compute_coop_fee(self):

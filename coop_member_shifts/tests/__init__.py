@@ -20,3 +20,7 @@ from . import test_member_data_export
 from . import test_member_data_portal
 from . import test_access_matrix
 from . import test_access_matrix_http
+from . import test_ledger_rules
+from . import test_hours_made_up
+from . import test_crons
+from . import test_income_checks

@@ -125,13 +125,36 @@ class TestShifts(CoopCase):
         with self.assertRaises(ValidationError):
             self.register(self.make_shift(), suspended)
 
-    def test_attendance_writes_the_ledger_and_absence_removes_it(self):
-        registration = self.register(self.make_shift(duration=3), self.alice)
+    def test_attendance_writes_the_ledger_and_absence_cancels_it(self):
+        registration = self.register(self.make_shift(hours_ahead=-4, duration=3), self.alice)
         registration.action_attended()
-        self.assertEqual(registration.work_entry_id.hours, 3)
-        self.assertEqual(registration.work_entry_id.state, "validated")
+        credit = registration.work_entry_id
+        self.assertEqual(credit.hours, 3)
+        self.assertEqual(credit.state, "validated")
         registration.action_absent()
+        # The ledger keeps the credit and cancels it with an adjustment: nothing counts.
+        lines = self.env["coop.work.entry"].search([("partner_id", "=", self.alice.id)])
+        self.assertEqual(lines.filtered(lambda line: line.state == "validated"), lines)
+        self.assertEqual(sum(lines.mapped("hours")), 0)
+        self.assertEqual(lines - credit, credit.correction_ids)
+        self.assertFalse(registration.work_entry_id)
+
+    def test_attendance_is_recorded_once_the_shift_has_started(self):
+        registration = self.register(self.make_shift(hours_ahead=48), self.alice)
+        with self.assertRaises(UserError):
+            registration.action_attended()
         self.assertFalse(self.env["coop.work.entry"].search([("partner_id", "=", self.alice.id)]))
+
+    def test_nobody_marks_their_own_attendance(self):
+        registration = self.register(self.make_shift(hours_ahead=-4), self.staff_user.partner_id)
+        with self.assertRaises(UserError):
+            registration.with_user(self.staff_user).action_attended()
+        self.assertEqual(registration.state, "registered")
+
+    def test_shop_staff_record_attendance_in_their_name(self):
+        registration = self.register(self.make_shift(hours_ahead=-4), self.alice)
+        registration.with_user(self.staff_user).action_attended()
+        self.assertEqual(registration.work_entry_id.validated_by_id, self.staff_user)
 
     def test_cancelling_a_shift_tells_the_registered_members(self):
         shift = self.make_shift()
@@ -142,7 +165,16 @@ class TestShifts(CoopCase):
         self.assertIn(self.alice, message.partner_ids)
 
     def test_an_attended_shift_cannot_be_cancelled(self):
-        registration = self.register(self.make_shift(), self.alice)
+        registration = self.register(self.make_shift(hours_ahead=-4), self.alice)
         registration.action_attended()
         with self.assertRaises(UserError):
             registration.action_cancel()
+
+    def test_a_cancelled_registration_goes_back_only_to_a_free_seat(self):
+        shift = self.make_shift(seats=2)
+        cancelled = self.register(shift, self.alice)
+        cancelled.action_cancel()
+        self.register(shift, self.bob)
+        self.register(shift, self.carla)
+        with self.assertRaises(ValidationError):
+            cancelled.state = "registered"

@@ -5,10 +5,12 @@ Rules (one place, so that any status can be explained):
   replaces the requirement on its days by its reduced hours (0 when fully exempt), pro rata
   of the days of the month.
 - The balance is what was done minus what was required, over the completed months of the
-  window (the current month is not over: it is shown but does not count yet).
+  window, plus what is already done in the current month: the current month's requirement
+  is not due before its end, but hours worked (or credited) make up a debt at once.
 - Status: "exempt" when the current month requires nothing; "up_to_date" when the balance
-  is not negative; "behind" when it is, for at most ``grace_months`` months in a row;
-  "suspended" after that.
+  (today's work included) is not negative; "behind" when it is, for at most
+  ``grace_months`` completed months in a row; "suspended" after that. A suspended member
+  who makes up the missing hours is up to date, and may shop, the same day.
 """
 
 import calendar
@@ -71,13 +73,12 @@ def required_hours(month, monthly_hours, exemptions):
 
 def month_lines(months, monthly_hours, exemptions, done_by_month, today):
     """The "why" table: for each month, what was required and done, and the running balance
-    of the completed months."""
+    (the current month's requirement is not due yet, its work counts at once)."""
     lines, balance = [], 0.0
     for month in months:
         required = required_hours(month, monthly_hours, exemptions)
         done = done_by_month.get(month, 0.0)
-        if month < month_start(today):
-            balance += done - required
+        balance += done - required if month < month_start(today) else done
         lines.append(MonthLine(month, required, done, round(balance, 2)))
     return lines
 
@@ -86,9 +87,9 @@ def status(lines, grace_months, today, current_required):
     """Status of a member from their month lines (see the module's rules)."""
     if current_required == 0:
         return EXEMPT
-    completed = [line for line in lines if line.month < month_start(today)]
-    if not completed or completed[-1].balance >= 0:
+    if not lines or lines[-1].balance >= 0:
         return UP_TO_DATE
+    completed = [line for line in lines if line.month < month_start(today)]
     months_behind = 0
     for line in reversed(completed):
         if line.balance >= 0:
