@@ -14,3 +14,4 @@ from . import coop_income_declaration
 from . import membership_membership_line
 from . import product_template
 from . import sale_order_line
+from . import account_move_line
