@@ -13,4 +13,5 @@ from . import coop_slot
 from . import coop_slot_rule
 from . import delivery_carrier
 from . import sale_order
+from . import sale_order_checkout
 from . import product_template

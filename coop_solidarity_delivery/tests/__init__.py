@@ -21,3 +21,7 @@ from . import test_volunteer_ranking
 from . import test_fee_shop
 from . import test_solidarity_checkout
 from . import test_delivery_stats
+from . import test_checkout_rules
+from . import test_seat_rules
+from . import test_intake_rules
+from . import test_fee_everywhere
