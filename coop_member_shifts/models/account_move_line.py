@@ -9,7 +9,7 @@ class AccountMoveLine(models.Model):
         """A customer invoice line of a membership with a fee schedule, typed by hand,
         charges the member's own fee (lines of a sale order or of the join wizard keep the
         price they were given)."""
-        super()._compute_price_unit()
+        res = super()._compute_price_unit()
         for line in self:
             move = line.move_id
             product = line.product_id
@@ -30,3 +30,4 @@ class AccountMoveLine(models.Model):
                 move.company_id or self.env.company,
                 move.date or fields.Date.context_today(line),
             )
+        return res

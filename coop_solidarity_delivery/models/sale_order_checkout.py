@@ -5,7 +5,7 @@ UNFINISHED_PAYMENT_STATES = ("draft", "pending")
 PAID_PAYMENT_STATES = ("authorized", "done")
 
 
-class SaleOrder(models.Model):
+class SaleOrder(models.Model):  # pylint: disable=consider-merging-classes-inherited
     """Checkout rules held by the server whatever the route: who may use the solidarity
     delivery, the seat of an order moved to another slot, and how long an unfinished payment
     holds its seat."""
@@ -20,6 +20,28 @@ class SaleOrder(models.Model):
         res = super().write(vals)
         for slot, orders in moving._coop_seat_holders().grouped("coop_slot_id").items():
             slot.sudo()._lock_and_check_seat(orders)
+        return res
+
+    def action_confirm(self):
+        """A web pickup order confirmed without a slot (its seat was released while its
+        payment was pending) is handed to the delivery coordinator, who agrees on a slot
+        with the member. (A solidarity order becomes a request for the next day.)"""
+        res = super().action_confirm()
+        for order in self.sudo().filtered(
+            lambda o: (
+                o.state == "sale"
+                and o.website_id
+                and not o.coop_slot_id
+                and not o.carrier_id.coop_solidarity
+                and o._coop_needs_slot()
+            )
+        ):
+            order._coop_ask_coordinator(
+                self.env._(
+                    "%s was confirmed without a pickup slot: agree on one with the member.",
+                    order.name,
+                )
+            )
         return res
 
     def set_delivery_line(self, carrier, amount):

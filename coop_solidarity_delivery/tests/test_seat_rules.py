@@ -124,6 +124,13 @@ class TestPaymentHold(SolidarityCommon):
             errors = WebsiteSaleDrive()._get_shop_payment_errors(order)
         self.assertIn("Please choose a pickup slot.", [title for title, _msg in errors])
 
+    def test_a_cart_paid_after_its_seat_was_released_is_handed_to_the_coordinator(self):
+        order = self._paying_cart(self._create_slot(capacity=1), "HOLD-PAID", minutes_ago=45)
+        self.env["sale.order"]._cron_coop_release_payment_holds()
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertIn("without a pickup slot", order.activity_ids.note)
+
     @mute_logger("odoo.addons.coop_member_shifts.models.coop_cron_step")
     def test_a_bad_cart_does_not_stop_the_others(self):
         bad = self._paying_cart(self._create_slot(capacity=1), "HOLD-BAD", minutes_ago=45)
@@ -135,7 +142,7 @@ class TestPaymentHold(SolidarityCommon):
 
         def failing_release(order):
             if order == bad:
-                raise UserError("broken cart")
+                raise ValueError("broken cart")
             return release(order)
 
         with patch.object(SaleOrder, "_coop_release_payment_hold", failing_release):
