@@ -32,7 +32,10 @@ class CoopDeliveryIntake(models.TransientModel):
     slot_id = fields.Many2one(
         "coop.slot",
         string="Wished Slot",
-        domain=lambda self: self.env["coop.slot"]._coop_delivery_slots_domain(),
+        domain=lambda self: [
+            *self.env["coop.slot"]._coop_delivery_slots_domain(),
+            ("cutoff", ">", fields.Datetime.now()),
+        ],
         help="A delivery slot, when the coop has set some; otherwise just the date.",
     )
     delivery_date = fields.Date(
