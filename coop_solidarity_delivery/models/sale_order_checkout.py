@@ -1,3 +1,4 @@
+# pylint: disable=consider-merging-classes-inherited
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -5,7 +6,7 @@ UNFINISHED_PAYMENT_STATES = ("draft", "pending")
 PAID_PAYMENT_STATES = ("authorized", "done")
 
 
-class SaleOrder(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class SaleOrder(models.Model):
     """Checkout rules held by the server whatever the route: who may use the solidarity
     delivery, the seat of an order moved to another slot, and how long an unfinished payment
     holds its seat."""
