@@ -20,6 +20,7 @@
         "data/mail_template_delivery_offer.xml",
         "data/ir_cron_data.xml",
         "data/ir_cron_geocode.xml",
+        "data/ir_cron_payment_hold_data.xml",
         "data/mail_alias_data.xml",
         "views/res_partner_views.xml",
         "views/coop_delivery_request_views.xml",

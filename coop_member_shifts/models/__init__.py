@@ -16,3 +16,4 @@ from . import product_template
 from . import sale_order_line
 from . import coop_erasure_request
 from . import res_partner_data_export
+from . import account_move_line

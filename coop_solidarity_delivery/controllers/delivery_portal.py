@@ -88,6 +88,10 @@ class DeliveryPortal(CustomerPortal):
         ]
 
     def _coop_create_request(self, partner, post):
+        """The request of the form; the slot rules are the request's, as for the call centre
+        (see ``coop.slot._check_booking``)."""
+        if not (post.get("shopping_list") or "").strip():
+            raise ValidationError(_("Please write what you need: your shopping list is empty."))
         values = {
             "beneficiary_id": partner.id,
             "channel": "website",

@@ -21,10 +21,13 @@ class WebsiteSaleDrive(WebsiteSale):
         return values
 
     def _get_shop_payment_errors(self, order):
-        """Block the payment while no bookable pickup slot is chosen."""
+        """Block the payment (and the confirmation of a free cart) while the member is not
+        eligible for the solidarity delivery chosen, or no bookable slot is chosen."""
         errors = super()._get_shop_payment_errors(order)
-        if order and order.state != "sale" and order._coop_needs_slot():
-            env = request.env
+        env = request.env
+        if order and order.state != "sale" and (refusal := order._coop_solidarity_refusal()):
+            errors.append((env._("Please choose another delivery method."), refusal))
+        elif order and order.state != "sale" and order._coop_needs_slot():
             if not order.coop_slot_id:
                 errors.append(order._coop_slot_missing_message())
             elif error := order._coop_slot_error(order.coop_slot_id):

@@ -8,6 +8,8 @@ class DrivePaymentPortal(PaymentPortal):
         """Check the pickup slot again, under its row lock, before any payment is made: a
         member whose slot filled up meanwhile chooses another one and keeps the cart."""
         super()._validate_transaction_for_order(transaction, sale_order)
+        if error := sale_order._coop_solidarity_refusal():
+            raise ValidationError(error)
         if not sale_order.coop_slot_id:
             if sale_order._coop_needs_slot():
                 raise ValidationError(sale_order._coop_slot_missing_message()[0])

@@ -14,5 +14,6 @@ from . import coop_slot
 from . import coop_slot_rule
 from . import delivery_carrier
 from . import sale_order
+from . import sale_order_checkout
 from . import product_template
 from . import res_partner_data_export

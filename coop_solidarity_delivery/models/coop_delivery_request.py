@@ -25,6 +25,7 @@ STATES = [
     ("failed", "Failed"),
 ]
 OPEN_STATES = ("new", "searching", "assigned", "preparing", "out")
+CLOSED_STATES = ("cancelled", "failed")
 # Each state reached is timestamped in its own field.
 STATE_DATE_FIELDS = {
     "searching": "date_searching",
@@ -192,6 +193,12 @@ class CoopDeliveryRequest(models.Model):
         if any(r.delivery_date < fields.Date.context_today(r) for r in self):
             raise ValidationError(_("A delivery cannot be asked for a date in the past."))
 
+    @api.constrains("shopping_list", "sale_order_id", "channel")
+    def _check_shopping_list(self):
+        for request in self:
+            if request._needs_shopping_list() and not (request.shopping_list or "").strip():
+                raise ValidationError(self._shopping_list_missing_message())
+
     @api.constrains("slot_id")
     def _check_slot(self):
         for request in self.filtered("slot_id"):
@@ -223,9 +230,12 @@ class CoopDeliveryRequest(models.Model):
         if "state" in vals and vals["state"] in STATE_DATE_FIELDS:
             vals = {**vals, STATE_DATE_FIELDS[vals["state"]]: fields.Datetime.now()}
         vals = {**vals, **self._slot_date_values(vals)}
+        if vals.get("state") in OPEN_STATES and not vals.get("slot_id"):
+            # Put back on its slot (reset): its seat is checked first, the cut-off is not.
+            self.filtered(lambda r: r.state in CLOSED_STATES)._book_slot_seats(cutoff=False)
         res = super().write(vals)
         if vals.get("slot_id"):
-            self._book_slot_seats()
+            self.filtered(lambda r: r.state not in CLOSED_STATES)._book_slot_seats()
         if vals.get("beneficiary_id"):
             self.beneficiary_id._coop_queue_geocoding()
         return res
@@ -294,6 +304,25 @@ class CoopDeliveryRequest(models.Model):
 
     # === BUSINESS METHODS ===#
 
+    def _needs_shopping_list(self):
+        """Whether this request is prepared from its shopping list: not one of a web-shop
+        order (the order is the list), nor one by e-mail (kept whatever it says, for the
+        coordinator), nor one of a recurring delivery (its list is the recurrence's), nor one
+        closed or past (erasing the data of old requests empties their list)."""
+        self.ensure_one()
+        return bool(
+            not self.sale_order_id
+            and self.channel != "email"
+            and not self.recurrence_id
+            and self.state in OPEN_STATES
+            and self.delivery_date
+            and self.delivery_date >= fields.Date.context_today(self)
+        )
+
+    @api.model
+    def _shopping_list_missing_message(self):
+        return _("Please write the shopping list: what the member needs delivered.")
+
     @api.model
     def _slot_date_values(self, vals):
         """A request on a slot is wished for the slot's local day."""
@@ -302,13 +331,14 @@ class CoopDeliveryRequest(models.Model):
         slot = self.env["coop.slot"].sudo().browse(vals["slot_id"])
         return {"delivery_date": slot._local_start().date()}
 
-    def _book_slot_seats(self):
-        """A request without an order takes a seat of its slot, checked under the slot's row
-        lock (an order with the solidarity delivery took its seat at checkout)."""
+    def _book_slot_seats(self, cutoff=True):
+        """An open request without an order takes a seat of its slot, by the same rules on
+        every channel (portal, call centre, back office): see ``coop.slot._check_booking``.
+        An order with the solidarity delivery took its seat at checkout."""
         booking = self.filtered(lambda r: r.slot_id and not r.sale_order_id)
         for slot, requests in booking.grouped("slot_id").items():
             try:
-                slot.sudo()._lock_and_check_seat(self.env["sale.order"], requests)
+                slot.sudo()._check_booking(requests=requests, cutoff=cutoff)
             except UserError as error:
                 raise ValidationError(error.args[0]) from error
 

@@ -7,7 +7,8 @@ from odoo.tools import SQL
 from ..tools import slot_rules
 
 HOLDING_PAYMENT_STATES = ("pending", "authorized", "done")
-PAYMENT_HOLD_MINUTES = 30
+PAYMENT_HOLD_PARAM = "coop_solidarity_delivery.payment_hold_minutes"
+DEFAULT_PAYMENT_HOLD_MINUTES = 30
 
 
 class CoopSlot(models.Model):
@@ -95,11 +96,12 @@ class CoopSlot(models.Model):
         """Orders that take a seat of their slot.
 
         A seat is taken by a confirmed order, and held by an order whose payment has started:
-        a transaction pending, authorized or done, or one opened in the last minutes (the
-        member is on the payment provider's page), so that two members paying at the same
-        time cannot both get the last seat.
+        a transaction pending, authorized or done, or one opened within the payment delay of
+        Settings (the member is on the payment provider's page), so that two members paying
+        at the same time cannot both get the last seat. A payment left pending past that delay
+        loses its seat (see ``sale.order._cron_coop_release_payment_holds``).
         """
-        recent = fields.Datetime.now() - timedelta(minutes=PAYMENT_HOLD_MINUTES)
+        recent = fields.Datetime.now() - self._payment_hold_delay()
         return [
             ("state", "!=", "cancel"),
             "|",
@@ -108,6 +110,16 @@ class CoopSlot(models.Model):
             ("transaction_ids.state", "in", HOLDING_PAYMENT_STATES),
             ("transaction_ids", "any", [("state", "=", "draft"), ("create_date", ">=", recent)]),
         ]
+
+    @api.model
+    def _payment_hold_delay(self):
+        """How long an unfinished payment holds its seat (Settings)."""
+        value = self.env["ir.config_parameter"].sudo().get_param(PAYMENT_HOLD_PARAM)
+        try:
+            minutes = int(value or DEFAULT_PAYMENT_HOLD_MINUTES)
+        except ValueError:
+            minutes = DEFAULT_PAYMENT_HOLD_MINUTES
+        return timedelta(minutes=max(minutes, 1))
 
     def _booked_counts(self, exclude_orders=None, exclude_requests=None):
         """``{slot_id: seats taken}`` for these slots: one grouped query on the orders, and one
@@ -191,6 +203,23 @@ class CoopSlot(models.Model):
             ]
         )
         return slots
+
+    def _check_booking(self, orders=None, requests=None, cutoff=True):
+        """The server's one check of a booking, whatever the channel (web checkout, portal,
+        call centre, back office): the slot has not started, its cut-off is not passed (when
+        ``cutoff``), it is open, and it has a seat for each of ``orders`` and ``requests``,
+        counted under the row lock. Raises a UserError saying why not."""
+        self.ensure_one()
+        problem = slot_rules.booking_problem(
+            self.start,
+            fields.Datetime.now(),
+            (self.start - self.cutoff).total_seconds() / 3600,
+            seats_left=1,
+            closed=self.state != "open",
+        )
+        if problem == slot_rules.PAST or (cutoff and problem == slot_rules.CUTOFF):
+            raise UserError(self._booking_problem_message(problem))
+        self._lock_and_check_seat(orders or self.env["sale.order"], requests)
 
     def _lock_and_check_seat(self, orders, requests=None):
         """Book one seat of this slot for each of ``orders`` (and of the solidarity

@@ -9,6 +9,7 @@ from .coop_delivery_request import (
     DEFAULT_WAVE_DELAY_HOURS,
     DEFAULT_WAVE_SIZE,
 )
+from .coop_slot import DEFAULT_PAYMENT_HOLD_MINUTES
 from .res_partner import DEFAULT_MAX_RADIUS_KM
 from .res_partner_beneficiary import DEFAULT_RETENTION_DAYS, DEFAULT_UNSEEN_WEEKS
 
@@ -59,6 +60,13 @@ class ResConfigSettings(models.TransientModel):
         string="Drive Reminders",
         config_parameter="coop_solidarity_delivery.drive_reminder",
         help="E-mail members the day before their pickup slot.",
+    )
+    coop_payment_hold_minutes = fields.Integer(
+        string="Seat Held by an Unfinished Payment (minutes)",
+        config_parameter="coop_solidarity_delivery.payment_hold_minutes",
+        default=DEFAULT_PAYMENT_HOLD_MINUTES,
+        help="A cart whose payment is still pending after this delay gives its slot's seat "
+        "back; the member chooses a slot again before paying.",
     )
     coop_beneficiary_retention_days = fields.Integer(
         string="Keep Beneficiaries' Data (days)",

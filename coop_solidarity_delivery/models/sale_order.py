@@ -178,6 +178,8 @@ class SaleOrder(models.Model):
         slot = slot.sudo().exists()
         if not slot:
             return self.env._("This pickup slot does not exist. Please choose another one.")
+        if error := self._coop_solidarity_refusal(slot.carrier_id):
+            return error
         if slot.carrier_id != self.carrier_id or slot.warehouse_id != self.warehouse_id:
             return self.env._(
                 "This pickup slot belongs to another store than the one you chose. "
@@ -203,14 +205,12 @@ class SaleOrder(models.Model):
         return self.coop_slot_id if takes_seat else self.coop_slot_id[:0]
 
     def _coop_set_slot(self, slot):
-        """Book ``slot`` for this order; confirmed orders take the seat under the lock."""
+        """Book ``slot`` for this order; an order holding a seat takes the new one under the
+        lock (see ``write``)."""
         self.ensure_one()
         if error := self._coop_slot_error(slot):
             raise UserError(error)
-        slot = slot.sudo()
-        if self._coop_held_slots() and slot != self.coop_slot_id:
-            slot._lock_and_check_seat(self)
-        self.write({"coop_slot_id": slot.id, "commitment_date": slot.start})
+        self.write({"coop_slot_id": slot.id, "commitment_date": slot.sudo().start})
 
     def _coop_change_slot_from_portal(self, slot):
         self.ensure_one()

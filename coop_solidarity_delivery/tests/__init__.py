@@ -26,3 +26,7 @@ from . import test_crons
 from . import test_offer_rules
 from . import test_offer_token_privacy
 from . import test_member_data_export
+from . import test_checkout_rules
+from . import test_seat_rules
+from . import test_intake_rules
+from . import test_fee_everywhere

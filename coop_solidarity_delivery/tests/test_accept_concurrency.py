@@ -48,6 +48,7 @@ class TestAcceptConcurrency(BaseCase):
                 {
                     "beneficiary_id": beneficiary.id,
                     "delivery_date": date.today() + timedelta(days=1),
+                    "shopping_list": "Bread",
                     "state": "searching",
                 }
             )

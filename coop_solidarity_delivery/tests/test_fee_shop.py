@@ -2,9 +2,9 @@ from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
-@tagged("post_install", "-at_install")
-class TestFeeShop(HttpCase):
-    """The web shop prices a membership with an income-based fee for whoever looks at it."""
+class FeeShopCommon(HttpCase):
+    """A membership with an income-based fee in the web shop, and a member who declared
+    an income of the first bracket (fee 15, list price 120)."""
 
     @classmethod
     def setUpClass(cls):
@@ -40,6 +40,11 @@ class TestFeeShop(HttpCase):
             {"partner_id": cls.member.id, "income": 500, "household_shares": 1}
         )
         declaration.action_validate()
+
+
+@tagged("post_install", "-at_install")
+class TestFeeShop(FeeShopCommon):
+    """The web shop prices a membership with an income-based fee for whoever looks at it."""
 
     def test_visitor_sees_the_range_of_fees(self):
         page = self.url_open(self.membership.website_url).text

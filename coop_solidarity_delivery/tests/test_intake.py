@@ -42,7 +42,11 @@ class TestIntake(DeliveryCase):
 
     def test_new_caller_is_recorded_with_consent(self):
         action = self.intake(
-            new_name="Lucien Marchal", new_phone="+32 2 555 99 99", consent=True, reason="isolated"
+            new_name="Lucien Marchal",
+            new_phone="+32 2 555 99 99",
+            consent=True,
+            reason="isolated",
+            shopping_list="Bread",
         ).action_create_request()
         request = self.env["coop.delivery.request"].browse(action["res_id"])
         self.assertEqual(request.beneficiary_id.name, "Lucien Marchal")

@@ -140,13 +140,13 @@ class TestDeliverySlots(SolidarityCommon):
         self.assertEqual(slot.booked_count, 1)
         with self.assertRaisesRegex(ValidationError, "full"):
             self.env["coop.delivery.request"].create(
-                {"beneficiary_id": self.partner.id, "slot_id": slot.id}
+                {"beneficiary_id": self.partner.id, "slot_id": slot.id, "shopping_list": "Rice"}
             )
 
     def test_the_board_lists_the_requests_of_a_delivery_slot(self):
         slot = self._create_delivery_slot()
         request = self.env["coop.delivery.request"].create(
-            {"beneficiary_id": self.partner.id, "slot_id": slot.id}
+            {"beneficiary_id": self.partner.id, "slot_id": slot.id, "shopping_list": "Rice"}
         )
         self.assertTrue(slot.is_delivery)
         action = slot.action_view_delivery_requests()
@@ -155,13 +155,13 @@ class TestDeliverySlots(SolidarityCommon):
     def test_a_cancelled_request_frees_its_seat(self):
         slot = self._create_delivery_slot(capacity=1)
         request = self.env["coop.delivery.request"].create(
-            {"beneficiary_id": self.partner.id, "slot_id": slot.id}
+            {"beneficiary_id": self.partner.id, "slot_id": slot.id, "shopping_list": "Rice"}
         )
         request.action_cancel()
         slot.invalidate_recordset(["booked_count"])
         self.assertEqual(slot.booked_count, 0)
         self.env["coop.delivery.request"].create(
-            {"beneficiary_id": self.partner.id, "slot_id": slot.id}
+            {"beneficiary_id": self.partner.id, "slot_id": slot.id, "shopping_list": "Rice"}
         )
 
     def test_a_request_for_a_slot_already_started_is_refused(self):
@@ -174,13 +174,17 @@ class TestDeliverySlots(SolidarityCommon):
         )
         with self.assertRaisesRegex(ValidationError, "already started"):
             self.env["coop.delivery.request"].create(
-                {"beneficiary_id": self.partner.id, "slot_id": slot.id}
+                {"beneficiary_id": self.partner.id, "slot_id": slot.id, "shopping_list": "Rice"}
             )
 
     def test_a_drive_slot_is_no_delivery_slot(self):
         with self.assertRaisesRegex(ValidationError, "not a solidarity delivery slot"):
             self.env["coop.delivery.request"].create(
-                {"beneficiary_id": self.partner.id, "slot_id": self._create_slot().id}
+                {
+                    "beneficiary_id": self.partner.id,
+                    "slot_id": self._create_slot().id,
+                    "shopping_list": "Rice",
+                }
             )
 
     def test_slot_rules_take_pickup_or_solidarity_methods_only(self):

@@ -32,7 +32,10 @@ class CoopDeliveryIntake(models.TransientModel):
     slot_id = fields.Many2one(
         "coop.slot",
         string="Wished Slot",
-        domain=lambda self: self.env["coop.slot"]._coop_delivery_slots_domain(),
+        domain=lambda self: [
+            *self.env["coop.slot"]._coop_delivery_slots_domain(),
+            ("cutoff", ">", fields.Datetime.now()),
+        ],
         help="A delivery slot, when the coop has set some; otherwise just the date.",
     )
     delivery_date = fields.Date(
@@ -73,7 +76,11 @@ class CoopDeliveryIntake(models.TransientModel):
             self.partner_id = self.match_ids
 
     def action_create_request(self):
+        """Record the request by the same rules as the portal: a shopping list, and a slot
+        still open for booking (checked by the request, see ``coop.slot._check_booking``)."""
         self.ensure_one()
+        if not (self.shopping_list or "").strip():
+            raise UserError(self.env["coop.delivery.request"]._shopping_list_missing_message())
         beneficiary = self.partner_id or self._create_member()
         if not beneficiary.coop_is_beneficiary:
             self._make_eligible(beneficiary)
@@ -83,7 +90,7 @@ class CoopDeliveryIntake(models.TransientModel):
                 "channel": self.channel,
                 "slot_id": self.slot_id.id,
                 "delivery_date": self.delivery_date,
-                "shopping_list": self.shopping_list,
+                "shopping_list": self.shopping_list.strip(),
                 "access_notes": self.access_notes,
             }
         )
