@@ -30,7 +30,7 @@ class CoopDeliveryRecurrence(models.Model):
         required=True,
     )
     shopping_list = fields.Text()
-    access_notes = fields.Text(groups="coop_solidarity_delivery.group_coop_call_centre")
+    access_notes = fields.Text(groups="coop_solidarity_delivery.group_coop_delivery_coordinator")
     request_ids = fields.One2many("coop.delivery.request", "recurrence_id", string="Requests")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
@@ -92,7 +92,8 @@ class CoopDeliveryRecurrence(models.Model):
                 closed,
             ):
                 values.append(recurrence._prepare_request_values(day))
-        return self.env["coop.delivery.request"].create(values)
+        # As the superuser: the access notes are carried over for whoever resumes it.
+        return self.env["coop.delivery.request"].sudo().create(values)
 
     def _prepare_request_values(self, day):
         return {

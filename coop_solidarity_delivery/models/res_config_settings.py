@@ -9,7 +9,8 @@ from .coop_delivery_request import (
     DEFAULT_WAVE_SIZE,
 )
 from .res_partner import DEFAULT_MAX_RADIUS_KM
-from .res_partner_beneficiary import DEFAULT_RETENTION_DAYS, DEFAULT_UNSEEN_WEEKS
+from .res_partner_beneficiary import DEFAULT_UNSEEN_WEEKS
+from .res_partner_retention import DEFAULT_RETENTION_DAYS
 
 
 class ResConfigSettings(models.TransientModel):

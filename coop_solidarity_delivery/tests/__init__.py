@@ -21,3 +21,5 @@ from . import test_volunteer_ranking
 from . import test_fee_shop
 from . import test_solidarity_checkout
 from . import test_delivery_stats
+from . import test_beneficiary_privacy
+from . import test_retention

@@ -73,10 +73,13 @@ class CoopDeliveryIntake(models.TransientModel):
             self.partner_id = self.match_ids
 
     def action_create_request(self):
+        """Record the request; for a member not eligible yet, record their consent and ask
+        a delivery coordinator to approve (the call centre never approves)."""
         self.ensure_one()
         beneficiary = self.partner_id or self._create_member()
-        if not beneficiary.coop_is_beneficiary:
-            self._make_eligible(beneficiary)
+        eligible = beneficiary.coop_is_beneficiary
+        if not eligible:
+            self._record_consent(beneficiary)
         request = self.env["coop.delivery.request"].create(
             {
                 "beneficiary_id": beneficiary.id,
@@ -84,9 +87,13 @@ class CoopDeliveryIntake(models.TransientModel):
                 "slot_id": self.slot_id.id,
                 "delivery_date": self.delivery_date,
                 "shopping_list": self.shopping_list,
-                "access_notes": self.access_notes,
             }
         )
+        if self.access_notes:
+            # Written, never read back, by the call centre: the notes are the coordinators'.
+            request.sudo().access_notes = self.access_notes
+        if not eligible:
+            self._ask_eligibility_approval(request)
         return {
             "type": "ir.actions.act_window",
             "res_model": "coop.delivery.request",
@@ -109,7 +116,7 @@ class CoopDeliveryIntake(models.TransientModel):
             }
         )
 
-    def _make_eligible(self, partner):
+    def _record_consent(self, partner):
         if not self.consent:
             raise UserError(
                 _(
@@ -118,6 +125,9 @@ class CoopDeliveryIntake(models.TransientModel):
                     partner.name,
                 )
             )
+        # The consent was given on the phone and the box ticked: the server records it,
+        # in fields the call centre may not read.
+        partner = partner.sudo()
         partner.write(
             {
                 "coop_data_consent": True,
@@ -125,4 +135,15 @@ class CoopDeliveryIntake(models.TransientModel):
                 "coop_beneficiary_reason": self.reason or partner.coop_beneficiary_reason,
             }
         )
-        partner.action_coop_approve_eligibility()
+
+    def _ask_eligibility_approval(self, request):
+        request.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=_("Approve eligibility: request by phone"),
+            note=_(
+                "%s asked for a delivery by phone and gave their consent; approve their "
+                "eligibility before looking for a volunteer.",
+                request.beneficiary_id.name,
+            ),
+            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+        )
