@@ -23,3 +23,4 @@ from . import test_solidarity_checkout
 from . import test_delivery_stats
 from . import test_beneficiary_privacy
 from . import test_retention
+from . import test_access_matrix

@@ -186,3 +186,13 @@ class TestBeneficiaryPrivacy(DeliveryCase):
                     carrier._match(partner, order),
                 )
         self.assertFalse(carrier._match(self.member, order))
+
+    def test_contact_views_still_open_for_other_staff_and_the_call_centre(self):
+        for user in self.other_staff() | self.call_centre_user:
+            with self.subTest(user=user.login):
+                views = (
+                    self.env["res.partner"]
+                    .with_user(user)
+                    .get_views([(False, "form"), (False, "list"), (False, "search")])
+                )
+                self.assertNotIn("coop_beneficiary_note", views["models"]["res.partner"]["fields"])
