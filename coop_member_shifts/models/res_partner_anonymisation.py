@@ -34,7 +34,7 @@ LOOKUP_SKIPPED_MODELS = ("res.partner", "res.users", "mail.message", "privacy.lo
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     coop_anonymised = fields.Boolean(string="Anonymised", readonly=True, copy=False)
 

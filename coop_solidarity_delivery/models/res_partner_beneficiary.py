@@ -22,7 +22,7 @@ APPROVAL_FIELDS = ("coop_eligibility_approved_by_id", "coop_eligibility_approved
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     coop_is_beneficiary = fields.Boolean(
         string="Eligible for Delivery",

@@ -11,7 +11,7 @@ REQUEST_PERSONAL_FIELDS = ("access_notes", "shopping_list", "failure_note")
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     # === BUSINESS METHODS ===#
 
@@ -52,7 +52,6 @@ class ResPartner(models.Model):
 
     def _coop_anonymise_references(self, references):
         """A beneficiary's requests lose their personal fields and their messages."""
-        super()._coop_anonymise_references(references)
         requests = self.env["coop.delivery.request"].search([("beneficiary_id", "in", self.ids)])
         requests.write(dict.fromkeys(REQUEST_PERSONAL_FIELDS, False))
         recurrences = self.env["coop.delivery.recurrence"].search(
@@ -66,6 +65,7 @@ class ResPartner(models.Model):
             self.env["ir.attachment"].search(
                 [("res_model", "=", records._name), ("res_id", "in", records.ids)]
             ).unlink()
+        return super()._coop_anonymise_references(references)
 
     def _coop_anonymised_values(self, replacement):
         return {
@@ -76,4 +76,5 @@ class ResPartner(models.Model):
             "coop_data_consent": False,
             "coop_data_consent_date": False,
             "coop_geo_state": "todo",
+            "coop_geo_error": False,
         }
