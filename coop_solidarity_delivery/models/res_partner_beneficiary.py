@@ -100,7 +100,10 @@ class ResPartner(models.Model):
     @api.model
     def action_coop_open_call_list(self):
         """The call list: its members are chosen on the server (the criteria read restricted
-        fields), the action only names them."""
+        fields), the action only names them. For the call centre only: the list tells who is
+        vulnerable."""
+        if not self.env.su and not self.env.user.has_group(CALL_CENTRE):
+            raise AccessError(_("The call list is for the call centre and the coordinators."))
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "coop_solidarity_delivery.res_partner_action_call_list"
         )

@@ -119,6 +119,11 @@ class TestBeneficiaryPrivacy(DeliveryCase):
         found = partners.search_read(action["domain"], ["name", "phone"])
         self.assertIn(self.beneficiary.id, [row["id"] for row in found])
 
+    def test_other_staff_cannot_open_the_call_list(self):
+        for user in self.other_staff():
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["res.partner"].with_user(user).action_coop_open_call_list()
+
     # === Eligibility approved only by a delivery coordinator (point 2) ===#
 
     def test_call_centre_cannot_make_a_member_eligible(self):
