@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.field_access import check_create_field_access
 from ..tools.recurrence import dates_to_create
 
 HORIZON_DAYS = 14
@@ -50,6 +51,11 @@ class CoopDeliveryRecurrence(models.Model):
         for recurrence in self:
             if recurrence.date_end and recurrence.date_end < recurrence.date_start:
                 raise ValidationError(_("A recurring delivery cannot end before it starts."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_create_field_access(self, vals_list)
+        return super().create(vals_list)
 
     # === ACTIONS ===#
 

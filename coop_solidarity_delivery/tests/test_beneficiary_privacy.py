@@ -102,6 +102,16 @@ class TestBeneficiaryPrivacy(DeliveryCase):
                 }
             )
 
+    def test_call_centre_cannot_create_a_recurrence_with_access_notes(self):
+        with self.assertRaises(AccessError):
+            self.env["coop.delivery.recurrence"].with_user(self.call_centre_user).create(
+                {
+                    "beneficiary_id": self.beneficiary.id,
+                    "weekday_id": self.every_day[:1].id,
+                    "access_notes": "Code 1",
+                }
+            )
+
     def test_coordinator_reads_and_writes_the_reason(self):
         partner = self.beneficiary.with_user(self.coordinator_user)
         self.assertEqual(partner.coop_beneficiary_reason, "vulnerable")
