@@ -53,6 +53,9 @@ class ResPartner(models.Model):
 
     def _coop_anonymise_one(self):
         self.ensure_one()
+        # First: Odoo e-mails the old address about the new login; that mail is deleted below.
+        for user in self.user_ids:
+            user.write({"login": f"anonymised-{user.id}", "active": False})
         secrets = self._coop_personal_strings()
         references = self._coop_privacy_references()
         self._coop_anonymise_references(references)
@@ -66,8 +69,6 @@ class ResPartner(models.Model):
         self._coop_delete_mails(messages)
         self._coop_delete_attachments(references, secrets)
         self.message_ids.unlink()
-        for user in self.user_ids:
-            user.write({"login": f"anonymised-{user.id}", "active": False})
         self.write(self._coop_anonymised_values(replacement))
 
     def _coop_still_uses_the_coop(self, since):

@@ -2,7 +2,8 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.exceptions import UserError
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.coop_member_shifts.models.res_partner_anonymisation import ResPartner
@@ -230,3 +231,17 @@ class TestRetention(DeliveryCase):
         self.assertFalse(bad.coop_anonymised)
         self.assertEqual(bad.name, "Broken Record")
         self.assertTrue(bad.activity_ids)
+
+    def test_anonymising_a_member_with_a_login_archives_the_login(self):
+        user = new_test_user(self.env, login="odile.portal", groups="base.group_portal")
+        user.partner_id.write({"name": "Odile Portal", "email": "odile.portal@example.org"})
+        user.partner_id._coop_anonymise()
+        self.assertFalse(user.active)
+        self.assertNotIn("odile", user.login)
+        self.assertNothingHolds("Odile Portal", "odile.portal@example.org")
+
+    def test_a_company_is_never_anonymised(self):
+        company = self.env["res.partner"].create({"name": "Moulin SA", "is_company": True})
+        with self.assertRaises(UserError):
+            company._coop_anonymise()
+        self.assertEqual(company.name, "Moulin SA")
