@@ -6,7 +6,7 @@
     "author": "Coop Groceries Odoo Team",
     "website": "https://github.com/coop-groceries/coop-odoo",
     "license": "AGPL-3",
-    "depends": ["contacts", "sale_management", "membership", "portal", "mail"],
+    "depends": ["contacts", "sale_management", "membership", "portal", "mail", "privacy_lookup"],
     "data": [
         "security/coop_security.xml",
         "security/ir.model.access.csv",

@@ -4,6 +4,7 @@ from . import coop_work_entry
 from . import res_partner
 from . import res_partner_beneficiary
 from . import res_partner_geolocation
+from . import res_partner_retention
 from . import coop_delivery_request
 from . import coop_delivery_request_matching
 from . import coop_delivery_offer

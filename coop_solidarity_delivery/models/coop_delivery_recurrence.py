@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.field_access import check_create_field_access
 from ..tools.recurrence import dates_to_create
 
 HORIZON_DAYS = 14
@@ -30,7 +31,7 @@ class CoopDeliveryRecurrence(models.Model):
         required=True,
     )
     shopping_list = fields.Text()
-    access_notes = fields.Text(groups="coop_solidarity_delivery.group_coop_call_centre")
+    access_notes = fields.Text(groups="coop_solidarity_delivery.group_coop_delivery_coordinator")
     request_ids = fields.One2many("coop.delivery.request", "recurrence_id", string="Requests")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
@@ -50,6 +51,11 @@ class CoopDeliveryRecurrence(models.Model):
         for recurrence in self:
             if recurrence.date_end and recurrence.date_end < recurrence.date_start:
                 raise ValidationError(_("A recurring delivery cannot end before it starts."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_create_field_access(self, vals_list)
+        return super().create(vals_list)
 
     # === ACTIONS ===#
 
@@ -99,7 +105,8 @@ class CoopDeliveryRecurrence(models.Model):
                 closed,
             ):
                 values.append(recurrence._prepare_request_values(day))
-        return self.env["coop.delivery.request"].create(values)
+        # As the superuser: the access notes are carried over for whoever resumes it.
+        return self.env["coop.delivery.request"].sudo().create(values)
 
     def _prepare_request_values(self, day):
         return {

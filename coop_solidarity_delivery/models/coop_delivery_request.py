@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
+from ..tools.field_access import check_create_field_access
+
 WAVE_SIZE_PARAM = "coop_solidarity_delivery.wave_size"
 HOURS_MODE_PARAM = "coop_solidarity_delivery.hours_mode"
 DELIVERY_HOURS_PARAM = "coop_solidarity_delivery.delivery_hours"
@@ -78,7 +80,7 @@ class CoopDeliveryRequest(models.Model):
     shopping_list = fields.Text(help="What to buy, when there is no web-shop order.")
     access_notes = fields.Text(
         help="Door code, floor, when to ring: shown only to the assigned volunteers.",
-        groups="coop_solidarity_delivery.group_coop_call_centre",
+        groups="coop_solidarity_delivery.group_coop_delivery_coordinator",
     )
     state = fields.Selection(
         STATES,
@@ -177,8 +179,10 @@ class CoopDeliveryRequest(models.Model):
 
     @api.constrains("beneficiary_id", "channel")
     def _check_beneficiary_eligible(self):
-        # A request by e-mail is kept whoever sends it: the coordinator checks eligibility.
-        for request in self.filtered(lambda r: r.channel != "email"):
+        # Only the member asking on the website must be eligible already: a request by
+        # e-mail, phone or call centre is kept whoever it is for, and the coordinator
+        # approves eligibility before any volunteer is asked (action_search_volunteers).
+        for request in self.sudo().filtered(lambda r: r.channel == "website"):
             if not request.beneficiary_id.coop_is_beneficiary:
                 raise ValidationError(
                     _(
@@ -217,6 +221,7 @@ class CoopDeliveryRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_create_field_access(self, vals_list)
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("coop.delivery.request")

@@ -11,8 +11,8 @@ class DeliveryCarrier(models.Model):
     )
 
     def _match(self, partner, order):
-        """The solidarity delivery is offered to eligible members only (eligibility read with
-        sudo: few groups may read it)."""
+        """The solidarity delivery is offered to eligible members only (read as the
+        superuser: whoever sells may not read the eligibility)."""
         if self.coop_solidarity and not order.partner_id.sudo().coop_is_beneficiary:
             return False
         return super()._match(partner, order)

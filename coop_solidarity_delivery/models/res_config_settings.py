@@ -11,7 +11,8 @@ from .coop_delivery_request import (
 )
 from .coop_slot import DEFAULT_PAYMENT_HOLD_MINUTES
 from .res_partner import DEFAULT_MAX_RADIUS_KM
-from .res_partner_beneficiary import DEFAULT_RETENTION_DAYS, DEFAULT_UNSEEN_WEEKS
+from .res_partner_beneficiary import DEFAULT_UNSEEN_WEEKS
+from .res_partner_retention import DEFAULT_RETENTION_DAYS
 
 
 class ResConfigSettings(models.TransientModel):

@@ -11,7 +11,7 @@ DEFAULT_MAX_RADIUS_KM = 15.0
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     # Volunteer profile
     coop_is_volunteer = fields.Boolean(

@@ -30,3 +30,6 @@ from . import test_checkout_rules
 from . import test_seat_rules
 from . import test_intake_rules
 from . import test_fee_everywhere
+from . import test_beneficiary_privacy
+from . import test_retention
+from . import test_access_matrix

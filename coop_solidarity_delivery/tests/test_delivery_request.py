@@ -19,10 +19,17 @@ class TestDeliveryRequest(DeliveryCase):
     def test_request_gets_a_reference(self):
         self.assertTrue(self.make_request(self.beneficiary).name.startswith("SOL/"))
 
-    def test_request_for_an_ineligible_member_is_refused(self):
+    def test_request_for_an_ineligible_member_is_refused_on_the_website(self):
         stranger = self.env["res.partner"].create({"name": "Not eligible"})
         with self.assertRaises(ValidationError):
-            self.make_request(stranger)
+            self.make_request(stranger, channel="website")
+
+    def test_request_by_phone_for_an_ineligible_member_waits_for_approval(self):
+        stranger = self.env["res.partner"].create({"name": "Not eligible"})
+        request = self.make_request(stranger)
+        with self.assertRaises(UserError):
+            request.action_search_volunteers()
+        self.assertEqual(request.state, "new")
 
     def test_request_for_a_past_date_is_refused(self):
         with self.assertRaises(ValidationError):

@@ -50,10 +50,24 @@ class TestIntake(DeliveryCase):
         ).action_create_request()
         request = self.env["coop.delivery.request"].browse(action["res_id"])
         self.assertEqual(request.beneficiary_id.name, "Lucien Marchal")
-        self.assertTrue(request.beneficiary_id.coop_is_beneficiary)
-        self.assertEqual(
-            request.beneficiary_id.coop_eligibility_approved_by_id, self.call_centre_user
+        self.assertTrue(request.beneficiary_id.coop_data_consent)
+        self.assertEqual(request.beneficiary_id.coop_beneficiary_reason, "isolated")
+
+    def test_new_caller_waits_for_a_coordinator_to_approve_eligibility(self):
+        action = self.intake(
+            new_name="Lucien Marchal", consent=True, reason="isolated", access_notes="Code 77"
+        ).action_create_request()
+        request = self.env["coop.delivery.request"].browse(action["res_id"])
+        self.assertFalse(request.beneficiary_id.coop_is_beneficiary)
+        self.assertFalse(request.beneficiary_id.coop_eligibility_approved_by_id)
+        self.assertEqual(request.access_notes, "Code 77")
+        self.assertTrue(
+            request.activity_ids.user_id.has_group(
+                "coop_solidarity_delivery.group_coop_delivery_coordinator"
+            )
         )
+        with self.assertRaises(UserError):
+            request.action_search_volunteers()
 
     def test_new_caller_without_consent_is_refused_and_nothing_is_created(self):
         count = self.env["coop.delivery.request"].search_count([])

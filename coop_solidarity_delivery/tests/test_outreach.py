@@ -23,7 +23,7 @@ class TestOutreach(DeliveryCase):
         )
 
     def call_list(self):
-        return self.env["res.partner"].search(self.env["res.partner"]._coop_call_list_domain())
+        return self.env["res.partner"].browse(self.env["res.partner"]._coop_call_list_ids())
 
     def test_vulnerable_members_are_on_the_call_list(self):
         call_list = self.call_list()

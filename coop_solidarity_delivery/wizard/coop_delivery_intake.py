@@ -76,14 +76,17 @@ class CoopDeliveryIntake(models.TransientModel):
             self.partner_id = self.match_ids
 
     def action_create_request(self):
-        """Record the request by the same rules as the portal: a shopping list, and a slot
-        still open for booking (checked by the request, see ``coop.slot._check_booking``)."""
+        """Record the request by the same rules as the portal (a shopping list, a slot still
+        open for booking: see ``coop.slot._check_booking``); for a member not eligible yet,
+        record their consent and ask a delivery coordinator to approve (the call centre never
+        approves)."""
         self.ensure_one()
         if not (self.shopping_list or "").strip():
             raise UserError(self.env["coop.delivery.request"]._shopping_list_missing_message())
         beneficiary = self.partner_id or self._create_member()
-        if not beneficiary.coop_is_beneficiary:
-            self._make_eligible(beneficiary)
+        eligible = beneficiary.coop_is_beneficiary
+        if not eligible:
+            self._record_consent(beneficiary)
         request = self.env["coop.delivery.request"].create(
             {
                 "beneficiary_id": beneficiary.id,
@@ -91,9 +94,13 @@ class CoopDeliveryIntake(models.TransientModel):
                 "slot_id": self.slot_id.id,
                 "delivery_date": self.delivery_date,
                 "shopping_list": self.shopping_list.strip(),
-                "access_notes": self.access_notes,
             }
         )
+        if self.access_notes:
+            # Written, never read back, by the call centre: the notes are the coordinators'.
+            request.sudo().access_notes = self.access_notes
+        if not eligible:
+            self._ask_eligibility_approval(request)
         return {
             "type": "ir.actions.act_window",
             "res_model": "coop.delivery.request",
@@ -116,7 +123,7 @@ class CoopDeliveryIntake(models.TransientModel):
             }
         )
 
-    def _make_eligible(self, partner):
+    def _record_consent(self, partner):
         if not self.consent:
             raise UserError(
                 _(
@@ -125,6 +132,9 @@ class CoopDeliveryIntake(models.TransientModel):
                     partner.name,
                 )
             )
+        # The consent was given on the phone and the box ticked: the server records it,
+        # in fields the call centre may not read.
+        partner = partner.sudo()
         partner.write(
             {
                 "coop_data_consent": True,
@@ -132,4 +142,15 @@ class CoopDeliveryIntake(models.TransientModel):
                 "coop_beneficiary_reason": self.reason or partner.coop_beneficiary_reason,
             }
         )
-        partner.action_coop_approve_eligibility()
+
+    def _ask_eligibility_approval(self, request):
+        request.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=_("Approve eligibility: request by phone"),
+            note=_(
+                "%s asked for a delivery by phone and gave their consent; approve their "
+                "eligibility before looking for a volunteer.",
+                request.beneficiary_id.name,
+            ),
+            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+        )
