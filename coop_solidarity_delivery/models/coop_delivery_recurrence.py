@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools.field_access import check_create_field_access
 from ..tools.recurrence import dates_to_create
@@ -94,6 +94,7 @@ class CoopDeliveryRecurrence(models.Model):
         )
         values = []
         for recurrence in self.filtered(lambda r: r.state == "active"):
+            recurrence._check_still_eligible()
             existing = set(recurrence.request_ids.mapped("delivery_date"))
             for day in dates_to_create(
                 recurrence.weekday_id.number,
@@ -107,6 +108,19 @@ class CoopDeliveryRecurrence(models.Model):
                 values.append(recurrence._prepare_request_values(day))
         # As the superuser: the access notes are carried over for whoever resumes it.
         return self.env["coop.delivery.request"].sudo().create(values)
+
+    def _check_still_eligible(self):
+        """A member whose eligibility was withdrawn gets no more recurring deliveries: the
+        coordinator decides (the cron hands the recurrence over as an activity)."""
+        if not self.beneficiary_id.sudo().coop_is_beneficiary:
+            raise UserError(
+                _(
+                    "%s is not eligible for solidarity delivery anymore: no recurring "
+                    "delivery was created. Approve their eligibility again, or pause the "
+                    "recurrence.",
+                    self.beneficiary_id.display_name,
+                )
+            )
 
     def _prepare_request_values(self, day):
         return {

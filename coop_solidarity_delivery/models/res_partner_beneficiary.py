@@ -136,9 +136,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _coop_call_list_ids(self):
-        """Ids of the members the call centre should phone: the vulnerable ones, and members
-        who have not ordered for a number of weeks (set in Settings). Computed as the
-        superuser: the criteria are restricted fields, the list itself is name and phone."""
+        """Ids of the members the call centre should phone (people, not companies): the
+        vulnerable ones, and members who have not ordered for a number of weeks (set in
+        Settings). Computed as the superuser: the criteria are restricted fields, the list
+        itself is name and phone."""
         weeks = int(self.env["ir.config_parameter"].sudo().get_param(UNSEEN_WEEKS_PARAM) or 0)
         since = fields.Datetime.now() - timedelta(weeks=weeks or DEFAULT_UNSEEN_WEEKS)
         recent_buyers = (
@@ -149,6 +150,7 @@ class ResPartner(models.Model):
         seen_ids = [partner.id for (partner,) in recent_buyers]
         domain = [
             ("coop_anonymised", "=", False),
+            ("is_company", "=", False),
             "|",
             "&",
             ("coop_is_beneficiary", "=", True),

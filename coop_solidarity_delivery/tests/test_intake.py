@@ -55,7 +55,11 @@ class TestIntake(DeliveryCase):
 
     def test_new_caller_waits_for_a_coordinator_to_approve_eligibility(self):
         action = self.intake(
-            new_name="Lucien Marchal", consent=True, reason="isolated", access_notes="Code 77"
+            new_name="Lucien Marchal",
+            consent=True,
+            reason="isolated",
+            access_notes="Code 77",
+            shopping_list="Milk",
         ).action_create_request()
         request = self.env["coop.delivery.request"].browse(action["res_id"])
         self.assertFalse(request.beneficiary_id.coop_is_beneficiary)

@@ -196,11 +196,14 @@ class TestOfferLinkPages(HttpCase, OfferCase):
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("This delivery is yours", response.text)
 
-    def test_malformed_links_are_not_found(self):
-        # (A NUL byte gives a 500 in Odoo's own 404 handling, for any URL: not tested here.)
-        for token in ("x" * 5000, "<script>alert(1)</script>", "not-a-real-token", "1e308"):
+    def test_malformed_links_are_refused_and_unknown_links_not_found(self):
+        # A malformed key is refused before any query (400: a 404 would make the website look
+        # the forged path up among its pages); a well-formed unknown key is not found.
+        for token in ("x" * 5000, "%3Cb%3Ehello", "1e308.5"):
             response = self.url_open(f"/coop/delivery/offer/{token}")
-            self.assertEqual(response.status_code, 404, token[:20])
+            self.assertEqual(response.status_code, 400, token[:20])
+        response = self.url_open("/coop/delivery/offer/not-a-real-token")
+        self.assertEqual(response.status_code, 404)
 
     def test_a_cancelled_request_link_gets_a_polite_page(self):
         request = self.searching_request()

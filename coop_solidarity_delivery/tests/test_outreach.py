@@ -37,6 +37,12 @@ class TestOutreach(DeliveryCase):
         order.state = "sale"
         self.assertNotIn(member, self.call_list())
 
+    def test_member_companies_are_not_on_the_call_list(self):
+        company = self.env["res.partner"].create(
+            {"name": "Member Company", "is_company": True, "free_member": True}
+        )
+        self.assertNotIn(company, self.call_list())
+
     def test_call_campaign_shares_phone_calls_among_callers(self):
         campaign = (
             self.env["coop.call.campaign"]
