@@ -44,6 +44,22 @@ class DeliveryCase(CoopCase):
         )
 
     @classmethod
+    def make_portal_beneficiary(cls, login, point, **values):
+        """A portal user (password = login) eligible for delivery, located at ``point``."""
+        user = new_test_user(cls.env, login=login, password=login, groups="base.group_portal")
+        user.partner_id.write(
+            {
+                "partner_latitude": point[0],
+                "partner_longitude": point[1],
+                "coop_geo_state": "done",
+                "coop_data_consent": True,
+                "coop_is_beneficiary": True,
+                **values,
+            }
+        )
+        return user
+
+    @classmethod
     def make_request(cls, beneficiary, **values):
         return cls.env["coop.delivery.request"].create(
             {

@@ -11,22 +11,8 @@ class TestDeliveryPortal(HttpCase, DeliveryCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.member_user = new_test_user(
-            cls.env,
-            login="coop_portal_member",
-            password="coop_portal_member",
-            groups="base.group_portal",
-        )
+        cls.member_user = cls.make_portal_beneficiary("coop_portal_member", GRAND_PLACE)
         cls.member = cls.member_user.partner_id
-        cls.member.write(
-            {
-                "partner_latitude": GRAND_PLACE[0],
-                "partner_longitude": GRAND_PLACE[1],
-                "coop_geo_state": "done",
-                "coop_data_consent": True,
-                "coop_is_beneficiary": True,
-            }
-        )
         cls.other_user = new_test_user(
             cls.env,
             login="coop_portal_other",

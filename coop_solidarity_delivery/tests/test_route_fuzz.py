@@ -38,23 +38,10 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.member_user = new_test_user(
-            cls.env,
-            login="coop_fuzz_member",
-            password="coop_fuzz_member",
-            groups="base.group_portal",
+        cls.member_user = cls.make_portal_beneficiary(
+            "coop_fuzz_member", GRAND_PLACE, **cls.dummy_partner_address_values
         )
         cls.member = cls.member_user.partner_id
-        cls.member.write(
-            {
-                **cls.dummy_partner_address_values,
-                "partner_latitude": GRAND_PLACE[0],
-                "partner_longitude": GRAND_PLACE[1],
-                "coop_geo_state": "done",
-                "coop_data_consent": True,
-                "coop_is_beneficiary": True,
-            }
-        )
         cls.other_user = new_test_user(
             cls.env, login="coop_fuzz_other", password="coop_fuzz_other", groups="base.group_portal"
         )
