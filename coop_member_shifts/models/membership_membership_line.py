@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .res_partner import FEE_SOURCES
+from .res_partner_fee import FEE_SOURCES
 
 
 class MembershipLine(models.Model):
