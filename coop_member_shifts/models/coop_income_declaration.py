@@ -253,22 +253,29 @@ class CoopIncomeDeclaration(models.Model):
 
     @api.model
     def _cron_coop_expire_declarations(self):
-        """Expire validated declarations past their end, and ask a fee officer to follow up."""
+        """Expire validated declarations past their end, each on its own, and ask a fee
+        officer to follow up."""
         today = fields.Date.context_today(self)
         expired = self.search([("state", "=", "validated"), ("date_end", "<", today)])
-        expired.write({"state": "expired"})
         officers = self.env.ref("coop_member_shifts.group_coop_fee_officer").users
-        for declaration in expired:
-            officer = declaration.validated_by_id
-            if officer not in officers:
-                officer = officers[:1]
-            declaration.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=_("Income declaration expired"),
-                note=_(
-                    "The income declaration of %s has expired: ask the member for a new one.",
-                    declaration.partner_id.display_name,
-                ),
-                user_id=(officer or self.env.user).id,
-            )
-        return expired
+        failed = self.env["coop.cron.step"]._run_each(
+            expired,
+            lambda declaration: declaration._expire(officers),
+            _("Expire income declarations"),
+            responsible=officers[:1],
+        )
+        return expired - failed
+
+    def _expire(self, officers):
+        self.ensure_one()
+        self.state = "expired"
+        officer = self.validated_by_id if self.validated_by_id in officers else officers[:1]
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=_("Income declaration expired"),
+            note=_(
+                "The income declaration of %s has expired: ask the member for a new one.",
+                self.partner_id.display_name,
+            ),
+            user_id=(officer or self.env.user).id,
+        )

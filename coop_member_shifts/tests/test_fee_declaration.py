@@ -1,7 +1,10 @@
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import ValidationError
+from odoo.tools import mute_logger
 
 from .fee_common import FeeCase
 
@@ -68,6 +71,28 @@ class TestIncomeDeclaration(FeeCase):
         self.assertEqual(expired, declaration)
         self.assertEqual(declaration.state, "expired")
         self.assertEqual(declaration.activity_ids.user_id, self.officer_user)
+
+    @mute_logger("odoo.addons.coop_member_shifts.models.coop_cron_step")
+    def test_an_expiry_that_fails_stops_no_other_expiry(self):
+        old = fields.Date.today() - relativedelta(months=13)
+        broken, fine = (
+            self.declare(self.paula, 300, date=old),
+            self.declare(self.oscar, 300, date=old),
+        )
+        Declaration = type(self.env["coop.income.declaration"])
+        expire = Declaration._expire
+
+        def fail_for_broken(declaration, officers):
+            if declaration == broken:
+                raise ValueError("broken declaration")
+            return expire(declaration, officers)
+
+        with patch.object(Declaration, "_expire", fail_for_broken):
+            expired = self.env["coop.income.declaration"]._cron_coop_expire_declarations()
+        self.assertEqual(expired, fine)
+        self.assertEqual(fine.state, "expired")
+        self.assertEqual(broken.state, "validated", "rolled back alone")
+        self.assertIn("broken declaration", broken.activity_ids.note)
 
     def test_expiry_cron_leaves_valid_declarations(self):
         declaration = self.declare(self.paula, 300)

@@ -1,7 +1,9 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import Form
+from odoo.tools import mute_logger
 
 from .fee_common import FeeCase
 
@@ -32,6 +34,27 @@ class TestFeeRenewal(FeeCase):
         self.assertIn("/my/income", mails.body_html)
         self.assertIn("30.00", mails.body_html)
         self.assertTrue(line.coop_renewal_notified)
+
+    @mute_logger("odoo.addons.coop_member_shifts.models.coop_cron_step")
+    def test_a_notice_that_fails_stops_no_other_notice(self):
+        self.declare(self.paula, 1000)
+        self.declare(self.oscar, 1000)
+        self.invoice_membership(self.paula, ends_in_days=10)
+        self.invoice_membership(self.oscar, ends_in_days=10)
+        Partner = type(self.env["res.partner"])
+        send = Partner._coop_send_fee_renewal_notice
+
+        def fail_for_paula(partner, line):
+            if partner == self.paula:
+                raise ValueError("mail server down")
+            return send(partner, line)
+
+        with patch.object(Partner, "_coop_send_fee_renewal_notice", fail_for_paula):
+            notified = self.env["res.partner"]._cron_coop_fee_renewal_notices()
+        self.assertEqual(notified.partner, self.oscar)
+        self.assertEqual(len(self.mails_to(self.oscar)), 1)
+        self.assertFalse(self.paula.member_lines.coop_renewal_notified, "tried again next run")
+        self.assertIn("mail server down", self.paula.activity_ids.note)
 
     def test_membership_ending_later_waits(self):
         line = self.invoice_membership(self.paula, ends_in_days=60)
