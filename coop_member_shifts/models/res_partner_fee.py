@@ -10,8 +10,8 @@ FEE_SOURCES = [
 ]
 
 
-class ResPartner(models.Model):  # pylint: disable=consider-merging-classes-inherited
-    _inherit = "res.partner"
+class ResPartner(models.Model):
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     coop_income_declaration_ids = fields.One2many(
         "coop.income.declaration",
