@@ -25,6 +25,8 @@ QUIET_CONTEXT = {
     "mail_create_nolog": True,
     "mail_create_nosubscribe": True,
     "active_test": False,
+    # Lets the superuser scrub personal text from validated ledger lines (see coop.work.entry).
+    "coop_anonymisation": True,
 }
 PERSONAL_STRING_FIELDS = ("name", "email", "phone", "mobile", "street", "street2")
 # Strings shorter than this are not searched for: they would match everywhere.

@@ -60,6 +60,21 @@ class TestErasureRequest(FeeCase):
         self.assertNotIn("Paula", self.paula.name)
         self.assertNotIn("Paula", invoice.invoice_partner_display_name)
 
+    def test_an_erasure_scrubs_the_ledger_but_keeps_its_hours(self):
+        line = self.env["coop.work.entry"].create(
+            {
+                "partner_id": self.paula.id,
+                "hours": 2,
+                "kind": "adjustment",
+                "name": "Inventory",
+                "reason": "Paula Portal forgot to sign the attendance sheet",
+            }
+        )
+        line.with_user(self.coordinator_user).action_validate()
+        self.ask().with_user(self.manager_user).action_carry_out()
+        self.assertNotIn("Paula", line.reason)
+        self.assertEqual((line.state, line.hours, line.partner_id), ("validated", 2, self.paula))
+
     def test_only_a_manager_carries_out_an_erasure(self):
         erasure = self.ask()
         for user in (self.portal_user, self.officer_user, self.coordinator_user):
