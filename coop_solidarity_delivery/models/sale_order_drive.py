@@ -1,4 +1,6 @@
 # pylint: disable=consider-merging-classes-inherited
+import json
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -54,6 +56,13 @@ class SaleOrder(models.Model):
                 )
             )
         return super().write(vals)
+
+    def set_delivery_line(self, carrier, amount):
+        """A web cart picked up at the only store of its method needs no store choice."""
+        res = super().set_delivery_line(carrier, amount)
+        for order in self.filtered(lambda o: o.website_id and not o.pickup_location_data):
+            order._coop_pick_the_only_store()
+        return res
 
     def action_coop_drive_prepared(self):
         """Reserve the products of the pickings: the order is ready to be picked up."""
@@ -116,6 +125,28 @@ class SaleOrder(models.Model):
                 )
             )
         return pickings
+
+    def _coop_pick_the_only_store(self):
+        """Set the pickup location of an in-store method that has a single store."""
+        self.ensure_one()
+        warehouse = self.carrier_id.sudo().warehouse_ids
+        if self.carrier_id.delivery_type != "in_store" or len(warehouse) != 1:
+            return
+        address = warehouse.partner_id
+        location = {
+            "id": warehouse.id,
+            "name": address.name or warehouse.name,
+            "street": address.street or "",
+            "city": address.city or "",
+            "zip_code": address.zip or "",
+            "country_code": address.country_code or "",
+            "state": address.state_id.code or "",
+            "latitude": address.partner_latitude,
+            "longitude": address.partner_longitude,
+            "opening_hours": {},
+            "additional_data": {},
+        }
+        self._set_pickup_location(json.dumps(location))
 
     def _coop_set_drive_state(self, state):
         """Write the checked step (see ``write``); the chatter names the staff member."""
