@@ -50,6 +50,9 @@
         "demo/coop_drive_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "coop_solidarity_delivery/static/src/scss/drive_board.scss",
+        ],
         "web.assets_frontend": [
             "coop_solidarity_delivery/static/src/js/**/*",
         ],

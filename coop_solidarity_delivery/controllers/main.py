@@ -16,6 +16,11 @@ class WebsiteSaleDrive(WebsiteSale):
         if order and order._coop_needs_slot():
             values["coop_slot_days"] = _slot_days(order)
             values["coop_slot_is_delivery"] = order.carrier_id.coop_solidarity
+            values["coop_slot_missing"] = missing = order._coop_slot_missing_message()
+            if missing in values["errors"] and order.amount_total:
+                # Not an error before the member acts: the picker asks at payment (see JS),
+                # and the payment route refuses a cart without a slot.
+                values["errors"].remove(missing)
         if alert := _work_alert(order):
             values["coop_work_alert"] = alert
         return values

@@ -16,5 +16,6 @@ from . import coop_slot_rule
 from . import delivery_carrier
 from . import sale_order
 from . import sale_order_checkout
+from . import sale_order_drive
 from . import product_template
 from . import res_partner_data_export

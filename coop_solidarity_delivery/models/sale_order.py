@@ -26,6 +26,7 @@ class SaleOrder(models.Model):
         ],
         string="Drive Status",
         default="to_prepare",
+        group_expand=True,
         copy=False,
         tracking=True,
     )
@@ -258,37 +259,6 @@ class SaleOrder(models.Model):
         if len(requests) == 1:
             action.update(view_mode="form", views=[(False, "form")], res_id=requests.id)
         return action
-
-    def action_coop_drive_prepared(self):
-        """Reserve the products of the pickings: the order is ready to be picked up."""
-        for order in self:
-            pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
-            pickings.action_assign()
-            if pickings.filtered(lambda p: p.state != "assigned"):
-                raise UserError(
-                    self.env._(
-                        "Order %s cannot be prepared: some products are not in stock.",
-                        order.name,
-                    )
-                )
-        self.coop_drive_state = "prepared"
-
-    def action_coop_drive_handed_over(self):
-        """Validate the pickings with the reserved quantities: the member took the order."""
-        for order in self:
-            pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
-            if pickings.filtered(lambda p: p.state != "assigned"):
-                order.action_coop_drive_prepared()
-            pickings.move_ids.picked = True
-            pickings.with_context(skip_backorder=True, skip_sms=True).button_validate()
-        self.coop_drive_state = "handed_over"
-
-    def action_coop_drive_no_show(self):
-        self.coop_drive_state = "no_show"
-
-    def action_coop_drive_reset(self):
-        """A member who did not come can still be served later."""
-        self.filtered(lambda o: o.coop_drive_state == "no_show").coop_drive_state = "to_prepare"
 
     @api.model
     def _cron_send_drive_reminders(self):

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 
 from .common import DriveCommon
@@ -112,3 +112,112 @@ class TestDriveBoard(DriveCommon):
         order.action_coop_drive_handed_over()
         self.assertEqual(order.coop_drive_state, "handed_over")
         self.assertEqual(order.sudo().picking_ids.state, "done")
+
+
+class TestDriveBoardSteps(DriveCommon):
+    """The buttons of the drive board, pressed as the shop staff through the ORM."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.staff = new_test_user(
+            cls.env, login="board_staff", groups="coop_member_shifts.group_coop_shop_staff"
+        )
+
+    def _confirmed_order(self):
+        order = self._create_drive_order(self._create_slot())
+        order.action_confirm()
+        return order
+
+    def test_staff_mark_an_order_prepared_then_handed_over_from_the_board(self):
+        order = self._confirmed_order().with_user(self.staff)
+        order.action_coop_drive_prepared()
+        self.assertEqual(order.coop_drive_state, "prepared")
+        order.action_coop_drive_handed_over()
+        self.assertEqual(order.coop_drive_state, "handed_over")
+        self.assertEqual(order.sudo().picking_ids.state, "done")
+
+    def test_a_salesperson_outside_the_shop_staff_cannot_mark_a_drive_order(self):
+        salesperson = new_test_user(
+            self.env, login="board_salesperson", groups="sales_team.group_sale_salesman"
+        )
+        order = self._confirmed_order()
+        order.user_id = salesperson
+        with self.assertRaises(AccessError):
+            order.with_user(salesperson).action_coop_drive_handed_over()
+        self.assertEqual(order.coop_drive_state, "to_prepare")
+        self.assertNotEqual(order.picking_ids.state, "done")
+
+    def test_a_handed_over_order_cannot_be_marked_prepared_or_no_show(self):
+        order = self._confirmed_order().with_user(self.staff)
+        order.action_coop_drive_handed_over()
+        with self.assertRaisesRegex(UserError, "already Handed Over"):
+            order.action_coop_drive_prepared()
+        with self.assertRaisesRegex(UserError, "already Handed Over"):
+            order.action_coop_drive_no_show()
+        self.assertEqual(order.coop_drive_state, "handed_over")
+
+    def test_a_prepared_order_is_not_prepared_twice(self):
+        order = self._confirmed_order().with_user(self.staff)
+        order.action_coop_drive_prepared()
+        with self.assertRaisesRegex(UserError, "already Prepared"):
+            order.action_coop_drive_prepared()
+
+    def test_only_a_no_show_goes_back_to_prepare(self):
+        order = self._confirmed_order().with_user(self.staff)
+        order.action_coop_drive_prepared()
+        with self.assertRaises(UserError):
+            order.action_coop_drive_reset()
+        self.assertEqual(order.coop_drive_state, "prepared")
+
+    def test_a_quotation_is_not_marked_on_the_board(self):
+        order = self._create_drive_order(self._create_slot())
+        with self.assertRaisesRegex(UserError, "not a confirmed drive order"):
+            order.with_user(self.staff).action_coop_drive_prepared()
+
+    def test_moving_a_card_by_writing_its_status_is_refused(self):
+        """A drag between columns, an import or a hand-made RPC cannot skip the stock moves."""
+        order = self._confirmed_order()
+        with self.assertRaisesRegex(UserError, "buttons of the drive board"):
+            order.with_user(self.staff).write({"coop_drive_state": "handed_over"})
+        self.assertEqual(order.coop_drive_state, "to_prepare")
+        self.assertNotEqual(order.picking_ids.state, "done")
+
+    def test_the_board_shows_the_four_status_columns_even_when_empty(self):
+        self._confirmed_order()
+        groups = (
+            self.env["sale.order"]
+            .with_user(self.staff)
+            .read_group([("coop_slot_id", "!=", False)], ["id:count"], ["coop_drive_state"])
+        )
+        self.assertEqual(
+            [group["coop_drive_state"] for group in groups],
+            ["to_prepare", "prepared", "handed_over", "no_show"],
+        )
+
+    def test_the_card_counts_the_products_but_not_the_pickup_line(self):
+        order = self._create_drive_order(self._create_slot())
+        order.set_delivery_line(self.in_store_dm, 0.0)
+        order.action_confirm()
+        self.assertEqual(len(order.order_line), 2)
+        self.assertEqual(order.with_user(self.staff).coop_item_count, 1)
+
+    def test_the_card_gives_the_pickup_time_in_the_store_timezone(self):
+        slot = self._create_slot()
+        slot.write({"start": "2031-01-07 16:00:00", "end": "2031-01-07 18:00:00"})
+        order = self._create_drive_order()
+        order.write({"coop_slot_id": slot.id})
+        self.assertEqual(order.coop_slot_hours, "17:00 – 19:00")
+
+    def test_the_coop_app_opens_the_drive_board_for_the_shop_staff(self):
+        menus = self.env["ir.ui.menu"].with_user(self.staff).load_web_menus(False)
+        root = menus[self.env.ref("coop_member_shifts.menu_coop_root").id]
+        board = self.env.ref("coop_solidarity_delivery.sale_order_action_coop_drive_board")
+        self.assertEqual(root["actionID"], board.id)
+
+    def test_the_demo_shop_staff_log_in_on_the_drive_board(self):
+        staff = self.env.ref("coop_member_shifts.user_demo_staff", raise_if_not_found=False)
+        if not staff:
+            self.skipTest("No demo data")
+        board = self.env.ref("coop_solidarity_delivery.sale_order_action_coop_drive_board")
+        self.assertEqual(staff.action_id.id, board.id)

@@ -1,6 +1,8 @@
 import { rpc } from "@web/core/network/rpc";
 import publicWidget from "@web/legacy/js/public/public_widget";
 
+const PAY_BUTTONS = "[name='o_payment_submit_button'], [name='o_website_sale_free_cart']";
+
 publicWidget.registry.CoopSlotPicker = publicWidget.Widget.extend({
     selector: "#coop_slot_picker",
     events: {
@@ -8,10 +10,43 @@ publicWidget.registry.CoopSlotPicker = publicWidget.Widget.extend({
     },
 
     /**
-     * Book the chosen slot on the cart, then reload the page to show the payment form.
+     * Ask for a slot only when the member tries to pay without one: the listener runs before
+     * the payment form's (capture phase). The server refuses such a payment anyway.
+     */
+    start() {
+        this._onPayClick = this._onPayClick.bind(this);
+        document.addEventListener("click", this._onPayClick, true);
+        return this._super(...arguments);
+    },
+
+    destroy() {
+        document.removeEventListener("click", this._onPayClick, true);
+        this._super(...arguments);
+    },
+
+    _onPayClick(ev) {
+        if (!ev.target.closest(PAY_BUTTONS) || this.el.querySelector("input[name='coop_slot']:checked")) {
+            return;
+        }
+        const missingBox = this.el.querySelector("[name='coop_slot_missing']");
+        if (!missingBox) {
+            return;
+        }
+        ev.preventDefault();
+        ev.stopImmediatePropagation();
+        missingBox.classList.remove("d-none");
+        this.el.scrollIntoView({ behavior: "smooth", block: "start" });
+        const firstSlot = this.el.querySelector("input[name='coop_slot']:not(:disabled)");
+        (firstSlot || missingBox).focus({ preventScroll: true });
+    },
+
+    /**
+     * Book the chosen slot on the cart. The page is reloaded only when the payment form is not
+     * shown yet (another error hid it); otherwise the member goes on paying.
      */
     async _onChangeSlot(ev) {
         const errorBox = this.el.querySelector("[name='coop_slot_error']");
+        const missingBox = this.el.querySelector("[name='coop_slot_missing']");
         errorBox.classList.add("d-none");
         const result = await rpc("/shop/coop_slot/set", { slot_id: ev.currentTarget.value });
         if (result.error) {
@@ -20,7 +55,10 @@ publicWidget.registry.CoopSlotPicker = publicWidget.Widget.extend({
             ev.currentTarget.checked = false;
             return;
         }
-        window.location.reload();
+        missingBox?.classList.add("d-none");
+        if (!document.querySelector("#o_payment_form, [name='o_website_sale_free_cart']")) {
+            window.location.reload();
+        }
     },
 });
 
