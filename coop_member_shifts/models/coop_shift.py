@@ -45,7 +45,7 @@ class CoopShift(models.Model):
     @api.depends("task_type_id", "start", "end")
     @api.depends_context("lang", "tz")
     def _compute_display_name(self):
-        """"Reception, samedi 5 décembre, 9 h – 12 h", as the current user reads it."""
+        """ "Reception, samedi 5 décembre, 9 h – 12 h", as the current user reads it."""
         reader = self.env.user.partner_id
         for shift in self:
             when = reader._coop_when(shift.start, shift.end)
