@@ -170,3 +170,5 @@ class TestWorkStatus(CoopCase):
         )
         self.assertIn("Statement Member", html.decode())
         self.assertIn("Shift", html.decode())
+        self.assertIn(member._coop_day(self.last_month), html.decode())
+        self.assertIn("3 h", html.decode())

@@ -1,7 +1,9 @@
 """What members and volunteers read: offer e-mails and pages, the delivery portal, slots."""
 
 import re
+from datetime import timedelta
 
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import GRAND_PLACE, IXELLES, SCHAERBEEK, DeliveryCase, DriveCommon
@@ -78,7 +80,7 @@ class TestDeliveryPortalReadable(HttpCase, DeliveryCase):
 
     def test_a_member_not_eligible_cannot_post_a_request(self):
         self.authenticate("coop_readable_outsider", "coop_readable_outsider")
-        page = self.url_open("/my/deliveries/new").text
+        page = self.url_open("/my/shifts").text
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         self.url_open(
             "/my/deliveries/new",
@@ -123,5 +125,16 @@ class TestSlotReadable(DriveCommon):
         self.assertNotEqual(slot._label_for(member), slot.display_name)
 
     def test_a_new_slot_logs_a_readable_creation_message(self):
-        slot = self._create_slot()
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=3)
+        Slot = self.env["coop.slot"].with_context(tracking_disable=False, mail_create_nolog=False)
+        slot = Slot.create(
+            {
+                "carrier_id": self.in_store_dm.id,
+                "warehouse_id": self.warehouse.id,
+                "start": start,
+                "end": start + timedelta(hours=2),
+                "cutoff": start - timedelta(hours=12),
+                "capacity": 2,
+            }
+        )
         self.assertIn("Slot created", slot.message_ids[-1].body)
