@@ -99,3 +99,7 @@ def test_a_utc_default_counts_as_no_timezone():
 
 def test_utc_stays_when_nothing_else_is_known():
     assert dd.reading_tz("UTC", None, "UTC") == "UTC"
+
+
+def test_an_unknown_timezone_reads_as_utc_rather_than_failing():
+    assert dd.to_local(START_UTC, "Mars/Olympus").hour == 8

@@ -7,7 +7,7 @@
 
 import re
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
@@ -44,8 +44,12 @@ def reading_tz(member_tz, *fallbacks):
 
 def to_local(value, tz):
     """The naive UTC datetime ``value`` (as the ORM stores it) in the timezone ``tz``."""
-    tz = ZoneInfo(tz or "UTC")
-    return value.replace(tzinfo=ZoneInfo("UTC")).astimezone(tz)
+    try:
+        zone = ZoneInfo(tz or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        # A name pytz knows but the system's tz database does not: UTC rather than a crash.
+        zone = ZoneInfo("UTC")
+    return value.replace(tzinfo=ZoneInfo("UTC")).astimezone(zone)
 
 
 def format_day(day, lang, today=None):
