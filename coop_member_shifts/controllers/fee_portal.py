@@ -28,7 +28,6 @@ class MemberFeePortal(CustomerPortal):
             schedule=schedule,
             product=product,
             declarations=declarations,
-            how_to_declare=member._coop_fee_how_to_declare(),
             form={},
             message=None,
             error=None,

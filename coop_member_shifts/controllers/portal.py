@@ -42,7 +42,9 @@ class MemberWorkPortal(CustomerPortal):
         values.update(
             page_name="coop_shifts",
             member=member,
-            upcoming=mine.filtered(lambda r: r.shift_start > now and r.state == "registered"),
+            upcoming=mine.filtered(
+                lambda r: r.shift_start > now and r.state == "registered"
+            ).sorted(lambda r: (r.shift_start, r.id)),
             past=mine.filtered(lambda r: r.shift_start <= now)[:20],
             open_shifts=open_shifts,
             entries=request.env["coop.work.entry"]
@@ -69,11 +71,23 @@ class MemberWorkPortal(CustomerPortal):
         shift = request.env["coop.shift"].sudo().browse(shift_id).exists()
         if not shift or shift.state != "open" or shift.start <= fields.Datetime.now():
             return self._back(error=_("This shift is not open for registration."))
+        member = self._member()
+        existing = (
+            request.env["coop.shift.registration"]
+            .sudo()
+            .search([("shift_id", "=", shift.id), ("partner_id", "=", member.id)], limit=1)
+        )
+        if existing.state in ("registered", "attended"):
+            # A second click, or the back button: the first sign-up holds.
+            return self._back(message=_("You are already registered to this shift."))
         try:
             with request.env.cr.savepoint():
-                request.env["coop.shift.registration"].sudo().create(
-                    {"shift_id": shift.id, "partner_id": self._member().id}
-                )
+                if existing:
+                    existing.state = "registered"
+                else:
+                    request.env["coop.shift.registration"].sudo().create(
+                        {"shift_id": shift.id, "partner_id": member.id}
+                    )
         except (ValidationError, UserError) as exc:
             return self._back(error=exc.args[0])
         return self._back(message=_("You are registered. Thank you!"))

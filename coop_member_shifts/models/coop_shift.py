@@ -4,7 +4,7 @@ from odoo.exceptions import UserError, ValidationError
 
 class CoopShift(models.Model):
     _name = "coop.shift"
-    _description = "Shift"
+    _description = "Volunteer Shift"
     _inherit = ["mail.thread"]
     _order = "start"
 
@@ -42,14 +42,14 @@ class CoopShift(models.Model):
             delta = (shift.end - shift.start) if shift.start and shift.end else None
             shift.duration = delta.total_seconds() / 3600 if delta else 0.0
 
-    @api.depends("task_type_id", "start")
+    @api.depends("task_type_id", "start", "end")
+    @api.depends_context("lang", "tz")
     def _compute_display_name(self):
+        """ "Reception, samedi 5 décembre, 9 h – 12 h", as the current user reads it."""
+        reader = self.env.user.partner_id
         for shift in self:
-            start = fields.Datetime.context_timestamp(shift, shift.start) if shift.start else None
-            shift.display_name = "%s %s" % (
-                shift.task_type_id.name or "",
-                start.strftime("%Y-%m-%d %H:%M") if start else "",
-            )
+            when = reader._coop_when(shift.start, shift.end)
+            shift.display_name = ", ".join(filter(None, (shift.task_type_id.name, when)))
 
     @api.constrains("start", "end", "seats")
     def _check_times_and_seats(self):
@@ -58,6 +58,10 @@ class CoopShift(models.Model):
                 raise ValidationError(_("A shift ends after it starts."))
             if shift.seats <= 0:
                 raise ValidationError(_("A shift needs at least one seat."))
+
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Volunteer shift created")
 
     # === ACTIONS ===#
 

@@ -58,6 +58,15 @@ class CoopShiftRegistration(models.Model):
         self.shift_id._check_seats()
         return result
 
+    @api.depends("shift_id", "partner_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        """The shift as the member reads it (the heading of their reminder e-mail)."""
+        for registration in self:
+            shift = registration.shift_id
+            when = registration.partner_id._coop_when(shift.start, shift.end)
+            registration.display_name = ", ".join(filter(None, (shift.task_type_id.name, when)))
+
     def _check_can_register(self):
         for registration in self:
             partner = registration.partner_id
@@ -156,5 +165,7 @@ class CoopShiftRegistration(models.Model):
     def _send_reminder(self):
         self.ensure_one()
         template = self.env.ref("coop_member_shifts.mail_template_shift_reminder")
+        # The heading is the registration's name: in the member's language, like the body.
+        template = template.with_context(lang=self.partner_id.lang or self.env.lang)
         template.send_mail(self.id, email_layout_xmlid="mail.mail_notification_light")
         self.reminder_sent = True

@@ -124,7 +124,12 @@ class ResPartner(models.Model):
                 "<tr><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td>"
                 "<td class='text-end'>%s</td></tr>"
             )
-            % (line.month.strftime("%Y-%m"), line.required, line.done, line.balance)
+            % (
+                self._coop_month(line.month),
+                self._coop_hours(line.required),
+                self._coop_hours(line.done),
+                self._coop_hours(line.balance),
+            )
             for line in reversed(lines)
         )
         head = Markup(
@@ -165,7 +170,10 @@ class ResPartner(models.Model):
         return (
             False,
             _("You are behind on your volunteer hours"),
-            _("Your balance is %s hours: sign up for a shift soon.", member.coop_work_balance),
+            _(
+                "Your balance is %s: sign up for a shift soon.",
+                member._coop_hours(member.coop_work_balance),
+            ),
         )
 
     def _coop_statement_entries(self, months=3):

@@ -7,6 +7,7 @@ from . import test_shift_concurrency
 from . import test_shifts
 from . import test_reminders
 from . import test_portal
+from . import test_portal_dates
 from . import test_fee_schedule
 from . import test_fee_declaration
 from . import test_fee_applied

@@ -111,8 +111,8 @@ class TestWorkStatus(CoopCase):
         member = self.make_member()
         self.work(member, self.two_months_ago, 3)
         table = member.coop_work_months_html
-        self.assertIn(self.last_month.strftime("%Y-%m"), table)
-        self.assertIn("-3.0", table)
+        self.assertIn(member._coop_month(self.last_month), table)
+        self.assertIn("-3 h", table)
 
     def test_exemption_ending_before_it_starts_is_refused(self):
         member = self.make_member()
@@ -170,3 +170,5 @@ class TestWorkStatus(CoopCase):
         )
         self.assertIn("Statement Member", html.decode())
         self.assertIn("Shift", html.decode())
+        self.assertIn(member._coop_day(self.last_month), html.decode())
+        self.assertIn("3 h", html.decode())

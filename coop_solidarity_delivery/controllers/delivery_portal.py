@@ -29,10 +29,11 @@ class DeliveryPortal(CustomerPortal):
     def portal_my_deliveries(self, **kwargs):
         partner = self._coop_beneficiary()
         if not partner:
-            return request.redirect("/my")
+            return self._coop_not_eligible()
         values = self._prepare_portal_layout_values()
         values.update(
             page_name="coop_deliveries",
+            member=partner,
             deliveries=self._coop_my_requests(partner),
             created=kwargs.get("created"),
         )
@@ -44,7 +45,7 @@ class DeliveryPortal(CustomerPortal):
     def portal_new_delivery(self, **post):
         partner = self._coop_beneficiary()
         if not partner:
-            return request.redirect("/my")
+            return self._coop_not_eligible()
         error = None
         if request.httprequest.method == "POST":
             try:
@@ -63,11 +64,17 @@ class DeliveryPortal(CustomerPortal):
             error=error,
             form=post,
             min_date=(date.today() + timedelta(days=1)).isoformat(),
-            slots=self._coop_delivery_slots(),
+            slots=self._coop_delivery_slots(partner),
         )
         return request.render("coop_solidarity_delivery.portal_delivery_new", values)
 
-    def _coop_delivery_slots(self):
+    def _coop_not_eligible(self):
+        """The page telling a member who is not eligible how to ask for deliveries."""
+        values = self._prepare_portal_layout_values()
+        values.update(page_name="coop_deliveries", company=request.env.company.sudo())
+        return request.render("coop_solidarity_delivery.portal_delivery_not_eligible", values)
+
+    def _coop_delivery_slots(self, partner):
         """``[(slot, label, bookable)]``: the delivery slots of the coming two weeks."""
         Slot = request.env["coop.slot"].sudo()
         slots = Slot.search(
@@ -76,16 +83,7 @@ class DeliveryPortal(CustomerPortal):
                 ("start", "<", fields.Datetime.now() + timedelta(days=14)),
             ]
         )
-        return [
-            (
-                slot,
-                _("%(slot)s, %(seats)s left", slot=slot.display_name, seats=slot.seats_left)
-                if slot.is_bookable
-                else _("%s, not available", slot.display_name),
-                slot.is_bookable,
-            )
-            for slot in slots
-        ]
+        return [(slot, _slot_choice_label(slot, partner), slot.is_bookable) for slot in slots]
 
     def _coop_create_request(self, partner, post):
         """The request of the form; the slot rules are the request's, as for the call centre
@@ -113,3 +111,13 @@ class DeliveryPortal(CustomerPortal):
             if not values["delivery_date"]:
                 raise ValueError("no date")
         return request.env["coop.delivery.request"].sudo().create(values)
+
+
+def _slot_choice_label(slot, partner):
+    """A delivery slot in the form's list, with its places left."""
+    label = slot._label_for(partner)
+    if not slot.is_bookable:
+        return _("%s, not available", label)
+    if slot.seats_left == 1:
+        return _("%s, 1 place left", label)
+    return _("%(slot)s, %(seats)s places left", slot=label, seats=slot.seats_left)

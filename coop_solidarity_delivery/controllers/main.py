@@ -1,8 +1,8 @@
-from babel.dates import format_date
-
+from odoo import fields
 from odoo.http import request, route
-from odoo.tools.misc import babel_locale_parse, get_lang
+from odoo.tools.misc import get_lang
 
+from odoo.addons.coop_member_shifts.tools import display_dates
 from odoo.addons.coop_member_shifts.tools.form_values import parse_id
 from odoo.addons.website_sale.controllers.main import WebsiteSale
 
@@ -70,7 +70,8 @@ def _slot_days(order):
     """``[{label, slots: [{id, label, seats_left, bookable, reason}]}]`` for the picker."""
     env = request.env
     slots = env["coop.slot"].sudo()._get_bookable_slots(order.carrier_id, order.warehouse_id)
-    locale = babel_locale_parse(get_lang(env).code)
+    lang = get_lang(env).code
+    today = fields.Date.today()
     reasons = {
         slot_rules.FULL: env._("Full"),
         slot_rules.CUTOFF: env._("Closed for orders"),
@@ -90,14 +91,16 @@ def _slot_days(order):
             entries.append(
                 {
                     "id": slot.id,
-                    "label": f"{start:%H:%M} - {end:%H:%M}",
+                    "label": display_dates.format_clock(start, lang)
+                    + display_dates.RANGE_DASH
+                    + display_dates.format_clock(end, lang),
                     "seats_left": slot.seats_left,
                     "bookable": problem is None,
                     "reason": reasons.get(problem, ""),
                     "selected": slot == order.coop_slot_id,
                 }
             )
-        label = format_date(day, format="full", locale=locale)
+        label = display_dates.format_day(day, lang, today)
         days.append({"label": label[:1].upper() + label[1:], "slots": entries})
     return days
 

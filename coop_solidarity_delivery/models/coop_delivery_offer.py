@@ -60,6 +60,21 @@ class CoopDeliveryOffer(models.Model):
         ("token_unique", "UNIQUE(token)", "Each offer has its own link."),
     ]
 
+    @api.depends("request_id.delivery_date", "request_id.district")
+    def _compute_display_name(self):
+        """The heading of the offer e-mail, in the volunteer's language and words."""
+        for offer in self:
+            request = offer.request_id.sudo()
+            day = offer.volunteer_id._coop_day(request.delivery_date)
+            if request.district:
+                offer.display_name = self.env._(
+                    "Solidarity delivery of %(day)s in %(district)s",
+                    day=day,
+                    district=request.district,
+                )
+            else:
+                offer.display_name = self.env._("Solidarity delivery of %s", day)
+
     @api.depends("distance_km")
     def _compute_distance_label(self):
         for offer in self:
@@ -86,7 +101,8 @@ class CoopDeliveryOffer(models.Model):
         template = self.env.ref("coop_solidarity_delivery.mail_template_delivery_offer")
         template = template.with_user(SUPERUSER_ID)
         for offer in self:
-            template.send_mail(
+            # The heading is the offer's name: in the volunteer's language, like the body.
+            template.with_context(lang=offer.volunteer_id.lang or self.env.lang).send_mail(
                 offer.id,
                 email_layout_xmlid="mail.mail_notification_light",
                 email_values={
@@ -150,7 +166,19 @@ class CoopDeliveryOffer(models.Model):
             return "open"
         if self.state == "lost" and self.search_round == self.request_id.search_round:
             return "lost"
+        if self._taken_by_another():
+            return "lost"
         return "closed"
+
+    def _taken_by_another(self):
+        """Another volunteer delivers the request (whoever gave it to them: an offer of
+        another round, or a coordinator)."""
+        request = self.request_id
+        return (
+            bool(request.deliverer_id)
+            and request.deliverer_id != self.volunteer_id
+            and request.state not in ("cancelled", "failed")
+        )
 
     def _may_see_address(self):
         """Only the volunteer who got the request sees the address, and only until a few days

@@ -245,6 +245,10 @@ class CoopDeliveryRequest(models.Model):
             self.beneficiary_id._coop_queue_geocoding()
         return res
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Solidarity delivery request created")
+
     # === ACTIONS ===#
 
     def action_start_preparing(self):

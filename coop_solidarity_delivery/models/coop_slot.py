@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.coop_member_shifts.tools import display_dates
+
 from ..tools import slot_rules
 
 HOLDING_PAYMENT_STATES = ("pending", "authorized", "done")
@@ -13,7 +15,7 @@ DEFAULT_PAYMENT_HOLD_MINUTES = 30
 
 class CoopSlot(models.Model):
     _name = "coop.slot"
-    _description = "Drive Pickup Slot"
+    _description = "Pickup or Delivery Slot"
     _inherit = "mail.thread"
     _order = "start, warehouse_id"
 
@@ -63,14 +65,14 @@ class CoopSlot(models.Model):
             if not slot.start:
                 slot.display_name = False
                 continue
-            start = slot._local_start()
-            end = slot_rules.utc_to_local(slot.end, slot._tz())
-            slot.display_name = "%s %s-%s (%s)" % (
-                start.strftime("%d/%m/%Y"),
-                start.strftime("%H:%M"),
-                end.strftime("%H:%M"),
-                slot.warehouse_id.name,
+            tz = slot._tz()
+            when = display_dates.format_range(
+                display_dates.to_local(slot.start, tz),
+                display_dates.to_local(slot.end, tz) if slot.end else None,
+                self.env.lang,
+                display_dates.today_in(tz, fields.Datetime.now()),
             )
+            slot.display_name = "%s (%s)" % (when, slot.warehouse_id.name)
 
     @api.constrains("start", "end", "capacity")
     def _check_times(self):
@@ -80,12 +82,25 @@ class CoopSlot(models.Model):
             if slot.capacity <= 0:
                 raise UserError(self.env._("A slot must take at least one order."))
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Slot created")
+
     # === BUSINESS METHODS ===#
 
     def _tz(self):
         """The timezone of the slot's store (its rule), for local times."""
         self.ensure_one()
         return self.rule_id.sudo().tz or self.env.user.tz or "UTC"
+
+    def _label_for(self, partner):
+        """The slot as ``partner`` reads it: in their timezone (the store's when they have
+        none) and the language being rendered, with the store's name ("" for no slot)."""
+        if not self:
+            return ""
+        slot = self[:1].sudo()
+        when = partner._coop_when(slot.start, slot.end, slot.rule_id.tz)
+        return "%s (%s)" % (when, slot.warehouse_id.name)
 
     def _local_start(self):
         self.ensure_one()

@@ -19,6 +19,13 @@ COORDINATORS = "coop_solidarity_delivery.group_coop_delivery_coordinator"
 CALL_CENTRE = "coop_solidarity_delivery.group_coop_call_centre"
 # Set by the server when a coordinator approves; never from the client.
 APPROVAL_FIELDS = ("coop_eligibility_approved_by_id", "coop_eligibility_approved_date")
+# Why a member gets deliveries; a static list wherever it is used, so that Odoo exports and
+# translates its labels (a selection given by a function is never translated).
+BENEFICIARY_REASONS = [
+    ("isolated", "Isolated"),
+    ("vulnerable", "Vulnerable"),
+    ("temporary", "Temporarily unable"),
+]
 
 
 class ResPartner(models.Model):
@@ -31,11 +38,7 @@ class ResPartner(models.Model):
         help="May ask the coop for solidarity deliveries. Set by a delivery coordinator.",
     )
     coop_beneficiary_reason = fields.Selection(
-        [
-            ("isolated", "Isolated"),
-            ("vulnerable", "Vulnerable"),
-            ("temporary", "Temporarily unable"),
-        ],
+        BENEFICIARY_REASONS,
         string="Eligibility Reason",
         copy=False,
         groups=COORDINATORS,

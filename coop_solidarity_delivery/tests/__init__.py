@@ -2,6 +2,7 @@ from . import test_accept_concurrency
 from . import test_access_groups
 from . import test_beneficiary
 from . import test_delivery_portal
+from . import test_readable_pages
 from . import test_delivery_recurrence
 from . import test_delivery_request
 from . import test_geocoding

@@ -91,7 +91,7 @@ class TestDeliveryPortal(HttpCase, DeliveryCase):
         self.assertEqual(request.slot_id, slot)
         self.assertEqual(request.delivery_date, slot._local_start().date())
         self.assertIn(
-            slot.with_user(self.member_user).sudo().display_name,
+            slot._label_for(self.member),
             self.url_open("/my/deliveries").text,
         )
 
@@ -105,7 +105,8 @@ class TestDeliveryPortal(HttpCase, DeliveryCase):
             self.env["coop.delivery.request"].search([("beneficiary_id", "=", self.member.id)])
         )
 
-    def test_a_member_not_eligible_is_sent_back_to_the_portal_home(self):
+    def test_a_member_not_eligible_gets_the_page_that_explains_eligibility(self):
         self.authenticate("coop_portal_other", "coop_portal_other")
         response = self.url_open("/my/deliveries/new")
-        self.assertTrue(response.url.endswith("/my"))
+        self.assertTrue(response.url.endswith("/my/deliveries/new"))
+        self.assertIn("o_coop_not_eligible", response.text)

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.res_partner_beneficiary import BENEFICIARY_REASONS
+
 
 class CoopDeliveryIntake(models.TransientModel):
     """A call-centre volunteer takes a delivery request by phone: find the member (or record
@@ -20,10 +22,7 @@ class CoopDeliveryIntake(models.TransientModel):
     new_street = fields.Char(string="Street")
     new_zip = fields.Char(string="Zip")
     new_city = fields.Char(string="City")
-    reason = fields.Selection(
-        lambda self: self.env["res.partner"]._fields["coop_beneficiary_reason"].selection,
-        string="Why a Delivery",
-    )
+    reason = fields.Selection(BENEFICIARY_REASONS, string="Why a Delivery")
     consent = fields.Boolean(
         string="Consent Given",
         help="The member agreed, on the phone, that the coop keeps and shares with the "
