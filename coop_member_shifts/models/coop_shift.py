@@ -150,18 +150,7 @@ class CoopShift(models.Model):
         suspended = members.filtered(
             lambda partner: partner.coop_work_status == "suspended" and not partner._coop_may_shop()
         )
-        busy = self.env["coop.shift.registration"]._overlapping(
-            [(partner.id, shift.start, shift.end, None) for shift, partner in pairs]
-        )
-        last_end = {}
-        for index in sorted(range(len(pairs)), key=lambda i: (pairs[i][1].id, pairs[i][0].start)):
-            shift, partner = pairs[index]
-            if partner in suspended or index in busy:
-                continue
-            if shift.start < last_end.get(partner.id, shift.start):
-                busy.add(index)
-            else:
-                last_end[partner.id] = max(shift.end, last_end.get(partner.id, shift.end))
+        busy = self._busy_members(pairs, suspended)
         taken = self._taken_seats()
         free = {shift.id: shift.seats - taken.get(shift.id, 0) for shift in self}
         seated, refused = [], []
@@ -180,6 +169,24 @@ class CoopShift(models.Model):
                 continue
             refused.append((shift, partner, reason))
         return seated, refused
+
+    def _busy_members(self, pairs, suspended):
+        """Indexes of the ``(shift, partner)`` pairs whose member is busy at that time:
+        registered elsewhere (one query), or on an overlapping shift of the same batch (the
+        earlier shift wins). ``suspended`` members are left out."""
+        busy = self.env["coop.shift.registration"]._overlapping(
+            [(partner.id, shift.start, shift.end, None) for shift, partner in pairs]
+        )
+        last_end = {}
+        for index in sorted(range(len(pairs)), key=lambda i: (pairs[i][1].id, pairs[i][0].start)):
+            shift, partner = pairs[index]
+            if partner in suspended or index in busy:
+                continue
+            if shift.start < last_end.get(partner.id, shift.start):
+                busy.add(index)
+            else:
+                last_end[partner.id] = max(shift.end, last_end.get(partner.id, shift.end))
+        return busy
 
     @api.model
     def _coordinator_user(self):
