@@ -122,8 +122,14 @@ class CoopShiftTemplate(models.Model):
         """Create the missing shifts up to the horizon and register the fixed teams:
         idempotent, in one batch, with a fixed number of queries besides the ORM's inserts
         (100 rows a query). Members of the fixed team who cannot be registered are skipped
-        (see ``coop.shift._register_fixed_team``)."""
-        shifts = self.env["coop.shift"].create(self._missing_shift_values(date_to))
+        (see ``coop.shift._register_fixed_team``). A generated shift logs no creation
+        message: its template says where it comes from, and a year of messages would cost
+        more than the shifts themselves."""
+        shifts = (
+            self.env["coop.shift"]
+            .with_context(mail_create_nolog=True)
+            .create(self._missing_shift_values(date_to))
+        )
         shifts._register_fixed_team()
         return shifts
 
