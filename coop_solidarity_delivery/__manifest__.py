@@ -12,6 +12,7 @@
         "security/coop_delivery_security.xml",
         "security/ir.model.access.csv",
         "data/coop_weekday_data.xml",
+        "data/base_import_mapping_data.xml",
         "data/geo_provider_data.xml",
         "data/geo_provider_default.xml",
         "data/ir_sequence_data.xml",

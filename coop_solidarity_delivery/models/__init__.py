@@ -18,3 +18,4 @@ from . import sale_order
 from . import sale_order_checkout
 from . import product_template
 from . import res_partner_data_export
+from . import res_partner_volunteer_import
