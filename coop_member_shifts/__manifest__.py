@@ -29,6 +29,7 @@
         "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/portal_accessibility_templates.xml",
         "report/coop_work_statement.xml",
         "views/coop_fee_schedule_views.xml",
         "views/coop_income_declaration_views.xml",
