@@ -49,6 +49,9 @@
         "demo/coop_fee_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "coop_member_shifts/static/src/scss/coop_portal.scss",
+        ],
         "web.assets_tests": [
             "coop_member_shifts/static/tests/tours/**/*",
         ],
