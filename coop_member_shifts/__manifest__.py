@@ -6,13 +6,22 @@
     "author": "Coop Groceries Odoo Team",
     "website": "https://github.com/coop-groceries/coop-odoo",
     "license": "AGPL-3",
-    "depends": ["contacts", "sale_management", "membership", "portal", "mail", "privacy_lookup"],
+    "depends": [
+        "contacts",
+        "sale_management",
+        "membership",
+        "portal",
+        "mail",
+        "privacy_lookup",
+        "base_import",
+    ],
     "data": [
         "security/coop_security.xml",
         "security/ir.model.access.csv",
         "security/coop_work_entry_security.xml",
         "security/coop_fee_security.xml",
         "security/coop_erasure_security.xml",
+        "data/base_import_mapping_data.xml",
         "views/coop_work_entry_views.xml",
         "views/coop_exemption_views.xml",
         "views/coop_shift_views.xml",
@@ -20,6 +29,7 @@
         "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/portal_accessibility_templates.xml",
         "report/coop_work_statement.xml",
         "views/coop_fee_schedule_views.xml",
         "views/coop_income_declaration_views.xml",
@@ -39,6 +49,9 @@
         "demo/coop_fee_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "coop_member_shifts/static/src/scss/coop_portal.scss",
+        ],
         "web.assets_tests": [
             "coop_member_shifts/static/tests/tours/**/*",
         ],

@@ -20,3 +20,7 @@ from . import sale_order_line
 from . import coop_erasure_request
 from . import res_partner_data_export
 from . import account_move_line
+from . import res_partner_import
+from . import coop_work_entry_import
+from . import coop_shift_template_import
+from . import base_import

@@ -75,7 +75,9 @@ class ResPartner(models.Model):
         members = self.search(
             [
                 "|",
+                "|",
                 ("membership_state", "in", ("paid", "free", "invoiced")),
+                ("coop_member_since", "!=", False),
                 ("id", "in", [partner.id for (partner,) in ledger_partners]),
             ]
         )

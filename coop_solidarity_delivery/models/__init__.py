@@ -19,3 +19,4 @@ from . import sale_order_checkout
 from . import sale_order_drive
 from . import product_template
 from . import res_partner_data_export
+from . import res_partner_volunteer_import

@@ -36,3 +36,5 @@ from . import test_retention
 from . import test_access_matrix
 from . import test_drive_board_tour
 from . import test_checkout_clicks
+from . import test_volunteer_import
+from . import test_accessibility
