@@ -14,6 +14,7 @@ Rules (one place, so that any status can be explained):
 """
 
 import calendar
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -71,14 +72,19 @@ def required_hours(month, monthly_hours, exemptions):
     return round(owed * 4) / 4
 
 
+# The same few (month, hours, exemptions) come back for every member: computed once each.
+_required_hours = functools.lru_cache(maxsize=4096)(required_hours)
+
+
 def month_lines(months, monthly_hours, exemptions, done_by_month, today):
     """The "why" table: for each month, what was required and done, and the running balance
     (the current month's requirement is not due yet, its work counts at once)."""
     lines, balance = [], 0.0
+    exemptions, current = tuple(exemptions), month_start(today)
     for month in months:
-        required = required_hours(month, monthly_hours, exemptions)
+        required = _required_hours(month, monthly_hours, exemptions)
         done = done_by_month.get(month, 0.0)
-        balance += done - required if month < month_start(today) else done
+        balance += done - required if month < current else done
         lines.append(MonthLine(month, required, done, round(balance, 2)))
     return lines
 
@@ -96,3 +102,19 @@ def status(lines, grace_months, today, current_required):
             break
         months_behind += 1
     return SUSPENDED if months_behind > grace_months else BEHIND
+
+
+def member_status(window, joined, monthly_hours, grace_months, exemptions, done_by_month, today):
+    """(status, month lines) of one member over ``window`` (the months up to today's): hours
+    are owed from the month the member joined, or first worked if that is earlier."""
+    start = max(window[0], min([joined, *done_by_month]))
+    exemptions = tuple(exemptions)
+    lines = month_lines(
+        [month for month in window if month >= start],
+        monthly_hours,
+        exemptions,
+        done_by_month,
+        today,
+    )
+    current = _required_hours(month_start(today), monthly_hours, exemptions)
+    return status(lines, grace_months, today, current), lines
