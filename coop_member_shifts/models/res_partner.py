@@ -141,22 +141,26 @@ class ResPartner(models.Model):
 
     @api.model
     def _coop_done_by_month(self, since, partner_ids=None):
-        """{partner id: {month: validated hours}} since ``since``: the grouped read is done in
-        SQL, as building a record per (member, month) group would cost more than the read."""
+        """{partner id: {month: validated hours}} since ``since``, grouped in SQL by member
+        and month, then one row a member: building a record, or even a Python row, per
+        (member, month) group would cost more than the grouping itself."""
         self.env.cr.execute(
             SQL(
-                """SELECT partner_id, date_trunc('month', date)::date, SUM(hours)
-                     FROM coop_work_entry
-                    WHERE state = 'validated' AND date >= %s %s
-                 GROUP BY partner_id, date_trunc('month', date)""",
+                """SELECT partner_id, array_agg(month), array_agg(hours)
+                     FROM (SELECT partner_id, date_trunc('month', date)::date AS month,
+                                  SUM(hours) AS hours
+                             FROM coop_work_entry
+                            WHERE state = 'validated' AND date >= %s %s
+                         GROUP BY partner_id, date_trunc('month', date)) AS monthly
+                 GROUP BY partner_id""",
                 since,
                 SQL("AND partner_id = ANY(%s)", partner_ids) if partner_ids is not None else SQL(),
             )
         )
-        done = defaultdict(dict)
-        for partner_id, month, hours in self.env.cr.fetchall():
-            done[partner_id][month] = hours
-        return done
+        return {
+            partner_id: dict(zip(months, hours, strict=True))
+            for partner_id, months, hours in self.env.cr.fetchall()
+        }
 
     @api.model
     def _coop_exemptions_by_partner(self, since, partner_ids=None):

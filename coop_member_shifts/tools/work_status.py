@@ -13,10 +13,12 @@ Rules (one place, so that any status can be explained):
   who makes up the missing hours is up to date, and may shop, the same day.
 """
 
+import bisect
 import calendar
 import functools
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 UP_TO_DATE, BEHIND, SUSPENDED, EXEMPT = "up_to_date", "behind", "suspended", "exempt"
 
@@ -28,8 +30,7 @@ class Exemption:
     reduced_hours: float = 0.0  # hours a month still owed while exempt
 
 
-@dataclass(frozen=True)
-class MonthLine:
+class MonthLine(NamedTuple):  # a tuple: built for every member and month of a status search
     month: date  # first day of the month
     required: float
     done: float
@@ -95,7 +96,8 @@ def status(lines, grace_months, today, current_required):
         return EXEMPT
     if not lines or lines[-1].balance >= 0:
         return UP_TO_DATE
-    completed = [line for line in lines if line.month < month_start(today)]
+    current = month_start(today)
+    completed = [line for line in lines if line.month < current]
     months_behind = 0
     for line in reversed(completed):
         if line.balance >= 0:
@@ -110,7 +112,7 @@ def member_status(window, joined, monthly_hours, grace_months, exemptions, done_
     start = max(window[0], min([joined, *done_by_month]))
     exemptions = tuple(exemptions)
     lines = month_lines(
-        [month for month in window if month >= start],
+        window[bisect.bisect_left(window, start) :],
         monthly_hours,
         exemptions,
         done_by_month,
