@@ -41,9 +41,9 @@ class ResPartner(models.Model):
         work = self._coop_work_by_record()
         by_status, by_balance = defaultdict(list), defaultdict(list)
         for partner in self:
-            status, lines = work[partner]
+            status, balance, _lines = work[partner]
             by_status[status].append(partner.id)
-            by_balance[lines[-1].balance if lines else 0.0].append(partner.id)
+            by_balance[balance].append(partner.id)
         # One assignment per distinct value rather than two per member.
         for status, ids in by_status.items():
             self.browse(ids).coop_work_status = status
@@ -53,10 +53,10 @@ class ResPartner(models.Model):
     def _compute_coop_work_months_html(self):
         """The month-by-month table that explains the status: only the contact's form, the
         portal and the work statement read it, never a status search or a list."""
-        work = self._coop_work_by_record()
+        work = self._coop_work_by_record(lines=True)
         head = self._coop_months_table_head()
         for partner in self:
-            partner.coop_work_months_html = partner._coop_months_table(work[partner][1], head)
+            partner.coop_work_months_html = partner._coop_months_table(work[partner][2], head)
 
     def _search_coop_work_status(self, operator, value):
         """Members (paid, free or invoiced membership, or with work in the ledger) whose status
@@ -72,13 +72,16 @@ class ResPartner(models.Model):
         if operator not in ("=", "!=", "in", "not in"):
             return NotImplemented
         wanted = {value} if isinstance(value, str) else set(value or ())
-        ledger = self.env["coop.work.entry"].sudo()._search([])
-        members = self._search(
-            [
-                "|",
-                ("membership_state", "in", ("paid", "free", "invoiced")),
-                ("id", "in", ledger.subselect(SQL.identifier("coop_work_entry", "partner_id"))),
-            ]
+        # Members, or contacts with work in the ledger: the ledger's index is probed for the
+        # other contacts only (a hashed subquery would read the whole ledger).
+        members = self._search([])
+        members.add_where(
+            SQL(
+                """(%s IN ('paid', 'free', 'invoiced') OR (
+                    SELECT TRUE FROM coop_work_entry WHERE partner_id = %s LIMIT 1))""",
+                SQL.identifier("res_partner", "membership_state"),
+                SQL.identifier("res_partner", "id"),
+            )
         )
         self.env.cr.execute(
             members.select(
@@ -91,23 +94,24 @@ class ResPartner(models.Model):
             (pid, pid, company_id, created) for pid, company_id, created in self.env.cr.fetchall()
         ]
         statuses = self._coop_work_by_key(rows, partner_ids=None)
-        matching = [pid for pid, (status, _lines) in statuses.items() if status in wanted]
+        matching = [pid for pid, (status, _balance, _lines) in statuses.items() if status in wanted]
         return [("id", "in" if operator in ("=", "in") else "not in", matching)]
 
-    def _coop_work_by_record(self):
-        """{record: (status, month lines)} for the records of ``self``, new ones included."""
+    def _coop_work_by_record(self, lines=False):
+        """{record: (status, balance, month lines if ``lines``)} for the records of ``self``,
+        new ones included."""
         self._origin.fetch(["create_date", "company_id"])  # these two, not the whole contact
         rows = [
             (partner, partner._origin.id, partner.company_id.id, partner.create_date)
             for partner in self
         ]
-        return self._coop_work_by_key(rows, partner_ids=self._origin.ids)
+        return self._coop_work_by_key(rows, partner_ids=self._origin.ids, lines=lines)
 
     @api.model
-    def _coop_work_by_key(self, rows, partner_ids):
-        """{key: (status, month lines)} for rows of (key, partner id, company id, creation
-        date); the ledger and the exemptions are read for ``partner_ids``, or for everyone
-        when it is None (a status search, where every member is needed)."""
+    def _coop_work_by_key(self, rows, partner_ids, lines=False):
+        """{key: (status, balance, month lines if ``lines``)} for rows of (key, partner id,
+        company id, creation date); the ledger and the exemptions are read for
+        ``partner_ids``, or for everyone when it is None (a status search needs them all)."""
         today = fields.Date.context_today(self)
         window = work_status.months_between(
             work_status.add_months(work_status.month_start(today), -WINDOW_MONTHS), today
@@ -126,6 +130,7 @@ class ResPartner(models.Model):
                 exemptions.get(partner_id, ()),
                 done.get(partner_id, {}),
                 today,
+                lines=lines,
             )
         return result
 
