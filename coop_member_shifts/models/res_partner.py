@@ -90,12 +90,38 @@ class ResPartner(models.Model):
                 SQL.identifier("res_partner", "create_date"),
             )
         )
-        rows = [
-            (pid, pid, company_id, created) for pid, company_id, created in self.env.cr.fetchall()
-        ]
-        statuses = self._coop_work_by_key(rows, partner_ids=None)
-        matching = [pid for pid, (status, _balance, _lines) in statuses.items() if status in wanted]
+        statuses = self._coop_statuses_of_rows(self.env.cr.fetchall())
+        matching = [pid for pid, status in statuses.items() if status in wanted]
         return [("id", "in" if operator in ("=", "in") else "not in", matching)]
+
+    def _coop_statuses_of_rows(self, rows):
+        """{partner id: status} for rows of (partner id, company id, creation date). Like a
+        read of the field, a search uses the statuses already computed in this transaction
+        (the ledger, exemptions included, invalidates them), and keeps those it computes:
+        the list and the count of a page, then its rows, compute them once."""
+        cache, status_field = self.env.cache, self._fields["coop_work_status"]
+        missing = set(cache.get_missing_ids(self.browse([row[0] for row in rows]), status_field))
+        statuses = {
+            pid: cache.get(self.browse(pid), status_field)
+            for pid, _company, _created in rows
+            if pid not in missing
+        }
+        if missing:
+            work = self._coop_work_by_key(
+                [row[:1] + row for row in rows if row[0] in missing],
+                partner_ids=None if len(missing) == len(rows) else list(missing),
+            )
+            computed = self.browse(list(work))
+            cache.insert_missing(
+                computed, status_field, [status for status, _b, _l in work.values()]
+            )
+            cache.insert_missing(
+                computed,
+                self._fields["coop_work_balance"],
+                [balance for _s, balance, _l in work.values()],
+            )
+            statuses.update((pid, status) for pid, (status, _b, _l) in work.items())
+        return statuses
 
     def _coop_work_by_record(self, lines=False):
         """{record: (status, balance, month lines if ``lines``)} for the records of ``self``,

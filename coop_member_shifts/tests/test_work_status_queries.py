@@ -145,6 +145,29 @@ class TestWorkStatusQueries(CoopCase):
             )
             members[0]._coop_checkout_alert()
 
+    def test_a_new_exemption_changes_a_status_already_read_or_searched(self):
+        member = self.add_members(1)[0]
+        Partner = self.env["res.partner"]
+        self.assertEqual(member.coop_work_status, "behind")
+        self.assertIn(member, Partner.search(self.behind_domain))
+        self.env["coop.exemption"].create(
+            {
+                "partner_id": member.id,
+                "reason": "parental",
+                "date_from": self.this_month,
+                "date_to": self.this_month + relativedelta(months=1, days=-1),
+            }
+        )
+        self.assertEqual(member.coop_work_status, "exempt")
+        self.assertNotIn(member, Partner.search(self.behind_domain))
+
+    def test_the_rows_of_a_status_search_show_their_status_without_a_query(self):
+        self.add_members(3)
+        found = self.env["res.partner"].search(self.behind_domain, limit=80)
+        with self.assertQueryCount(0):
+            self.assertEqual(set(found.mapped("coop_work_status")), {"behind"})
+            found.mapped("coop_work_balance")
+
     def test_the_contact_form_shows_the_month_table(self):
         member = self.add_members(1)[0]
         values = member.with_user(self.staff_user).web_read(
