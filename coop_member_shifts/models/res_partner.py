@@ -74,6 +74,8 @@ class ResPartner(models.Model):
         wanted = {value} if isinstance(value, str) else set(value or ())
         # Members, or contacts with work in the ledger: the ledger's index is probed for the
         # other contacts only (a hashed subquery would read the whole ledger).
+        self.flush_model(["membership_state", "company_id"])
+        self.env["coop.work.entry"].flush_model(["partner_id"])
         members = self._search([])
         members.add_where(
             SQL(
@@ -83,14 +85,14 @@ class ResPartner(models.Model):
                 SQL.identifier("res_partner", "id"),
             )
         )
-        self.env.cr.execute(
+        rows = self.env.execute_query(  # also flushes the fields of the access rules
             members.select(
                 SQL.identifier("res_partner", "id"),
                 SQL.identifier("res_partner", "company_id"),
                 SQL.identifier("res_partner", "create_date"),
             )
         )
-        statuses = self._coop_statuses_of_rows(self.env.cr.fetchall())
+        statuses = self._coop_statuses_of_rows(rows)
         matching = [pid for pid, status in statuses.items() if status in wanted]
         return [("id", "in" if operator in ("=", "in") else "not in", matching)]
 
@@ -175,6 +177,7 @@ class ResPartner(models.Model):
         """{partner id: {month: validated hours}} since ``since``, grouped in SQL by member
         and month, then one row a member: building a record, or even a Python row, per
         (member, month) group would cost more than the grouping itself."""
+        self.env["coop.work.entry"].flush_model(["partner_id", "date", "hours", "state"])
         self.env.cr.execute(
             SQL(
                 """SELECT partner_id, array_agg(month), array_agg(hours)
