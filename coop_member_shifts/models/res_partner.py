@@ -60,9 +60,9 @@ class ResPartner(models.Model):
 
     def _search_coop_work_status(self, operator, value):
         """Members (paid, free or invoiced membership, a membership start imported, or work in
-        the ledger) whose status
-        matches, in a fixed number of queries: one grouped read of the window's ledger and
-        the rules of ``tools/work_status`` on each member, without building any record.
+        the ledger) whose status matches, in a fixed number of queries: one grouped read of
+        the window's ledger and the rules of ``tools/work_status`` on each member, without
+        building any record.
 
         The status is not stored on purpose: it changes with the date as much as with the
         ledger (a month ends, a grace period runs out, an exemption starts or ends on a given
