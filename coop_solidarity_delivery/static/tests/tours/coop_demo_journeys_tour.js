@@ -5,6 +5,41 @@ import * as tourUtils from "@website_sale/js/tours/tour_utils";
 
 // The journeys of the README's demo logins, on the demo database as installed (no change).
 
+// Pick up at the coop's store, chosen on the checkout page (groceries are not stocked per store).
+function pickUpAtTheStore() {
+    return [
+        tourUtils.goToCart({ quantity: 1 }),
+        tourUtils.goToCheckout(),
+        {
+            content: "Choose to pick up at the store",
+            trigger: 'input[name="o_delivery_radio"][data-delivery-type="in_store"]:not(:disabled)',
+            run: "click",
+        },
+        {
+            content: "Open the store selector",
+            trigger: 'button[name="o_pickup_location_selector"]',
+            run: "click",
+        },
+        {
+            content: "The coop's store is listed, located beforehand",
+            trigger: ".o_location_selector:contains('La Coopérette')",
+        },
+        clickOnElement("Choose the coop's store", "#submit_location_large"),
+        {
+            content: "The coop's store is the pickup point",
+            trigger: "[name='o_pickup_location_name']:contains('La Coopérette')",
+        },
+        tourUtils.confirmOrder(),
+        {
+            content: "Choose a pickup slot",
+            trigger: "#coop_slot_picker input[name='coop_slot']:not(:disabled) + label",
+            run: "click",
+            expectUnloadPage: true,
+        },
+    ];
+}
+
+
 registry.category("web_tour.tours").add("coop_demo_member_buys_with_pickup", {
     url: "/shop",
     steps: () => [
@@ -22,26 +57,8 @@ registry.category("web_tour.tours").add("coop_demo_member_buys_with_pickup", {
             run: "click",
             expectUnloadPage: true,
         },
-        clickOnElement("Open the store selector", ".o_click_and_collect_availability"),
-        {
-            content: "The coop's store is listed, located beforehand",
-            trigger: ".o_location_selector:contains('La Coopérette')",
-        },
-        clickOnElement("Choose the coop's store", "#submit_location_large"),
         clickOnElement("Add to cart", "#add_to_cart"),
-        tourUtils.goToCart({ quantity: 1 }),
-        tourUtils.goToCheckout(),
-        {
-            content: "Pick up in store is the chosen delivery method",
-            trigger: 'input[name="o_delivery_radio"][data-delivery-type="in_store"]:checked',
-        },
-        tourUtils.confirmOrder(),
-        {
-            content: "Choose a pickup slot",
-            trigger: "#coop_slot_picker input[name='coop_slot']:not(:disabled) + label",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...pickUpAtTheStore(),
         {
             content: "No slot label names Odoo's demo company",
             trigger: "#coop_slot_picker:not(:contains('YourCompany'))",
@@ -72,18 +89,8 @@ registry.category("web_tour.tours").add("coop_demo_member_pays_by_transfer", {
             run: "click",
             expectUnloadPage: true,
         },
-        clickOnElement("Open the store selector", ".o_click_and_collect_availability"),
-        clickOnElement("Choose the coop's store", "#submit_location_large"),
         clickOnElement("Add to cart", "#add_to_cart"),
-        tourUtils.goToCart({ quantity: 1 }),
-        tourUtils.goToCheckout(),
-        tourUtils.confirmOrder(),
-        {
-            content: "Choose a pickup slot",
-            trigger: "#coop_slot_picker input[name='coop_slot']:not(:disabled) + label",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...pickUpAtTheStore(),
         {
             content: "Pay by bank transfer",
             trigger: 'input[name="o_payment_radio"][data-payment-method-code="wire_transfer"]',
@@ -127,6 +134,11 @@ registry.category("web_tour.tours").add("coop_demo_manager_opens_settings", {
 registry.category("web_tour.tours").add("coop_demo_staff_marks_drive_order_prepared", {
     url: "/odoo/action-coop_solidarity_delivery.action_coop_drive_orders",
     steps: () => [
+        {
+            content: "Open the next slot",
+            trigger: ".o_group_header:first",
+            run: "click",
+        },
         {
             content: "Mark the first drive order prepared",
             trigger: ".o_data_row:first button[name=action_coop_drive_prepared]",
