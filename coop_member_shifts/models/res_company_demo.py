@@ -22,7 +22,7 @@ DEMO_CURRENCY_COLUMNS = (
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _coop_demo_set_currency(self, company_id, currency_id):
