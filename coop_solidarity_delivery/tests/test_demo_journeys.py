@@ -33,7 +33,7 @@ class TestDemoJourneys(HttpCase):
     def test_beneficiary_asks_for_a_delivery(self):
         fatou = self.env.ref("coop_solidarity_delivery.demo_beneficiary_fatou")
         requests = self.env["coop.delivery.request"].search([("beneficiary_id", "=", fatou.id)])
-        self.start_tour("/my", "coop_solidarity_delivery_portal_request", login="fatou")
+        self.start_tour("/my", "coop_demo_beneficiary_asks_for_a_delivery", login="fatou")
         new = self.env["coop.delivery.request"].search([("beneficiary_id", "=", fatou.id)])
         self.assertEqual(len(new - requests), 1)
 

@@ -9,7 +9,13 @@ import * as tourUtils from "@website_sale/js/tours/tour_utils";
 function pickUpAtTheStore() {
     return [
         tourUtils.goToCart({ quantity: 1 }),
-        tourUtils.goToCheckout(),
+        {
+            // The demo members read French: their links start with /fr.
+            content: "Go to checkout",
+            trigger: 'a[href*="/shop/checkout"]',
+            run: "click",
+            expectUnloadPage: true,
+        },
         {
             content: "Choose to pick up at the store",
             trigger: 'input[name="o_delivery_radio"][data-delivery-type="in_store"]:not(:disabled)',
@@ -29,7 +35,12 @@ function pickUpAtTheStore() {
             content: "The coop's store is the pickup point",
             trigger: "[name='o_pickup_location_name']:contains('La Coopérette')",
         },
-        tourUtils.confirmOrder(),
+        {
+            content: "Confirm the order",
+            trigger: 'a[href*="/shop/confirm_order"]',
+            run: "click",
+            expectUnloadPage: true,
+        },
         {
             content: "Choose a pickup slot",
             trigger: "#coop_slot_picker input[name='coop_slot']:not(:disabled) + label",
@@ -197,6 +208,39 @@ registry.category("web_tour.tours").add("coop_demo_open_delivery_requests", {
         {
             content: "Odette's request from the call centre is listed",
             trigger: ".o_view_controller:contains('Odette Perrin')",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("coop_demo_beneficiary_asks_for_a_delivery", {
+    url: "/my",
+    steps: () => [
+        {
+            content: "Open my solidarity deliveries",
+            trigger: "a[href$='/my/deliveries']",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Ask for a delivery",
+            trigger: ".o_coop_new_delivery",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Say what I need",
+            trigger: "textarea[name=shopping_list]",
+            run: "edit Soupe, pain, yaourts",
+        },
+        {
+            content: "Send the request",
+            trigger: ".o_coop_send_delivery_request",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The request is recorded",
+            trigger: ".o_coop_delivery_created",
         },
     ],
 });
