@@ -42,6 +42,7 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/coop_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/coop_work_demo.xml",
         "demo/coop_shift_demo.xml",

@@ -15,6 +15,9 @@ logins() {
   cat <<MSG
 
   Demo coop ready: http://localhost:$port/odoo   (web shop: http://localhost:$port/shop)
+  La Coopérette, a coop grocery in Orléans: French, euros, Paris time. It needs no internet:
+  the store is located, payment is at the store or by bank transfer, e-mails wait in the queue
+  (Settings > Technical > Emails) until an outgoing mail server is set.
   Logins (password = login):
     admin        administrator, Coop manager
     manager      Coop manager (every Coop right, settings, reports)
@@ -23,8 +26,9 @@ logins() {
     feeofficer   fee officer (declared incomes, fees)
     delivery     delivery coordinator (drive, solidarity deliveries)
     callcentre   call-centre volunteer
-    portal       a member on the portal (Odoo's demo portal user)
-    amelie       a member in the lowest fee bracket (web shop, /my/income)
+    portal       Julie Lemaire, a member: web shop, pickup at the store, pays on site
+    amelie       a member in the lowest fee bracket (web shop, /my/shifts, /my/income)
+    fatou        a member who gets solidarity deliveries (/my/deliveries)
 
 MSG
 }

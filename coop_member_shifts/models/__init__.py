@@ -6,6 +6,7 @@ from . import coop_shift_template
 from . import coop_task_type
 from . import coop_work_entry
 from . import res_company
+from . import res_company_demo
 from . import res_config_settings
 from . import res_partner
 from . import res_partner_fee

@@ -11,6 +11,8 @@ class FeeCase(CoopCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.company.coop_fee_default_mode = "full"
+        # The test's schedule is the only one: the demo's would come first by product name.
+        cls.env["coop.fee.schedule"].search([]).unlink()
         today = fields.Date.today()
         cls.membership = cls.env["product.template"].create(
             {

@@ -46,6 +46,12 @@ class ResPartner(models.Model):
             self.filtered_domain(self._coop_to_locate_domain())._coop_queue_geocoding()
         return res
 
+    def geo_localize(self):
+        """Skipped where a position is optional (listing the pickup stores at checkout)."""
+        if self.env.context.get("coop_skip_geo_localize"):
+            return False
+        return super().geo_localize()
+
     # === ACTIONS ===#
 
     def action_coop_locate(self):

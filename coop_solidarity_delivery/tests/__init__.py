@@ -22,10 +22,12 @@ from . import test_volunteer_ranking
 from . import test_fee_shop
 from . import test_solidarity_checkout
 from . import test_delivery_stats
+from . import test_demo_journeys
 from . import test_route_fuzz
 from . import test_crons
 from . import test_offer_rules
 from . import test_offer_token_privacy
+from . import test_pickup_offline
 from . import test_member_data_export
 from . import test_checkout_rules
 from . import test_seat_rules
