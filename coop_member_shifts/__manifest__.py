@@ -18,6 +18,7 @@
         "views/coop_shift_views.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "wizard/coop_setup_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "report/coop_work_statement.xml",

@@ -24,3 +24,4 @@ from . import test_ledger_rules
 from . import test_hours_made_up
 from . import test_crons
 from . import test_income_checks
+from . import test_setup_wizard

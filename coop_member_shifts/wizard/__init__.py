@@ -1,1 +1,3 @@
 from . import membership_invoice
+from . import coop_setup_wizard
+from . import coop_setup_bracket
