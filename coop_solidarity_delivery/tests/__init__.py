@@ -34,3 +34,4 @@ from . import test_beneficiary_privacy
 from . import test_retention
 from . import test_access_matrix
 from . import test_setup_wizard
+from . import test_setup_tour
