@@ -45,6 +45,20 @@ registry.category("web_tour.tours").add("coop_solidarity_delivery_setup_assistan
         fill("zip", "45000"),
         fill("city", "Orléans"),
         {
+            content: "Choose the country",
+            trigger: ".modal div[name=country_id] input",
+            run: "edit France",
+        },
+        {
+            content: "France",
+            trigger: ".o-autocomplete--dropdown-item:contains(France)",
+            run: "click",
+        },
+        {
+            content: "The currency follows the country",
+            trigger: ".modal div[name=currency_id] input:value(EUR)",
+        },
+        {
             content: "The preview says what the step sets",
             trigger: ".modal .o_coop_setup_preview:contains('Orléans')",
         },
