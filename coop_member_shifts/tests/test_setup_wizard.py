@@ -43,8 +43,8 @@ class TestSetupWizard(CoopCase):
         self.assertEqual(self.company.partner_id.lang, "en_US")
         self.assertEqual(wizard.step, "work")
 
-    def test_identity_step_proposes_france_for_a_company_without_country(self):
-        self.company.country_id = False
+    def test_identity_step_proposes_france_for_a_new_company(self):
+        self.company.write({"street": False, "country_id": self.env.ref("base.us").id})
         wizard = self.wizard()
         self.assertEqual(wizard.country_id, self.env.ref("base.fr"))
         self.assertEqual(wizard.currency_id, self.env.ref("base.EUR"))

@@ -29,15 +29,11 @@ class CoopSetupWizard(models.TransientModel):
         "res.company", required=True, readonly=True, default=lambda self: self.env.company
     )
     # Identity
-    coop_name = fields.Char(
-        string="Coop Name", required=True, default=lambda self: self.env.company.name
-    )
+    coop_name = fields.Char(required=True, default=lambda self: self.env.company.name)
     street = fields.Char(default=lambda self: self.env.company.street)
     zip = fields.Char(default=lambda self: self.env.company.zip)
     city = fields.Char(default=lambda self: self.env.company.city)
-    country_id = fields.Many2one(
-        "res.country", string="Country", default=lambda self: self._default_country()
-    )
+    country_id = fields.Many2one("res.country", default=lambda self: self._default_country())
     tz = fields.Selection(
         _tz_get,
         string="Timezone",
@@ -46,7 +42,6 @@ class CoopSetupWizard(models.TransientModel):
     )
     currency_id = fields.Many2one(
         "res.currency",
-        string="Currency",
         required=True,
         context={"active_test": False},
         default=lambda self: self._default_currency(),
@@ -65,7 +60,6 @@ class CoopSetupWizard(models.TransientModel):
         help="Hours of volunteer work each member owes the coop every month.",
     )
     grace_months = fields.Integer(
-        string="Grace Months",
         default=lambda self: self.env.company.coop_work_grace_months,
         help="Months a member may stay behind on their hours before being suspended.",
     )
@@ -89,13 +83,18 @@ class CoopSetupWizard(models.TransientModel):
     checklist_complete = fields.Boolean(compute="_compute_checklist")
 
     def _default_country(self):
-        return self.env.company.country_id or self.env.ref("base.fr", raise_if_not_found=False)
+        """The company's country once it has an address; France for a new database (whose
+        company Odoo places in the United States)."""
+        company = self.env.company
+        if company.street and company.country_id:
+            return company.country_id
+        return self.env.ref("base.fr", raise_if_not_found=False) or company.country_id
 
     def _default_currency(self):
         company = self.env.company
-        if not company.country_id and self._default_country():
-            return self._default_country().currency_id or company.currency_id
-        return company.currency_id
+        if company.street:
+            return company.currency_id
+        return self._default_country().currency_id or company.currency_id
 
     def _default_lang(self):
         code = self.env.company.partner_id.lang or self.env.user.lang or "en_US"

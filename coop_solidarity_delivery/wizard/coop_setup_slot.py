@@ -22,7 +22,7 @@ class CoopSetupSlot(models.TransientModel):
     start_hour = fields.Float(string="Start", required=True, default=9.0)
     end_hour = fields.Float(string="End", required=True, default=12.0)
     capacity = fields.Integer(
-        string="Orders per Slot", required=True, default=10, help="How many orders one slot takes."
+        string="Orders", required=True, default=10, help="How many orders one slot takes."
     )
 
     def _coop_rule_values(self):

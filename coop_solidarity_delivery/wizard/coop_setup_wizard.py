@@ -36,7 +36,6 @@ class CoopSetupWizard(models.TransientModel):
         ),
     )
     store_name = fields.Char(
-        string="Store Name",
         default=lambda self: (
             self.env["stock.warehouse"]
             .search([("company_id", "=", self.env.company.id)], limit=1)
