@@ -146,6 +146,11 @@ class TestSetupWizard(CoopCase):
         self.assertNotEqual(action.get("res_model"), "coop.setup.wizard")
         self.assertTrue(action.get("type"))
 
+    def test_shop_staff_still_see_the_coop_app(self):
+        root = self.env.ref("coop_member_shifts.menu_coop_root")
+        menus = self.env["ir.ui.menu"].with_user(self.staff_user)
+        self.assertIn(root.id, menus._visible_menu_ids())
+
     def test_shop_staff_cannot_open_the_assistant(self):
         with self.assertRaises(AccessError):
             self.env["coop.setup.wizard"].with_user(self.staff_user).action_open()

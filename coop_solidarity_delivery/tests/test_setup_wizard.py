@@ -151,6 +151,17 @@ class TestSetupWizardStore(TransactionCase):
             ["identity", "work", "fees", "store", "delivery", "payment", "done"],
         )
 
+    def test_the_call_centre_opens_the_coop_app_on_its_menus(self):
+        caller = new_test_user(
+            self.env,
+            login="coop_setup_caller",
+            groups="coop_solidarity_delivery.group_coop_call_centre",
+        )
+        root = self.env.ref("coop_member_shifts.menu_coop_root")
+        self.assertIn(root.id, self.env["ir.ui.menu"].with_user(caller)._visible_menu_ids())
+        action = self.env["coop.setup.wizard"].with_user(caller).action_coop_home()
+        self.assertNotEqual(action.get("res_model"), "coop.setup.wizard")
+
     def test_a_delivery_coordinator_cannot_run_the_assistant(self):
         with self.assertRaises(AccessError):
             self.env["coop.setup.wizard"].with_user(self.coordinator).create({})
