@@ -38,6 +38,7 @@
         "demo/coop_shift_demo.xml",
         "demo/coop_shift_past_demo.xml",
         "demo/coop_fee_demo.xml",
+        "demo/coop_setup_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -13,6 +13,8 @@ class TestSetupWizard(CoopCase):
         super().setUpClass()
         cls.company = cls.env.company
         cls.Wizard = cls.env["coop.setup.wizard"].with_user(cls.manager_user)
+        # The demo coop postpones the assistant; a new coop does not.
+        cls.env["ir.config_parameter"].set_param("coop_member_shifts.setup_postponed", False)
 
     def wizard(self, **values):
         return self.Wizard.create(values)
