@@ -27,6 +27,7 @@
         "views/coop_shift_views.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "wizard/coop_setup_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/portal_accessibility_templates.xml",
@@ -48,6 +49,7 @@
         "demo/coop_shift_demo.xml",
         "demo/coop_shift_past_demo.xml",
         "demo/coop_fee_demo.xml",
+        "demo/coop_setup_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -43,6 +43,7 @@
         "views/res_config_settings_views.xml",
         "wizard/coop_delivery_intake_views.xml",
         "wizard/coop_call_campaign_views.xml",
+        "wizard/coop_setup_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [

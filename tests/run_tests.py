@@ -4,7 +4,8 @@
 Tier 1 (no Odoo): pytest on this folder (static checks, linters, pure-Python logic).
 Tier 2 (Odoo importable): the addons' own tests, run by Odoo's test runner in a fresh
 database where both addons are installed with demo data; plus an install without demo
-data. Both installs must log no warning.
+data, where the tests tagged ``coop_nodemo`` run (a new coop starting from nothing: the
+setup assistant's tour). Both installs must log no warning; the tests of both count.
 
 The last line printed is the summary of both tiers in the form test tools read:
 ``total: N passed, N failed``.
@@ -13,6 +14,7 @@ Environment:
     COOP_TEST_DB      name of the test database (default: coop_test)
     COOP_SKIP_ODOO=1  run tier 1 only (tier 2 is then reported as skipped)
     COOP_TEST_TAGS    Odoo --test-tags (default: both addons)
+    COOP_NODEMO_TAGS  Odoo --test-tags on the database without demo data (default: coop_nodemo)
 """
 
 import os
@@ -165,13 +167,20 @@ def run_tier2():
     logs = Path(tempfile.mkdtemp(prefix="coop_odoo_logs_"))
     problems = []
 
-    print(f"Tier 2: installing both addons without demo data in '{db}_nodemo'...", flush=True)
-    code, log = run_odoo(
-        f"{db}_nodemo", ["--without-demo", "all", "--log-level", "warn"], logs / "nodemo.log"
+    nodemo_tags = os.environ.get("COOP_NODEMO_TAGS", "coop_nodemo")
+    print(
+        f"Tier 2: installing both addons without demo data in '{db}_nodemo' and running "
+        f"the tests ({nodemo_tags})...",
+        flush=True,
     )
-    problems += [f"[install without demo] {line}" for line in log_problems(log)]
-    if code:
-        problems.append(f"[install without demo] odoo exited with {code}")
+    code, log = run_odoo(
+        f"{db}_nodemo",
+        ["--without-demo", "all", "--test-enable", "--test-tags", nodemo_tags]
+        + ["--log-level", "test"],
+        logs / "nodemo.log",
+    )
+    nodemo = _tier2_counts(log, code, "install without demo", problems)
+    print(f"Tier 2 without demo data: {nodemo[0]} passed, {nodemo[1]} failed", flush=True)
 
     tags = os.environ.get("COOP_TEST_TAGS", ",".join(f"/{a}" for a in ADDONS))
     print(f"Tier 2: installing with demo data and running tests ({tags}) in '{db}'...", flush=True)
@@ -179,17 +188,23 @@ def run_tier2():
         db, ["--test-enable", "--test-tags", tags, "--log-level", "test"], logs / "tests.log"
     )
     print(log[-20000:] if code else "\n".join(log.splitlines()[-40:]))
+    demo = _tier2_counts(log, code, "tests", problems)
+    print(f"Tier 2 logs kept in {logs}")
+    return nodemo[0] + demo[0], nodemo[1] + demo[1], problems
+
+
+def _tier2_counts(log, code, label, problems):
+    """(passed, failed) of one Odoo run; its problems are added to ``problems``."""
+    problems += [f"[{label}] {line}" for line in log_problems(log)]
     results = RESULT_RE.findall(log)
     if not results:
-        problems.append("no test result line in the Odoo log (did the tests run at all?)")
-        return 0, 1, problems
+        problems.append(f"[{label}] no test result line in the Odoo log (did the tests run?)")
+        return 0, 1
     failed = sum(int(f) + int(e) for f, e, _total in results)
     total = sum(int(t) for _f, _e, t in results)
-    problems += [f"[tests] {line}" for line in log_problems(log)]
     if code and not failed:
-        problems.append(f"[tests] odoo exited with {code}")
-    print(f"Tier 2 logs kept in {logs}")
-    return total - failed, failed, problems
+        problems.append(f"[{label}] odoo exited with {code}")
+    return total - failed, failed
 
 
 def main():

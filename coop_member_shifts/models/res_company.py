@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -58,3 +59,11 @@ class ResCompany(models.Model):
         help="A declared monthly income above this amount is kept but flagged for a fee "
         "officer to check. 0: no ceiling.",
     )
+
+    @api.constrains("coop_monthly_hours", "coop_work_grace_months")
+    def _check_coop_work_settings(self):
+        for company in self:
+            if company.coop_monthly_hours < 0:
+                raise ValidationError(self.env._("The monthly volunteer hours cannot be negative."))
+            if company.coop_work_grace_months < 0:
+                raise ValidationError(self.env._("The grace period cannot be negative."))

@@ -29,3 +29,4 @@ from . import test_income_checks
 from . import test_shift_generation_queries
 from . import test_imports
 from . import test_accessibility
+from . import test_setup_wizard

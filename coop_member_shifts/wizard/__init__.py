@@ -1,1 +1,4 @@
 from . import membership_invoice
+from . import coop_setup_wizard
+from . import coop_setup_wizard_steps
+from . import coop_setup_bracket

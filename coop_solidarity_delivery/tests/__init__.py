@@ -40,3 +40,5 @@ from . import test_drive_board_tour
 from . import test_checkout_clicks
 from . import test_volunteer_import
 from . import test_accessibility
+from . import test_setup_wizard
+from . import test_setup_tour
