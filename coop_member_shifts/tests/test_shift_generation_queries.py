@@ -69,9 +69,7 @@ class TestShiftGenerationQueries(CoopCase):
         templates = self.make_templates(count)
         planned = len(templates._missing_shift_values(self.year_ahead()))
         self.env.invalidate_all()
-        with self.assertQueryCount(
-            GENERATION_QUERIES + inserts(planned) + inserts(2 * planned)
-        ):
+        with self.assertQueryCount(GENERATION_QUERIES + inserts(planned) + inserts(2 * planned)):
             shifts = self.generate_a_year(templates)
         self.assertEqual(len(shifts), planned)
         self.assertEqual(shifts.template_id, templates)
