@@ -21,6 +21,7 @@ import os
 import platform
 import random
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -50,6 +51,7 @@ SIZES = {"members": 5000, "volunteers": 10000, "ledger": 200000, "orders": 20000
 TEMPLATES = 50  # one store's weekly schedule, whatever the scale
 SHOPPERS = 4  # web-shop members per checkout kind, one per concurrent client
 HOT_SHARE = 0.5  # share of the drive purchases that choose the one hot slot
+POLL_ATTEMPTS = 10  # the payment status page polls again when the confirmation must retry
 TZ = "Europe/Paris"
 
 Scenario = namedtuple("Scenario", "name orm sql reset", defaults=(None,))
@@ -835,6 +837,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
+ROUTE_ID = re.compile(r"/\d+")
+
+
 class OdooServer:
     """An Odoo with ``workers`` worker processes on 127.0.0.1, logging each request with its
     query count; stopped (by its process id) when the block ends."""
@@ -917,14 +922,20 @@ class OdooServer:
         self.output.flush()
         return self.log.stat().st_size
 
-    def query_counts(self, offset):
-        """Query counts of the requests logged since ``offset``."""
+    def requests(self, offset):
+        """(route, queries, server ms) of the requests logged since ``offset``; record ids in
+        a route are replaced by ``<id>``."""
+        pattern = re.compile(r'"(GET|POST) ([^ ?]+)[^"]*" \d{3} - (\d+) ([\d.]+) ([\d.]+)')
         with self.log.open(errors="replace") as log:
             log.seek(offset)
             return [
-                int(match.group(1))
+                (
+                    match.group(1) + " " + ROUTE_ID.sub("/<id>", match.group(2)),
+                    int(match.group(3)),
+                    (float(match.group(4)) + float(match.group(5))) * 1000,
+                )
                 for line in log
-                if (match := re.search(r'HTTP/1\.[01]" \d{3} - (\d+) ', line))
+                if (match := pattern.search(line))
             ]
 
 
@@ -1045,7 +1056,13 @@ def _purchase(session, server, carts, payment, slot_id):
     )
     if response.status_code not in (302, 303):
         raise PurchaseFailed(f"/payment/custom/process: HTTP {response.status_code}")
-    _json(session, server, "/payment/status/poll", {})
+    for attempt in range(POLL_ATTEMPTS):  # the status page polls until the order is done
+        try:
+            _json(session, server, "/payment/status/poll", {})
+            break
+        except PurchaseFailed:
+            if attempt == POLL_ATTEMPTS - 1:
+                raise
     response = session.get(server.url("/shop/payment/validate"), timeout=60, allow_redirects=True)
     if response.status_code != 200 or "/shop/confirmation" not in response.url:
         raise PurchaseFailed(f"/shop/payment/validate: {response.status_code} {response.url}")
@@ -1095,6 +1112,10 @@ def scenario_checkout(env, db, args):
     without slots, in alternate rounds, concurrently within a round."""
     rng = random.Random(args.seed)
     rounds, purchases = args.checkout_rounds, args.purchases
+    if not shutil.which("wkhtmltopdf"):
+        # Without it the order's PDF cannot be attached to its mails, and the confirmation
+        # fails: the mails go without the PDF, for both kinds of purchase alike.
+        env["mail.template"].search([("model", "=", "sale.order")]).report_template_ids = [(5,)]
     slots = _checkout_slots(env).ids
     provider = env.ref("website_sale_collect.payment_provider_on_site")
     payment = (provider.id, env.ref("website_sale_collect.payment_method_pay_on_site").id)
@@ -1103,7 +1124,14 @@ def scenario_checkout(env, db, args):
     deadline = time.monotonic() + args.time_limit
     smtp = FakeSMTP()
     result = {
-        kind: {"per_purchase": [], "latency": [], "failed": [], "queries": [], "requests": 0}
+        kind: {
+            "per_purchase": [],
+            "latency": [],
+            "failed": [],
+            "queries": [],
+            "requests": 0,
+            "routes": {},
+        }
         for kind in kinds
     }
     try:
@@ -1137,8 +1165,11 @@ def scenario_checkout(env, db, args):
                         rng,
                     )
                     done = max(len(latencies), 1)
-                    counts = server.query_counts(offset)
+                    logged = server.requests(offset)
+                    counts = [queries for _route, queries, _ms in logged]
                     side = result[kind]
+                    for route, queries, ms in logged:
+                        side["routes"].setdefault(route, []).append((queries, ms))
                     side["per_purchase"].append(seconds * 1000 / done)
                     side["latency"] += latencies
                     side["failed"] += failures
@@ -1175,10 +1206,10 @@ def main():
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--workers", type=int, default=2, help="Odoo workers for the checkout")
     parser.add_argument(
-        "--checkout-rounds", type=int, default=8, help="checkout rounds of each kind, alternated"
+        "--checkout-rounds", type=int, default=6, help="checkout rounds of each kind, alternated"
     )
     parser.add_argument(
-        "--purchases", type=int, default=5, help="whole purchases per shopper and round"
+        "--purchases", type=int, default=3, help="whole purchases per shopper and round"
     )
     parser.add_argument(
         "--time-limit", type=int, default=900, help="seconds allowed to the checkout load"
@@ -1259,6 +1290,7 @@ def main():
             result, conflicts, slot_count = scenario_checkout(env, args.db, args)
             lines.append(_checkout_line(result, args))
             notes.append(_checkout_note(result, conflicts, slot_count, args))
+            notes += ["", _checkout_routes(result)]
     print("\n".join(lines + [""] + notes))
 
 
@@ -1272,6 +1304,33 @@ def _checkout_line(result, args):
         f"| {d_median / p_median:.2f}x ({100 * (d_median / p_median - 1):+.1f} %) "
         f"| {statistics.median(drive['queries']):.0f} / {statistics.median(plain['queries']):.0f} |"
     )
+
+
+def _checkout_routes(result):
+    """Per route: requests per purchase, median queries and median server ms, both kinds."""
+    lines = [
+        (
+            "| route | with slots: per purchase | queries | server ms | without: per purchase "
+            "| queries | server ms |"
+        ),
+        "|---|---|---|---|---|---|---|",
+    ]
+    purchases = {kind: max(len(result[kind]["latency"]), 1) for kind in result}
+    routes = sorted(set(result["drive"]["routes"]) | set(result["plain"]["routes"]))
+    for route in routes:
+        cells = []
+        for kind in ("drive", "plain"):
+            logged = result[kind]["routes"].get(route, [])
+            if logged:
+                cells += [
+                    f"{len(logged) / purchases[kind]:.1f}",
+                    f"{statistics.median(q for q, _ms in logged):.0f}",
+                    f"{statistics.median(ms for _q, ms in logged):.0f}",
+                ]
+            else:
+                cells += ["-", "-", "-"]
+        lines.append(f"| `{route}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def _checkout_note(result, conflicts, slot_count, args):
