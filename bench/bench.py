@@ -51,6 +51,7 @@ SIZES = {"members": 5000, "volunteers": 10000, "ledger": 200000, "orders": 20000
 TEMPLATES = 50  # one store's weekly schedule, whatever the scale
 SHOPPERS = 4  # web-shop members per checkout kind, one per concurrent client
 HOT_SHARE = 0.5  # share of the drive purchases that choose the one hot slot
+PICKER_RELOAD = True  # the picker's script reloads the payment page once a slot is booked
 POLL_ATTEMPTS = 10  # the payment status page polls again when the confirmation must retry
 TZ = "Europe/Paris"
 
@@ -374,7 +375,7 @@ def _new_carts(env, kind, per_shopper):
     line, the pickup method and store; no slot yet). The shop serves a member's most recent
     draft: the write dates are spread so that each purchase takes the next one.
 
-    Returns ``{order id: (access token, amount)}``."""
+    Returns ``{order id: (access token, amount, shopper index)}``."""
     drive, plain = _carriers(env)
     carrier = drive if kind == "drive" else plain
     website = env["website"].search([], limit=1)
@@ -398,7 +399,7 @@ def _new_carts(env, kind, per_shopper):
             order._set_delivery_method(carrier)
             order._set_pickup_location(json.dumps(_pickup_location(warehouse)))
             order._portal_ensure_token()
-            carts[order.id] = (order.access_token, order.amount_total)
+            carts[order.id] = (order.access_token, order.amount_total, index)
         env.flush_all()
         env.cr.execute(
             """
@@ -523,8 +524,16 @@ def scenario_availability(env):
 
 
 RANKING_SQL = """
+    WITH week AS (  -- deliveries taken in the week, counted once for all volunteers
+        SELECT deliverer_id, COUNT(*) AS taken FROM coop_delivery_request
+         WHERE %(count_week)s AND deliverer_id IS NOT NULL
+           AND delivery_date >= %(monday)s AND delivery_date < %(monday)s + 7
+           AND state NOT IN ('cancelled', 'failed')
+      GROUP BY deliverer_id
+    )
     SELECT p.id, p.name, p.email, d.distance
-      FROM res_partner p,
+      FROM res_partner p
+ LEFT JOIN week ON week.deliverer_id = p.id,
            LATERAL (SELECT 2 * 6371.0088 * ASIN(LEAST(1.0, SQRT(
                   POWER(SIN(RADIANS(p.partner_latitude::float8 - %(lat)s) / 2), 2)
                   + COS(RADIANS(%(lat)s)) * COS(RADIANS(p.partner_latitude::float8))
@@ -538,17 +547,16 @@ RANKING_SQL = """
                      JOIN coop_weekday w ON w.id = r.coop_weekday_id
                     WHERE r.res_partner_id = p.id AND w.number = %(weekday)s)
        AND d.distance <= LEAST(p.coop_radius_km, %(max_radius)s)
-       AND (COALESCE(p.coop_weekly_max, 0) = 0 OR COALESCE((
-               SELECT COUNT(*) FROM coop_delivery_request q
-                WHERE q.deliverer_id = p.id AND q.delivery_date >= %(monday)s
-                  AND q.delivery_date < %(monday)s + 7
-                  AND q.state NOT IN ('cancelled', 'failed')), 0) < p.coop_weekly_max)
+       AND (COALESCE(p.coop_weekly_max, 0) = 0
+            OR COALESCE(week.taken, 0) < p.coop_weekly_max)
   ORDER BY d.distance, p.id
      LIMIT %(limit)s
 """
 
 
-def _ranking_params(env, lat, lon, day, limit=None, exclude=()):
+def _ranking_params(env, lat, lon, day, limit=None, exclude=(), count_week=False):
+    """The ranking's parameters; ``count_week``: the week's deliveries are counted (the next
+    wave does, the ranking alone is given no counts)."""
     from odoo.addons.coop_solidarity_delivery.tools.volunteer_ranking import bounding_box
 
     max_radius = env["res.partner"]._coop_max_radius_km()
@@ -565,6 +573,7 @@ def _ranking_params(env, lat, lon, day, limit=None, exclude=()):
         "monday": day - timedelta(days=day.weekday()),
         "exclude": list(exclude),
         "limit": limit,
+        "count_week": count_week,
     }
 
 
@@ -616,7 +625,7 @@ def scenario_next_wave(env):
     company = request.company_id.partner_id
     sender = company.email or "coop@example.com"
     day, request_id = request.delivery_date, request.id
-    params = _ranking_params(env, lat, lon, day, limit=size)
+    params = _ranking_params(env, lat, lon, day, limit=size, count_week=True)
     reset = _savepoint(env, "bench_wave")
 
     def orm():
@@ -1017,21 +1026,23 @@ def _payment_page(session, server, carts):
     return int(match.group(1)) if match and int(match.group(1)) in carts else None
 
 
-def _purchase(session, server, carts, payment, slot_id):
+def _purchase(session, server, carts, payment, slot_id, next_cart, reload=True):
     """One whole purchase of the cart the shop serves: the checkout step (where the shop notes
     the order paid next), the payment page, the slot (when ``slot_id``: the picker then reloads
-    the page, as its script does), the payment on site (the transaction and the seat's row
-    lock), the confirmation of the order, its page."""
+    the page, as its script does, unless ``reload`` is off), the payment on site (the
+    transaction and the seat's row lock), the confirmation of the order, its page.
+    ``next_cart`` is the cart the shop serves next to this shopper, used when no page shows it.
+    """
     response = session.get(server.url("/shop/checkout"), timeout=60, allow_redirects=False)
     if response.status_code not in (200, 302, 303):
         raise PurchaseFailed(f"/shop/checkout: HTTP {response.status_code}")
     order_id = _payment_page(session, server, carts)
     if slot_id:
         _json(session, server, "/shop/coop_slot/set", {"slot_id": slot_id})
-        order_id = _payment_page(session, server, carts)
+        order_id = _payment_page(session, server, carts) if reload else next_cart
     if not order_id:
         raise PurchaseFailed("/shop/payment: no payment form for a known cart")
-    token, amount = carts[order_id]
+    token, amount, _shopper = carts[order_id]
     processing = _json(
         session,
         server,
@@ -1084,13 +1095,28 @@ def _round(server, sessions, carts, payment, slots, purchases, deadline, rng):
         for number in range(purchases):
             if time.monotonic() > deadline:
                 return
+            with lock:  # the shop serves a shopper's carts from the first made
+                next_cart = min(
+                    order for order, (*_v, shopper) in carts.items() if shopper == index
+                )
             start = time.perf_counter()
             try:
-                _purchase(session, server, carts, payment, choices[index * purchases + number])
+                _purchase(
+                    session,
+                    server,
+                    carts,
+                    payment,
+                    choices[index * purchases + number],
+                    next_cart,
+                    reload=PICKER_RELOAD,
+                )
             except (PurchaseFailed, KeyError, ValueError) as error:
                 with lock:
                     failures.append(str(error))
                 continue
+            finally:
+                with lock:
+                    carts.pop(next_cart, None)
             with lock:
                 latencies.append((time.perf_counter() - start) * 1000)
 
@@ -1216,6 +1242,12 @@ def main():
     )
     parser.add_argument("--skip-http", action="store_true", help="no checkout load")
     parser.add_argument(
+        "--no-picker-reload",
+        action="store_true",
+        help="drive purchases without the payment page's reload after the slot choice "
+        "(what a picker updating the page in place would cost)",
+    )
+    parser.add_argument(
         "--only",
         help="comma-separated parts of scenario names to run (e.g. wave,checkout)",
     )
@@ -1223,6 +1255,8 @@ def main():
         "--jit", action="store_true", help="keep PostgreSQL's JIT compilation (off by default)"
     )
     args = parser.parse_args()
+    global PICKER_RELOAD
+    PICKER_RELOAD = not args.no_picker_reload
     if not args.jit:
         # Compiling a query costs about 18 ms here, more than the queries measured, and
         # PostgreSQL decides it from cost estimates that flip between runs.
@@ -1299,7 +1333,8 @@ def _checkout_line(result, args):
     d_median, d_p90 = percentiles(drive["per_purchase"])
     p_median, p_p90 = percentiles(plain["per_purchase"])
     return (
-        f"| whole drive purchase, {SHOPPERS} shoppers, {args.workers} workers (ms per purchase) "
+        f"| whole drive purchase{'' if PICKER_RELOAD else ' (no page reload after the slot)'}, "
+        f"{SHOPPERS} shoppers, {args.workers} workers (ms per purchase) "
         f"| {d_median:.1f} | {d_p90:.1f} | {p_median:.1f} (without slots) | {p_p90:.1f} "
         f"| {d_median / p_median:.2f}x ({100 * (d_median / p_median - 1):+.1f} %) "
         f"| {statistics.median(drive['queries']):.0f} / {statistics.median(plain['queries']):.0f} |"
