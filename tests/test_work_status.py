@@ -87,3 +87,43 @@ def test_hours_of_the_current_month_count_at_once():
     status, lines = member_status({SEPT: 0, OCT: 0, NOV: 6})
     assert status == ws.UP_TO_DATE
     assert lines[-1].balance == 0
+
+
+def test_a_member_owes_hours_from_the_month_they_joined():
+    window = [date(2026, 7, 1), date(2026, 8, 1), SEPT, OCT, NOV]
+    status, balance, lines = ws.member_status(window, OCT, 3.0, 1, (), {}, TODAY, lines=True)
+    assert [line.month for line in lines] == [OCT, NOV]
+    assert status == ws.BEHIND and balance == lines[-1].balance == -3
+
+
+def test_a_member_owes_hours_from_their_first_work_if_earlier():
+    window = [date(2026, 7, 1), date(2026, 8, 1), SEPT, OCT, NOV]
+    status, _balance, lines = ws.member_status(
+        window, NOV, 3.0, 1, (), {SEPT: 3}, TODAY, lines=True
+    )
+    assert [line.month for line in lines] == [SEPT, OCT, NOV]
+    assert status == ws.BEHIND
+
+
+def test_the_window_bounds_what_a_long_standing_member_owes():
+    window = [SEPT, OCT, NOV]
+    status, _balance, lines = ws.member_status(
+        window, date(2020, 1, 1), 3.0, 1, (), {}, TODAY, lines=True
+    )
+    assert lines[0].month == SEPT and status == ws.SUSPENDED
+
+
+@pytest.mark.parametrize(
+    "done, exemptions, grace",
+    [
+        ({SEPT: 3, OCT: 1}, (), 1),
+        ({SEPT: 1, OCT: 1, NOV: 2}, (), 1),
+        ({}, [ws.Exemption(date(2026, 9, 10), date(2026, 10, 20), 1.0)], 0),
+        ({OCT: 6}, [ws.Exemption(date(2026, 11, 1), date(2026, 11, 30))], 1),
+    ],
+)
+def test_the_status_without_the_table_is_the_status_of_the_table(done, exemptions, grace):
+    window = [SEPT, OCT, NOV]
+    status, balance, none = ws.member_status(window, SEPT, 3.0, grace, exemptions, done, TODAY)
+    expected, lines = member_status(done, exemptions, grace)
+    assert (status, balance, none) == (expected, lines[-1].balance, None)

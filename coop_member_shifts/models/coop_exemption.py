@@ -58,3 +58,21 @@ class CoopExemption(models.Model):
         for exemption in self:
             reason = labels.get(exemption.reason) if show_reason else _("Exemption")
             exemption.display_name = f"{exemption.partner_id.name}: {reason}"
+
+    # === CRUD ===#
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        exemptions = super().create(vals_list)
+        self.env["coop.work.entry"]._invalidate_member_status()
+        return exemptions
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env["coop.work.entry"]._invalidate_member_status()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env["coop.work.entry"]._invalidate_member_status()
+        return result

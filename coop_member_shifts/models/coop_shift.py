@@ -1,5 +1,7 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class CoopShift(models.Model):
@@ -109,10 +111,11 @@ class CoopShift(models.Model):
         self.env.cr.execute("UPDATE coop_shift SET write_date = write_date WHERE id IN %s", [ids])
 
     def _check_seats(self):
-        """Count the seats (under the lock taken by ``_lock_seats``)."""
+        """Count the seats (under the lock taken by ``_lock_seats``), in one query."""
         self.invalidate_recordset(["seats_taken", "seats_free"])
+        taken = self._taken_seats()
         for shift in self:
-            if shift._taken_seats().get(shift.id, 0) > shift.seats:
+            if taken.get(shift.id, 0) > shift.seats:
                 raise ValidationError(_("The shift %s is full.", shift.display_name))
 
     def _lock_and_check_seats(self):
@@ -120,23 +123,70 @@ class CoopShift(models.Model):
         self._check_seats()
 
     def _register_fixed_team(self):
-        """Register the fixed team of each shift's template, member by member: a member who
+        """Register the fixed team of each shift's template, in one batch: a member who
         cannot be registered (suspended, busy, shift full) is skipped and the coordinator is
         told once per template. Returns the registrations made."""
-        registrations = self.env["coop.shift.registration"]
-        refused = {}
-        for shift in self:
-            for partner in shift.template_id.partner_ids:
-                try:
-                    with self.env.cr.savepoint():
-                        registrations |= registrations.create(
-                            {"shift_id": shift.id, "partner_id": partner.id}
-                        )
-                except (UserError, ValidationError) as error:
-                    refused.setdefault(shift.template_id, []).append((shift, partner, error))
-        for template, failures in refused.items():
+        seated, refused = self._seat_fixed_team()
+        registrations = self.env["coop.shift.registration"].create(
+            [{"shift_id": shift.id, "partner_id": partner.id} for shift, partner in seated]
+        )
+        by_template = defaultdict(list)
+        for shift, partner, reason in refused:
+            by_template[shift.template_id].append((shift, partner, reason))
+        for template, failures in by_template.items():
             template._report_fixed_team_failures(failures)
         return registrations
+
+    def _seat_fixed_team(self):
+        """Split the fixed teams of these shifts into the ``(shift, partner)`` to register and
+        the ``(shift, partner, reason)`` refused, with the rules of a registration checked in
+        bulk: a fixed number of queries for any number of shifts and members.
+
+        A member is refused when suspended, when busy at that time (already registered, or
+        seated on an overlapping shift of this batch: the earlier shift wins), and beyond the
+        free seats (members seated in the order of the team)."""
+        members = self.template_id.partner_ids  # the teams of all the templates, read at once
+        pairs = [(shift, partner) for shift in self for partner in shift.template_id.partner_ids]
+        suspended = members.filtered(
+            lambda partner: partner.coop_work_status == "suspended" and not partner._coop_may_shop()
+        )
+        busy = self._busy_members(pairs, suspended)
+        taken = self._taken_seats()
+        free = {shift.id: shift.seats - taken.get(shift.id, 0) for shift in self}
+        seated, refused = [], []
+        for index, (shift, partner) in enumerate(pairs):
+            if partner in suspended:
+                reason = _(
+                    "%s is suspended and cannot register: see their volunteer work.", partner.name
+                )
+            elif index in busy:
+                reason = _("%s is already registered to a shift at that time.", partner.name)
+            elif free[shift.id] <= 0:
+                reason = _("The shift %s is full.", shift.display_name)
+            else:
+                free[shift.id] -= 1
+                seated.append((shift, partner))
+                continue
+            refused.append((shift, partner, reason))
+        return seated, refused
+
+    def _busy_members(self, pairs, suspended):
+        """Indexes of the ``(shift, partner)`` pairs whose member is busy at that time:
+        registered elsewhere (one query), or on an overlapping shift of the same batch (the
+        earlier shift wins). ``suspended`` members are left out."""
+        busy = self.env["coop.shift.registration"]._overlapping(
+            [(partner.id, shift.start, shift.end, None) for shift, partner in pairs]
+        )
+        last_end = {}
+        for index in sorted(range(len(pairs)), key=lambda i: (pairs[i][1].id, pairs[i][0].start)):
+            shift, partner = pairs[index]
+            if partner in suspended or index in busy:
+                continue
+            if shift.start < last_end.get(partner.id, shift.start):
+                busy.add(index)
+            else:
+                last_end[partner.id] = max(shift.end, last_end.get(partner.id, shift.end))
+        return busy
 
     @api.model
     def _coordinator_user(self):

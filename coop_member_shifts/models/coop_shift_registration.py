@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 TAKING_SEAT = ("registered", "attended")
 
@@ -13,8 +14,9 @@ class CoopShiftRegistration(models.Model):
 
     shift_id = fields.Many2one("coop.shift", required=True, ondelete="cascade", index=True)
     partner_id = fields.Many2one("res.partner", string="Member", required=True, index=True)
-    shift_start = fields.Datetime(related="shift_id.start", store=True)
-    shift_end = fields.Datetime(related="shift_id.end", store=True)
+    # Precomputed: inserted with the registration, not written again by a second query.
+    shift_start = fields.Datetime(related="shift_id.start", store=True, precompute=True)
+    shift_end = fields.Datetime(related="shift_id.end", store=True, precompute=True)
     state = fields.Selection(
         [
             ("registered", "Registered"),
@@ -59,6 +61,8 @@ class CoopShiftRegistration(models.Model):
         return result
 
     def _check_can_register(self):
+        """Refuse suspended members and members already busy at that time, in a fixed number
+        of queries for any number of registrations."""
         for registration in self:
             partner = registration.partner_id
             if partner.coop_work_status == "suspended" and not partner._coop_may_shop():
@@ -68,19 +72,46 @@ class CoopShiftRegistration(models.Model):
                         partner.name,
                     )
                 )
-            overlapping = self.search_count(
-                [
-                    ("id", "!=", registration.id),
-                    ("partner_id", "=", partner.id),
-                    ("state", "in", TAKING_SEAT),
-                    ("shift_start", "<", registration.shift_end),
-                    ("shift_end", ">", registration.shift_start),
-                ]
+        self.flush_model(["partner_id", "state", "shift_start", "shift_end"])
+        busy = self._overlapping(
+            [(r.partner_id.id, r.shift_start, r.shift_end, r.id) for r in self]
+        )
+        if busy:
+            partner = self[min(busy)].partner_id
+            raise ValidationError(
+                _("%s is already registered to a shift at that time.", partner.name)
             )
-            if overlapping:
-                raise ValidationError(
-                    _("%s is already registered to a shift at that time.", partner.name)
-                )
+
+    @api.model
+    def _overlapping(self, candidates):
+        """Indexes of the ``candidates`` ``(partner_id, start, end, own_id)`` whose member
+        has another registration taking a seat at that time (``own_id``, the candidate's own
+        registration or None, is left out), in one query."""
+        if not candidates:
+            return set()
+        partner_ids, starts, ends, own_ids = zip(*candidates, strict=True)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT c.idx - 1
+                  FROM unnest(%s::int[], %s::timestamp[], %s::timestamp[], %s::int[])
+                       WITH ORDINALITY AS c(partner_id, start, stop, own_id, idx)
+                 WHERE EXISTS (
+                       SELECT 1 FROM coop_shift_registration r
+                        WHERE r.partner_id = c.partner_id
+                          AND r.id IS DISTINCT FROM c.own_id
+                          AND r.state IN %s
+                          AND r.shift_start < c.stop
+                          AND r.shift_end > c.start)
+                """,
+                list(partner_ids),
+                list(starts),
+                list(ends),
+                list(own_ids),
+                TAKING_SEAT,
+            )
+        )
+        return {index for (index,) in self.env.cr.fetchall()}
 
     # === ACTIONS ===#
 

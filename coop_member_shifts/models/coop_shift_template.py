@@ -119,26 +119,33 @@ class CoopShiftTemplate(models.Model):
         )
 
     def _generate_shifts(self, date_to=None):
-        """Create the missing shifts up to the horizon: idempotent, in one batch. Members of
-        the fixed team who cannot be registered are skipped (see ``_register_fixed_team``)."""
+        """Create the missing shifts up to the horizon and register the fixed teams:
+        idempotent, in one batch, with a fixed number of queries besides the ORM's inserts
+        (100 rows a query). Members of the fixed team who cannot be registered are skipped
+        (see ``coop.shift._register_fixed_team``)."""
+        shifts = self.env["coop.shift"].create(self._missing_shift_values(date_to))
+        shifts._register_fixed_team()
+        return shifts
+
+    def _missing_shift_values(self, date_to=None):
+        """Values of the shifts of these templates from now to ``date_to`` (default: the
+        company's horizon) that do not exist yet."""
         today = fields.Date.context_today(self)
         horizon = date_to or today + timedelta(days=self.env.company.coop_shift_horizon_days)
+        now = fields.Datetime.now()
         existing = {
             (shift.template_id.id, shift.start)
             for shift in self.env["coop.shift"].search_fetch(
-                [("template_id", "in", self.ids), ("start", ">=", fields.Datetime.now())],
-                ["template_id", "start"],
+                [("template_id", "in", self.ids), ("start", ">=", now)], ["template_id", "start"]
             )
         }
         tz = self.env.company.partner_id.tz or "Europe/Paris"
-        values = []
-        for template in self:
-            for start, end in occurrences(template._rule(), today, horizon, tz):
-                if start > fields.Datetime.now() and (template.id, start) not in existing:
-                    values.append(template._prepare_shift_values(start, end))
-        shifts = self.env["coop.shift"].create(values)
-        shifts._register_fixed_team()
-        return shifts
+        return [
+            template._prepare_shift_values(start, end)
+            for template in self
+            for start, end in occurrences(template._rule(), today, horizon, tz)
+            if start > now and (template.id, start) not in existing
+        ]
 
     def _rule(self):
         every, offset = 1, 0
@@ -169,16 +176,16 @@ class CoopShiftTemplate(models.Model):
     def _report_fixed_team_failures(self, failures):
         """Tell a shift coordinator which fixed-team members were not registered, and why.
 
-        ``failures``: (shift, partner, error) of this template."""
+        ``failures``: (shift, partner, reason) of this template."""
         self.ensure_one()
         lines = [
             self.env._(
                 "%(member)s, %(shift)s: %(reason)s",
                 member=partner.display_name,
                 shift=shift.display_name,
-                reason=error.args[0] if error.args else error,
+                reason=reason,
             )
-            for shift, partner, error in failures
+            for shift, partner, reason in failures
         ]
         self.sudo().activity_schedule(
             "mail.mail_activity_data_todo",

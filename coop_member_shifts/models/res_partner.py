@@ -3,6 +3,7 @@ from collections import defaultdict
 from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
+from odoo.tools import SQL
 
 from ..tools import work_status
 
@@ -26,7 +27,7 @@ class ResPartner(models.Model):
     )
     coop_work_balance = fields.Float(string="Work Balance (h)", compute="_compute_coop_work_status")
     coop_work_months_html = fields.Html(
-        string="Month by Month", compute="_compute_coop_work_status", sanitize=False
+        string="Month by Month", compute="_compute_coop_work_months_html", sanitize=False
     )
     coop_exemption_ids = fields.One2many("coop.exemption", "partner_id", string="Exemptions")
     coop_no_reminders = fields.Boolean(
@@ -35,82 +36,176 @@ class ResPartner(models.Model):
     )
 
     def _compute_coop_work_status(self):
-        """Status, balance and the month-by-month table, from the ledger and the exemptions,
-        in two queries for any number of members."""
-        today = fields.Date.context_today(self)
-        first_month = work_status.add_months(work_status.month_start(today), -WINDOW_MONTHS)
-        months = work_status.months_between(first_month, today)
-        done = self._coop_done_by_month(first_month)
-        exemptions = self._coop_exemptions_by_partner(first_month)
+        """Status and balance, from the ledger and the exemptions, in a few queries for any
+        number of members (the month-by-month table is left to the views that show it)."""
+        work = self._coop_work_by_record()
+        by_status, by_balance = defaultdict(list), defaultdict(list)
         for partner in self:
-            company = partner.company_id or self.env.company
-            partner_done = done.get(partner._origin.id, {})
-            # A member owes hours from the month they joined (or first worked, if earlier).
-            joined = work_status.month_start((partner.create_date or fields.Datetime.now()).date())
-            start = max(first_month, min([joined, *partner_done]))
-            member_months = [month for month in months if month >= start]
-            partner_exemptions = exemptions.get(partner._origin.id, [])
-            lines = work_status.month_lines(
-                member_months,
-                company.coop_monthly_hours,
-                partner_exemptions,
-                partner_done,
-                today,
-            )
-            current = work_status.required_hours(
-                work_status.month_start(today), company.coop_monthly_hours, partner_exemptions
-            )
-            partner.coop_work_status = work_status.status(
-                lines, company.coop_work_grace_months, today, current
-            )
-            partner.coop_work_balance = lines[-1].balance if lines else 0.0
-            partner.coop_work_months_html = partner._coop_months_table(lines)
+            status, balance, _lines = work[partner]
+            by_status[status].append(partner.id)
+            by_balance[balance].append(partner.id)
+        # One assignment per distinct value rather than two per member.
+        for status, ids in by_status.items():
+            self.browse(ids).coop_work_status = status
+        for balance, ids in by_balance.items():
+            self.browse(ids).coop_work_balance = balance
+
+    def _compute_coop_work_months_html(self):
+        """The month-by-month table that explains the status: only the contact's form, the
+        portal and the work statement read it, never a status search or a list."""
+        work = self._coop_work_by_record(lines=True)
+        head = self._coop_months_table_head()
+        for partner in self:
+            partner.coop_work_months_html = partner._coop_months_table(work[partner][2], head)
 
     def _search_coop_work_status(self, operator, value):
-        """Members (paid or free membership, or with work in the ledger) whose status matches."""
+        """Members (paid, free or invoiced membership, or with work in the ledger) whose status
+        matches, in a fixed number of queries: one grouped read of the window's ledger and
+        the rules of ``tools/work_status`` on each member, without building any record.
+
+        The status is not stored on purpose: it changes with the date as much as with the
+        ledger (a month ends, a grace period runs out, an exemption starts or ends on a given
+        day), so a stored value would need every member recomputed each night and would be
+        wrong between midnight and that cron, or after a change of the settings. Computed
+        from the grouped ledger at each search, it is always exact, for a few times the cost
+        of the bare grouped read."""
         if operator not in ("=", "!=", "in", "not in"):
             return NotImplemented
         wanted = {value} if isinstance(value, str) else set(value or ())
-        ledger_partners = self.env["coop.work.entry"].sudo()._read_group([], ["partner_id"])
-        members = self.search(
-            [
-                "|",
-                ("membership_state", "in", ("paid", "free", "invoiced")),
-                ("id", "in", [partner.id for (partner,) in ledger_partners]),
-            ]
-        )
-        matching = members.filtered(lambda partner: partner.coop_work_status in wanted)
-        positive = operator in ("=", "in")
-        return [("id", "in" if positive else "not in", matching.ids)]
-
-    def _coop_done_by_month(self, since):
-        groups = (
-            self.env["coop.work.entry"]
-            .sudo()
-            ._read_group(
-                [
-                    ("partner_id", "in", self._origin.ids),
-                    ("state", "=", "validated"),
-                    ("date", ">=", since),
-                ],
-                ["partner_id", "date:month"],
-                ["hours:sum"],
+        # Members, or contacts with work in the ledger: the ledger's index is probed for the
+        # other contacts only (a hashed subquery would read the whole ledger).
+        self.flush_model(["membership_state", "company_id"])
+        self.env["coop.work.entry"].flush_model(["partner_id"])
+        members = self._search([])
+        members.add_where(
+            SQL(
+                """(%s IN ('paid', 'free', 'invoiced') OR (
+                    SELECT TRUE FROM coop_work_entry WHERE partner_id = %s LIMIT 1))""",
+                SQL.identifier("res_partner", "membership_state"),
+                SQL.identifier("res_partner", "id"),
             )
         )
-        done = defaultdict(dict)
-        for partner, month, hours in groups:
-            done[partner.id][month.date() if hasattr(month, "date") else month] = hours
-        return done
+        rows = self.env.execute_query(  # also flushes the fields of the access rules
+            members.select(
+                SQL.identifier("res_partner", "id"),
+                SQL.identifier("res_partner", "company_id"),
+                SQL.identifier("res_partner", "create_date"),
+            )
+        )
+        statuses = self._coop_statuses_of_rows(rows)
+        matching = [pid for pid, status in statuses.items() if status in wanted]
+        return [("id", "in" if operator in ("=", "in") else "not in", matching)]
 
-    def _coop_exemptions_by_partner(self, since):
+    def _coop_statuses_of_rows(self, rows):
+        """{partner id: status} for rows of (partner id, company id, creation date). Like a
+        read of the field, a search uses the statuses already computed in this transaction
+        (the ledger, exemptions included, invalidates them), and keeps those it computes:
+        the list and the count of a page, then its rows, compute them once."""
+        cache, status_field = self.env.cache, self._fields["coop_work_status"]
+        missing = set(cache.get_missing_ids(self.browse([row[0] for row in rows]), status_field))
+        statuses = {
+            pid: cache.get(self.browse(pid), status_field)
+            for pid, _company, _created in rows
+            if pid not in missing
+        }
+        if missing:
+            work = self._coop_work_by_key(
+                [row[:1] + row for row in rows if row[0] in missing],
+                partner_ids=None if len(missing) == len(rows) else list(missing),
+            )
+            computed = self.browse(list(work))
+            cache.insert_missing(
+                computed, status_field, [status for status, _b, _l in work.values()]
+            )
+            cache.insert_missing(
+                computed,
+                self._fields["coop_work_balance"],
+                [balance for _s, balance, _l in work.values()],
+            )
+            statuses.update((pid, status) for pid, (status, _b, _l) in work.items())
+        return statuses
+
+    def _coop_work_by_record(self, lines=False):
+        """{record: (status, balance, month lines if ``lines``)} for the records of ``self``,
+        new ones included."""
+        self._origin.fetch(["create_date", "company_id"])  # these two, not the whole contact
+        rows = [
+            (partner, partner._origin.id, partner.company_id.id, partner.create_date)
+            for partner in self
+        ]
+        return self._coop_work_by_key(rows, partner_ids=self._origin.ids, lines=lines)
+
+    @api.model
+    def _coop_work_by_key(self, rows, partner_ids, lines=False):
+        """{key: (status, balance, month lines if ``lines``)} for rows of (key, partner id,
+        company id, creation date); the ledger and the exemptions are read for
+        ``partner_ids``, or for everyone when it is None (a status search needs them all)."""
+        today = fields.Date.context_today(self)
+        window = work_status.months_between(
+            work_status.add_months(work_status.month_start(today), -WINDOW_MONTHS), today
+        )
+        done = self._coop_done_by_month(window[0], partner_ids)
+        exemptions = self._coop_exemptions_by_partner(window[0], partner_ids)
+        settings = self._coop_work_settings({row[2] for row in rows})
+        result, now = {}, fields.Datetime.now()
+        for key, partner_id, company_id, created in rows:
+            monthly_hours, grace_months = settings[company_id]
+            result[key] = work_status.member_status(
+                window,
+                work_status.month_start((created or now).date()),
+                monthly_hours,
+                grace_months,
+                exemptions.get(partner_id, ()),
+                done.get(partner_id, {}),
+                today,
+                lines=lines,
+            )
+        return result
+
+    @api.model
+    def _coop_work_settings(self, company_ids):
+        """{company id: (monthly hours, grace months)}; a contact without a company follows
+        the current one."""
+        settings = {}
+        for company_id in company_ids:
+            company = self.env["res.company"].sudo().browse(company_id) or self.env.company
+            settings[company_id] = (company.coop_monthly_hours, company.coop_work_grace_months)
+        return settings
+
+    @api.model
+    def _coop_done_by_month(self, since, partner_ids=None):
+        """{partner id: {month: validated hours}} since ``since``, grouped in SQL by member
+        and month, then one row a member: building a record, or even a Python row, per
+        (member, month) group would cost more than the grouping itself."""
+        self.env["coop.work.entry"].flush_model(["partner_id", "date", "hours", "state"])
+        self.env.cr.execute(
+            SQL(
+                """SELECT partner_id, array_agg(month), array_agg(hours)
+                     FROM (SELECT partner_id, date_trunc('month', date)::date AS month,
+                                  SUM(hours) AS hours
+                             FROM coop_work_entry
+                            WHERE state = 'validated' AND date >= %s %s
+                         GROUP BY partner_id, date_trunc('month', date)) AS monthly
+                 GROUP BY partner_id""",
+                since,
+                SQL("AND partner_id = ANY(%s)", partner_ids) if partner_ids is not None else SQL(),
+            )
+        )
+        return {
+            partner_id: dict(zip(months, hours, strict=True))
+            for partner_id, months, hours in self.env.cr.fetchall()
+        }
+
+    @api.model
+    def _coop_exemptions_by_partner(self, since, partner_ids=None):
+        domain = [("date_to", ">=", since)]
+        if partner_ids is not None:
+            domain.append(("partner_id", "in", partner_ids))
         exemptions = defaultdict(list)
         records = (
             self.env["coop.exemption"]
             .sudo()
-            .search_fetch(
-                [("partner_id", "in", self._origin.ids), ("date_to", ">=", since)],
-                ["partner_id", "date_from", "date_to", "reduced_hours"],
-            )
+            .search_fetch(domain, ["partner_id", "date_from", "date_to", "reduced_hours"])
         )
         for record in records:
             exemptions[record.partner_id.id].append(
@@ -118,7 +213,14 @@ class ResPartner(models.Model):
             )
         return exemptions
 
-    def _coop_months_table(self, lines):
+    def _coop_months_table_head(self):
+        return Markup(
+            "<table class='table table-sm o_coop_work_months'><thead><tr><th>%s</th>"
+            "<th class='text-end'>%s</th><th class='text-end'>%s</th>"
+            "<th class='text-end'>%s</th></tr></thead><tbody>"
+        ) % (escape(_("Month")), escape(_("Required")), escape(_("Done")), escape(_("Balance")))
+
+    def _coop_months_table(self, lines, head):
         rows = Markup("").join(
             Markup(
                 "<tr><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td>"
@@ -127,11 +229,6 @@ class ResPartner(models.Model):
             % (line.month.strftime("%Y-%m"), line.required, line.done, line.balance)
             for line in reversed(lines)
         )
-        head = Markup(
-            "<table class='table table-sm o_coop_work_months'><thead><tr><th>%s</th>"
-            "<th class='text-end'>%s</th><th class='text-end'>%s</th>"
-            "<th class='text-end'>%s</th></tr></thead><tbody>"
-        ) % (escape(_("Month")), escape(_("Required")), escape(_("Done")), escape(_("Balance")))
         return head + rows + Markup("</tbody></table>")
 
     def _coop_may_shop(self):

@@ -3,6 +3,7 @@ from . import test_menus
 from . import test_ui
 from . import test_work_entry
 from . import test_work_status
+from . import test_work_status_queries
 from . import test_shift_concurrency
 from . import test_shifts
 from . import test_reminders
@@ -24,3 +25,4 @@ from . import test_ledger_rules
 from . import test_hours_made_up
 from . import test_crons
 from . import test_income_checks
+from . import test_shift_generation_queries

@@ -13,9 +13,12 @@ Rules (one place, so that any status can be explained):
   who makes up the missing hours is up to date, and may shop, the same day.
 """
 
+import bisect
 import calendar
+import functools
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 UP_TO_DATE, BEHIND, SUSPENDED, EXEMPT = "up_to_date", "behind", "suspended", "exempt"
 
@@ -27,8 +30,7 @@ class Exemption:
     reduced_hours: float = 0.0  # hours a month still owed while exempt
 
 
-@dataclass(frozen=True)
-class MonthLine:
+class MonthLine(NamedTuple):  # a tuple: built for every member and month of a status search
     month: date  # first day of the month
     required: float
     done: float
@@ -71,28 +73,75 @@ def required_hours(month, monthly_hours, exemptions):
     return round(owed * 4) / 4
 
 
-def month_lines(months, monthly_hours, exemptions, done_by_month, today):
-    """The "why" table: for each month, what was required and done, and the running balance
-    (the current month's requirement is not due yet, its work counts at once)."""
-    lines, balance = [], 0.0
+# The same few (month, hours, exemptions) come back for every member: computed once each.
+_required_hours = functools.lru_cache(maxsize=4096)(required_hours)
+
+
+def month_balances(months, monthly_hours, exemptions, done_by_month, today):
+    """The running balance at the end of each month (the current month's requirement is not
+    due yet, its work counts at once), rounded to the hundredth."""
+    balances, balance, current = [], 0.0, month_start(today)
+    exemptions, done_in = tuple(exemptions), done_by_month.get
     for month in months:
-        required = required_hours(month, monthly_hours, exemptions)
-        done = done_by_month.get(month, 0.0)
-        balance += done - required if month < month_start(today) else done
-        lines.append(MonthLine(month, required, done, round(balance, 2)))
-    return lines
+        done = done_in(month, 0.0)
+        if month < current:
+            done -= _required_hours(month, monthly_hours, exemptions)
+        balance += done
+        balances.append(round(balance, 2))
+    return balances
+
+
+def month_lines(months, monthly_hours, exemptions, done_by_month, today):
+    """The "why" table: for each month, what was required and done, and the running balance."""
+    exemptions = tuple(exemptions)
+    balances = month_balances(months, monthly_hours, exemptions, done_by_month, today)
+    return [
+        MonthLine(month, _required_hours(month, monthly_hours, exemptions), done, balance)
+        for month, balance, done in zip(
+            months, balances, (done_by_month.get(month, 0.0) for month in months), strict=True
+        )
+    ]
 
 
 def status(lines, grace_months, today, current_required):
     """Status of a member from their month lines (see the module's rules)."""
+    return status_of_balances(
+        [line.month for line in lines],
+        [line.balance for line in lines],
+        grace_months,
+        today,
+        current_required,
+    )
+
+
+def status_of_balances(months, balances, grace_months, today, current_required):
+    """Status of a member from the running balance of each month (see the module's rules)."""
     if current_required == 0:
         return EXEMPT
-    if not lines or lines[-1].balance >= 0:
+    if not balances or balances[-1] >= 0:
         return UP_TO_DATE
-    completed = [line for line in lines if line.month < month_start(today)]
-    months_behind = 0
-    for line in reversed(completed):
-        if line.balance >= 0:
+    current, months_behind = month_start(today), 0
+    for month, balance in zip(reversed(months), reversed(balances), strict=True):
+        if month >= current:  # not completed yet
+            continue
+        if balance >= 0:
             break
         months_behind += 1
     return SUSPENDED if months_behind > grace_months else BEHIND
+
+
+def member_status(
+    window, joined, monthly_hours, grace_months, exemptions, done_by_month, today, lines=False
+):
+    """(status, balance, month lines if ``lines``) of one member over ``window`` (the months up
+    to today's): hours are owed from the month the member joined, or first worked if that is
+    earlier."""
+    start = max(window[0], min([joined, *done_by_month]))
+    months, exemptions = window[bisect.bisect_left(window, start) :], tuple(exemptions)
+    balances = month_balances(months, monthly_hours, exemptions, done_by_month, today)
+    current = _required_hours(month_start(today), monthly_hours, exemptions)
+    return (
+        status_of_balances(months, balances, grace_months, today, current),
+        balances[-1] if balances else 0.0,
+        month_lines(months, monthly_hours, exemptions, done_by_month, today) if lines else None,
+    )
