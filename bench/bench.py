@@ -596,10 +596,17 @@ def scenario_ranking(env):
 
 
 def _wave_request(env):
-    """A request searching a volunteer, for a beneficiary at the centre of Lyon."""
-    beneficiary = env["res.partner"].search([("coop_is_beneficiary", "=", True)], limit=1)
-    beneficiary.write(
-        {"partner_latitude": (LYON[0] + LYON[1]) / 2, "partner_longitude": (LYON[2] + LYON[3]) / 2}
+    """A request searching a volunteer, for a new beneficiary at the centre of Lyon (new rows
+    only: a run never holds a lock on a row another run needs)."""
+    beneficiary = env["res.partner"].create(
+        {
+            "name": "Bench beneficiary",
+            "coop_data_consent": True,
+            "coop_is_beneficiary": True,
+            "partner_latitude": (LYON[0] + LYON[1]) / 2,
+            "partner_longitude": (LYON[2] + LYON[3]) / 2,
+            "coop_geo_state": "done",
+        }
     )
     return env["coop.delivery.request"].create(
         {
