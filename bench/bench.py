@@ -5,13 +5,14 @@
     python3 bench/bench.py --scale 0.1     # a tenth of the data, for a quick look
     python3 bench/bench.py --rebuild       # drop and build the database again
 
-The database (both addons, no demo data) is filled by a seeded generator: 5,000 members,
-10,000 volunteers with coordinates over the Lyon metropolitan area, 200,000 ledger lines,
-20,000 drive orders over a store's slots, 2,000 delivery requests (times --scale), and the
-50 shift templates of a store's year (not scaled: one store's schedule). Each scenario runs
---repeat times through the ORM and through its baseline in the same process; the table gives
-medians, the p10-p90 spread, the ratio and the ORM's query count. The checkout scenario
-starts an Odoo server with --workers on 127.0.0.1 and loads it with a bounded client.
+The database (both addons, no demo data) is filled by a seeded generator: 5,000 members over
+the Lyon metropolitan area, 10,000 volunteers over a region of six cities, 200,000 ledger
+lines, 20,000 drive orders over a store's slots, 2,000 delivery requests (times --scale), and
+the 50 shift templates of a store's year (not scaled: one store's schedule). Each scenario runs
+--repeat times, the ORM and its baseline alternated within each repetition (A/B, then B/A), in
+the same process; the table gives medians and p90 of both, the ratio of the medians and the
+query counts. The checkout scenario starts an Odoo server with --workers on 127.0.0.1 and
+times whole purchases (payment page, slot, payment, confirmation) by concurrent shoppers.
 """
 
 import argparse
@@ -20,6 +21,7 @@ import os
 import platform
 import random
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -35,9 +37,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = "coop_member_shifts,coop_solidarity_delivery"
 LYON = (45.70, 45.82, 4.78, 4.93)  # lat min, lat max, lon min, lon max
+# The volunteers' region: (latitude, longitude, half-size in degrees, share of the volunteers).
+# The cities around Lyon are 25-90 km away, outside the 15 km bounding box of a Lyon request.
+CITIES = (
+    (45.76, 4.855, 0.06, 0.40),  # Lyon
+    (45.44, 4.39, 0.04, 0.14),  # Saint-Etienne
+    (45.19, 5.72, 0.04, 0.14),  # Grenoble
+    (45.99, 4.72, 0.03, 0.11),  # Villefranche-sur-Saone
+    (46.205, 5.225, 0.03, 0.11),  # Bourg-en-Bresse
+    (45.525, 4.874, 0.025, 0.10),  # Vienne
+)
 SIZES = {"members": 5000, "volunteers": 10000, "ledger": 200000, "orders": 20000, "requests": 2000}
 TEMPLATES = 50  # one store's weekly schedule, whatever the scale
-SHOPPERS = 4  # web-shop members per checkout page, one per concurrent client
+SHOPPERS = 4  # web-shop members per checkout kind, one per concurrent client
+HOT_SHARE = 0.5  # share of the drive purchases that choose the one hot slot
+PICKER_RELOAD = True  # the picker's script reloads the payment page once a slot is booked
+POLL_ATTEMPTS = 10  # the payment status page polls again when the confirmation must retry
 TZ = "Europe/Paris"
 
 Scenario = namedtuple("Scenario", "name orm sql reset", defaults=(None,))
@@ -133,13 +148,22 @@ def _volunteers(env, rng, sizes):
                     "coop_radius_km": rng.choice((1.5, 3, 5, 8)),
                     "coop_weekly_max": rng.choice((0, 2, 3)),
                     "coop_weekday_ids": [(6, 0, rng.sample(days.ids, rng.randint(1, 7)))],
-                    "partner_latitude": rng.uniform(LYON[0], LYON[1]),
-                    "partner_longitude": rng.uniform(LYON[2], LYON[3]),
+                    "email": f"volunteer{i}@example.com",
+                    **_in_region(rng),
                     "coop_geo_state": "done",
                 }
                 for i in range(batch, min(batch + 1000, sizes["volunteers"]))
             ]
         )
+
+
+def _in_region(rng):
+    """A point in one of the region's cities, drawn by their share."""
+    lat, lon, half, _share = rng.choices(CITIES, weights=[city[3] for city in CITIES])[0]
+    return {
+        "partner_latitude": lat + rng.uniform(-half, half),
+        "partner_longitude": lon + rng.uniform(-half * 1.4, half * 1.4),
+    }
 
 
 def _ledger(env, rng, sizes):
@@ -225,6 +249,7 @@ def _requests(env, rng, sizes):
                 "beneficiary_id": rng.choice(beneficiaries).id,
                 "channel": "phone",
                 "delivery_date": date.today() + timedelta(days=rng.randint(0, 30)),
+                "shopping_list": "Bread, milk, vegetables",
                 "state": rng.choice(states),
             }
             for _i in range(sizes["requests"])
@@ -261,14 +286,13 @@ def _templates(env, rng, sizes):
 
 
 def _shoppers(env, rng, sizes):
-    """Web-shop members with a cart ready to pay, picked up at the store: half with the drive
-    (the payment page shows the slot picker), half with a click & collect method that has no
-    slot rule (the same page without the picker)."""
-    website = env["website"].search([], limit=1)
+    """Web-shop members who buy in the checkout scenario: half with the drive (the payment
+    page shows the slot picker), half with a click & collect method that has no slot rule (the
+    same purchase without slots). Their carts are made by the scenario, round by round."""
     warehouse = env["stock.warehouse"].search([], limit=1)
     drive = env["delivery.carrier"].search([("delivery_type", "=", "in_store")], limit=1)
     drive.is_published = True
-    plain = env["delivery.carrier"].create(
+    env["delivery.carrier"].create(
         {
             "name": "Pick up in store, any time",
             "delivery_type": "in_store",
@@ -276,6 +300,9 @@ def _shoppers(env, rng, sizes):
             "warehouse_ids": [(6, 0, warehouse.ids)],
             "is_published": True,
         }
+    )
+    env.ref("website_sale_collect.payment_provider_on_site").write(
+        {"state": "enabled", "is_published": True}
     )
     france = env.ref("base.fr")
     warehouse.partner_id.write(
@@ -298,11 +325,9 @@ def _shoppers(env, rng, sizes):
             "website_published": True,
         }
     )
-    env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 100000)
-    slot = env["coop.slot"]._get_bookable_slots(drive, warehouse)[:1]
-    slot.capacity = 10000  # the seed filled the slots; this cart's slot stays bookable
+    env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 1000000)
     portal = env.ref("base.group_portal")
-    for kind, carrier in (("drive", drive), ("plain", plain)):
+    for kind in ("drive", "plain"):
         for index in range(SHOPPERS):
             login = f"bench_{kind}_{index}"
             user = env["res.users"].create(
@@ -320,17 +345,71 @@ def _shoppers(env, rng, sizes):
                     "free_member": True,
                 }
             )
-            order = env["sale.order"].create(
+
+
+def _carriers(env):
+    """(drive, plain): the store's drive, and its click & collect without slots."""
+    carriers = env["delivery.carrier"].search([("delivery_type", "=", "in_store")], order="id")
+    return carriers[0], carriers.filtered(lambda c: c.name == "Pick up in store, any time")[:1]
+
+
+def _checkout_slots(env, count=8):
+    """The hot slot and the others of the checkout, picked relative to now: bookable, their
+    cut-off at least two hours ahead (a run lasts less), so the benchmark runs at any hour.
+    Their capacity is raised: the seed filled them, and each purchase takes a seat."""
+    from odoo import fields
+
+    drive, _plain = _carriers(env)
+    warehouse = env["stock.warehouse"].search([], limit=1)
+    safe = fields.Datetime.now() + timedelta(hours=2)
+    slots = env["coop.slot"]._get_bookable_slots(drive, warehouse, days=14)
+    slots = slots.filtered(lambda slot: slot.cutoff > safe)[:count]
+    if not slots:
+        raise RuntimeError("no drive slot bookable in the next 14 days")
+    slots.write({"capacity": 1000000})
+    return slots
+
+
+def _new_carts(env, kind, per_shopper):
+    """``per_shopper`` draft carts for each shopper of ``kind``, as the shop makes them (a
+    line, the pickup method and store; no slot yet). The shop serves a member's most recent
+    draft: the write dates are spread so that each purchase takes the next one.
+
+    Returns ``{order id: (access token, amount, shopper index)}``."""
+    drive, plain = _carriers(env)
+    carrier = drive if kind == "drive" else plain
+    website = env["website"].search([], limit=1)
+    warehouse = env["stock.warehouse"].search([], limit=1)
+    product = env["product.product"].search([("name", "=", "Bench basket")], limit=1)
+    quiet = env(context={"tracking_disable": True, "mail_create_nolog": True})
+    carts = {}
+    for index in range(SHOPPERS):
+        partner = env["res.users"].search([("login", "=", f"bench_{kind}_{index}")]).partner_id
+        orders = quiet["sale.order"].create(
+            [
                 {
-                    "partner_id": user.partner_id.id,
+                    "partner_id": partner.id,
                     "website_id": website.id,
                     "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 2})],
                 }
-            )
+                for _i in range(per_shopper)
+            ]
+        )
+        for order in orders:
             order._set_delivery_method(carrier)
             order._set_pickup_location(json.dumps(_pickup_location(warehouse)))
-            if kind == "drive":
-                order._coop_set_slot(slot)
+            order._portal_ensure_token()
+            carts[order.id] = (order.access_token, order.amount_total, index)
+        env.flush_all()
+        env.cr.execute(
+            """
+            UPDATE sale_order o SET write_date = NOW() AT TIME ZONE 'UTC' - n * INTERVAL '1 s'
+              FROM unnest(%s::int[]) WITH ORDINALITY AS r(id, n) WHERE o.id = r.id
+            """,
+            (orders.ids,),
+        )
+    env.cr.commit()
+    return carts
 
 
 def _pickup_location(warehouse):
@@ -354,113 +433,265 @@ def _pickup_location(warehouse):
 # --- scenarios ------------------------------------------------------------------------------
 
 
-def measure(env, func, repeat, reset=None):
-    """Median and p10-p90 of ``func`` in ms, and the queries of one run; ``reset`` runs
-    untimed after each run (to undo what the run wrote)."""
-    times = []
-    queries = 0
-    for _i in range(repeat):
-        env.invalidate_all()
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - start) * 1000)
-        queries = env.cr.sql_log_count - before
-        if reset:
-            reset()
-    return (*spread(times), queries)
+Measure = namedtuple("Measure", "orm_median orm_p90 sql_median sql_p90 orm_queries sql_queries")
 
 
-def spread(values):
-    """Median, p10 and p90 of a list of numbers."""
+def measure(env, scenario, repeat):
+    """Run the ORM and its baseline ``repeat`` times, alternated within each repetition (A then
+    B, then B then A), so that both see the same machine load. Medians and p90 in ms, and the
+    queries of one run of each; ``reset`` runs untimed after each run (to undo its writes)."""
+    times = {"orm": [], "sql": []}
+    queries = {}
+    for index in range(repeat):
+        order = ("orm", "sql") if index % 2 == 0 else ("sql", "orm")
+        for side in order:
+            func = getattr(scenario, side)
+            env.invalidate_all()
+            before = env.cr.sql_log_count
+            start = time.perf_counter()
+            func()
+            times[side].append((time.perf_counter() - start) * 1000)
+            queries[side] = env.cr.sql_log_count - before
+            if scenario.reset:
+                scenario.reset()
+    return Measure(
+        *percentiles(times["orm"]), *percentiles(times["sql"]), queries["orm"], queries["sql"]
+    )
+
+
+def percentiles(values):
+    """Median and p90 of a list of numbers (p90: the value 90 % of the runs do not pass)."""
     values = sorted(values)
-    p10 = values[max(0, int(len(values) * 0.1))]
-    p90 = values[min(len(values) - 1, int(len(values) * 0.9))]
-    return statistics.median(values), p10, p90
+    p90 = values[min(len(values) - 1, max(0, -(-len(values) * 9 // 10) - 1))]
+    return statistics.median(values), p90
+
+
+def _savepoint(env, name):
+    """A savepoint to come back to after each run, and the reset that does it."""
+    env.flush_all()
+    env.cr.execute(f"SAVEPOINT {name}")
+
+    def reset():
+        env.cr.execute(f"ROLLBACK TO SAVEPOINT {name}")
+        env.transaction.clear()
+
+    return reset
 
 
 def scenario_availability(env):
-    """Seats left of the next 14 days' slots; the baseline counts the same seat-taking
-    orders (confirmed, or held by a payment under way) in one query."""
+    """Seats left of the next 14 days' slots of one store. The floor: the slot search on its
+    index, then one count of the seat-taking orders of those slots through the orders' slot
+    index (a confirmed order, or one whose payment holds the seat)."""
     from odoo import fields
 
-    slot = env["coop.slot"].search([], limit=1)
-    carrier, warehouse = slot.carrier_id, slot.warehouse_id
+    drive, _plain = _carriers(env)
+    warehouse = env["stock.warehouse"].search([], limit=1)
 
     def orm():
-        slots = env["coop.slot"]._get_bookable_slots(carrier, warehouse, days=14)
+        slots = env["coop.slot"]._get_bookable_slots(drive, warehouse, days=14)
         return slots.mapped("seats_left")
 
     def sql():
         env.cr.execute(
             """
-            SELECT s.id, s.capacity - COUNT(o.id)
-              FROM coop_slot s
-         LEFT JOIN sale_order o
-                ON o.coop_slot_id = s.id AND o.state != 'cancel'
+            SELECT id, capacity FROM coop_slot
+             WHERE carrier_id = %s AND warehouse_id = %s AND state = 'open'
+               AND start > NOW() AT TIME ZONE 'UTC'
+               AND start < NOW() AT TIME ZONE 'UTC' + INTERVAL '14 days'
+          ORDER BY start
+            """,
+            (drive.id, warehouse.id),
+        )
+        capacity = dict(env.cr.fetchall())
+        env.cr.execute(
+            """
+            SELECT o.coop_slot_id, COUNT(*) FROM sale_order o
+             WHERE o.coop_slot_id = ANY(%s) AND o.state != 'cancel'
                AND (o.state = 'sale' OR EXISTS (
                        SELECT 1 FROM sale_order_transaction_rel r
                          JOIN payment_transaction t ON t.id = r.transaction_id
                         WHERE r.sale_order_id = o.id
                           AND (t.state IN ('pending', 'authorized', 'done')
                                OR t.state = 'draft' AND t.create_date >= %s)))
-             WHERE s.carrier_id = %s AND s.warehouse_id = %s AND s.state = 'open'
-               AND s.start > NOW() AT TIME ZONE 'UTC'
-               AND s.start < NOW() AT TIME ZONE 'UTC' + INTERVAL '14 days'
-          GROUP BY s.id
+          GROUP BY o.coop_slot_id
             """,
-            (fields.Datetime.now() - timedelta(minutes=30), carrier.id, warehouse.id),
+            (list(capacity), fields.Datetime.now() - timedelta(minutes=30)),
         )
-        return env.cr.fetchall()
+        booked = dict(env.cr.fetchall())
+        return [max(seats - booked.get(slot, 0), 0) for slot, seats in capacity.items()]
 
     return Scenario("slot availability, 14 days of one store", orm, sql)
 
 
-def scenario_ranking(env):
+RANKING_SQL = """
+    WITH week AS (  -- deliveries taken in the week, counted once for all volunteers
+        SELECT deliverer_id, COUNT(*) AS taken FROM coop_delivery_request
+         WHERE %(count_week)s AND deliverer_id IS NOT NULL
+           AND delivery_date >= %(monday)s AND delivery_date < %(monday)s + 7
+           AND state NOT IN ('cancelled', 'failed')
+      GROUP BY deliverer_id
+    )
+    SELECT p.id, p.name, p.email, d.distance
+      FROM res_partner p
+ LEFT JOIN week ON week.deliverer_id = p.id,
+           LATERAL (SELECT 2 * 6371.0088 * ASIN(LEAST(1.0, SQRT(
+                  POWER(SIN(RADIANS(p.partner_latitude::float8 - %(lat)s) / 2), 2)
+                  + COS(RADIANS(%(lat)s)) * COS(RADIANS(p.partner_latitude::float8))
+                    * POWER(SIN(RADIANS(p.partner_longitude::float8 - %(lon)s) / 2), 2))))
+                  AS distance) d
+     WHERE p.active AND p.coop_is_volunteer AND p.coop_can_deliver AND p.coop_notify_consent
+       AND p.partner_latitude BETWEEN %(min_lat)s AND %(max_lat)s
+       AND p.partner_longitude BETWEEN %(min_lon)s AND %(max_lon)s
+       AND p.id != ALL(%(exclude)s)
+       AND EXISTS (SELECT 1 FROM coop_weekday_res_partner_rel r
+                     JOIN coop_weekday w ON w.id = r.coop_weekday_id
+                    WHERE r.res_partner_id = p.id AND w.number = %(weekday)s)
+       AND d.distance <= LEAST(p.coop_radius_km, %(max_radius)s)
+       AND (COALESCE(p.coop_weekly_max, 0) = 0
+            OR COALESCE(week.taken, 0) < p.coop_weekly_max)
+  ORDER BY d.distance, p.id
+     LIMIT %(limit)s
+"""
+
+
+def _ranking_params(env, lat, lon, day, limit=None, exclude=(), count_week=False):
+    """The ranking's parameters; ``count_week``: the week's deliveries are counted (the next
+    wave does, the ranking alone is given no counts)."""
     from odoo.addons.coop_solidarity_delivery.tools.volunteer_ranking import bounding_box
 
+    max_radius = env["res.partner"]._coop_max_radius_km()
+    min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, max_radius)
+    return {
+        "lat": lat,
+        "lon": lon,
+        "min_lat": min_lat,
+        "max_lat": max_lat,
+        "min_lon": min_lon,
+        "max_lon": max_lon,
+        "max_radius": max_radius,
+        "weekday": day.weekday(),
+        "monday": day - timedelta(days=day.weekday()),
+        "exclude": list(exclude),
+        "limit": limit,
+        "count_week": count_week,
+    }
+
+
+def scenario_ranking(env):
+    """Every volunteer who can serve a point of Lyon, nearest first, among the region's. The
+    floor: one hand-written query with the same rules (bounding box, weekday, own radius,
+    weekly maximum, exact distance, order)."""
     lat, lon = (LYON[0] + LYON[1]) / 2, (LYON[2] + LYON[3]) / 2
-    weekday = date.today().weekday()
+    day = date.today() + timedelta(days=3)
+    params = _ranking_params(env, lat, lon, day)
 
     def orm():
-        return env["res.partner"]._coop_rank_volunteers(lat, lon, weekday)
+        return env["res.partner"]._coop_rank_volunteers(lat, lon, day.weekday())
 
     def sql():
-        min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, 15)
-        env.cr.execute(
-            """
-            SELECT p.id, p.partner_latitude, p.partner_longitude, p.coop_radius_km
-              FROM res_partner p
-              JOIN coop_weekday_res_partner_rel r ON r.res_partner_id = p.id
-              JOIN coop_weekday w ON w.id = r.coop_weekday_id AND w.number = %s
-             WHERE p.coop_is_volunteer AND p.coop_can_deliver AND p.coop_notify_consent
-               AND p.partner_latitude BETWEEN %s AND %s
-               AND p.partner_longitude BETWEEN %s AND %s
-            """,
-            (weekday, min_lat, max_lat, min_lon, max_lon),
-        )
+        env.cr.execute(RANKING_SQL, params)
         return env.cr.fetchall()
 
-    return Scenario("volunteer ranking, one request (all qualified)", orm, sql)
+    return Scenario("volunteer ranking, one request (all qualified, region)", orm, sql)
 
 
-def scenario_ranking_wave(env):
-    """The next wave of a request: the 5 nearest, the first 5 asked already."""
-    lat, lon = (LYON[0] + LYON[1]) / 2, (LYON[2] + LYON[3]) / 2
-    weekday = date.today().weekday()
-    partners = env["res.partner"]
-    asked = [
-        partner.id for partner, _km in partners._coop_rank_volunteers(lat, lon, weekday, limit=5)
-    ]
-    ranking = scenario_ranking(env)
+def _wave_request(env):
+    """A request searching a volunteer, for a new beneficiary at the centre of Lyon (new rows
+    only: a run never holds a lock on a row another run needs)."""
+    beneficiary = env["res.partner"].create(
+        {
+            "name": "Bench beneficiary",
+            "coop_data_consent": True,
+            "coop_is_beneficiary": True,
+            "partner_latitude": (LYON[0] + LYON[1]) / 2,
+            "partner_longitude": (LYON[2] + LYON[3]) / 2,
+            "coop_geo_state": "done",
+        }
+    )
+    return env["coop.delivery.request"].create(
+        {
+            "beneficiary_id": beneficiary.id,
+            "channel": "phone",
+            "delivery_date": date.today() + timedelta(days=3),
+            "shopping_list": "Bread, milk, vegetables",
+            "state": "searching",
+        }
+    )
+
+
+def scenario_next_wave(env):
+    """The next wave of a request end to end: ranking, offers, e-mails queued. The floor: the
+    ranking query limited to the wave, the offers inserted in one statement, each mail's body
+    formatted in Python, the messages and the mails inserted in one statement each."""
+    import secrets
+
+    request = _wave_request(env)
+    size = request._wave_size()
+    beneficiary = request.beneficiary_id
+    lat, lon = beneficiary.partner_latitude, beneficiary.partner_longitude
+    company = request.company_id.partner_id
+    sender = company.email or "coop@example.com"
+    day, request_id = request.delivery_date, request.id
+    params = _ranking_params(env, lat, lon, day, limit=size, count_week=True)
+    reset = _savepoint(env, "bench_wave")
 
     def orm():
-        return partners._coop_rank_volunteers(lat, lon, weekday, limit=5, exclude_ids=asked)
+        request.with_env(env)._notify_next_wave()
+        env.flush_all()
 
-    return Scenario("volunteer ranking, next wave of 5", orm, ranking.sql)
+    def sql():
+        env.cr.execute(RANKING_SQL, params)
+        wave = env.cr.fetchall()
+        env.cr.execute(
+            """
+            INSERT INTO coop_delivery_offer (request_id, volunteer_id, distance_km, wave,
+                                             search_round, state, token, date_sent,
+                                             create_uid, write_uid, create_date, write_date)
+            SELECT %s, v.id, v.km, 1, 0, 'sent', v.token, NOW(), 1, 1, NOW(), NOW()
+              FROM unnest(%s::int[], %s::float8[], %s::varchar[]) AS v(id, km, token)
+         RETURNING id
+            """,
+            (
+                request_id,
+                [row[0] for row in wave],
+                [row[3] for row in wave],
+                [secrets.token_urlsafe(24) for _row in wave],
+            ),
+        )
+        bodies = [
+            f"<div><p>Hello {name},</p><p>A member needs a delivery on "
+            f"{day}, {km:.1f} km from you.</p>"
+            f'<a href="/coop/delivery/offer/{secrets.token_urlsafe(24)}">See it</a></div>'
+            for _id, name, _email, km in wave
+        ]
+        env.cr.execute(
+            """
+            INSERT INTO mail_message (subject, body, message_type, author_id, email_from,
+                                      create_uid, write_uid, create_date, write_date, date)
+            SELECT 'A member near you needs a delivery', b, 'email_outgoing', %s, %s,
+                   1, 1, NOW(), NOW(), NOW()
+              FROM unnest(%s::text[]) AS b
+         RETURNING id
+            """,
+            (company.id, sender, bodies),
+        )
+        messages = [row[0] for row in env.cr.fetchall()]
+        env.cr.execute(
+            """
+            INSERT INTO mail_mail (mail_message_id, body_html, email_to, state, auto_delete,
+                                   create_uid, write_uid, create_date, write_date)
+            SELECT m, b, e, 'outgoing', TRUE, 1, 1, NOW(), NOW()
+              FROM unnest(%s::int[], %s::text[], %s::text[]) AS x(m, b, e)
+            """,
+            (messages, bodies, [row[2] for row in wave]),
+        )
+
+    return Scenario(f"next wave end to end ({size} offers and mails)", orm, sql, reset)
 
 
 def scenario_ledger_pivot(env):
+    """The managers' pivot; the floor is the same GROUP BY in SQL."""
+
     def orm():
         return env["coop.work.entry"]._read_group(
             [("state", "=", "validated")], ["partner_id", "date:month"], ["hours:sum"]
@@ -479,30 +710,39 @@ def scenario_ledger_pivot(env):
     return Scenario("managers' pivot on the ledger (member x month)", orm, sql)
 
 
-def _scenario_status(env, share, name):
-    from odoo.addons.coop_member_shifts.models.res_partner import WINDOW_MONTHS
+def _window_start():
     from odoo.addons.coop_member_shifts.tools import work_status
 
+    try:
+        from odoo.addons.coop_member_shifts.models.res_partner import WINDOW_MONTHS
+    except ImportError:  # moved by a later version
+        WINDOW_MONTHS = 12
+    return work_status.add_months(work_status.month_start(date.today()), -WINDOW_MONTHS)
+
+
+def _status_sql(env, member_ids):
+    """The floor of a status: each member's validated hours by month over the window, one
+    GROUP BY on the ledger."""
+    env.cr.execute(
+        """
+        SELECT partner_id, date_trunc('month', date), SUM(hours)
+          FROM coop_work_entry
+         WHERE partner_id = ANY(%s) AND state = 'validated' AND date >= %s
+      GROUP BY partner_id, date_trunc('month', date)
+        """,
+        (member_ids, _window_start()),
+    )
+    return env.cr.fetchall()
+
+
+def _scenario_status(env, share, name):
     members = env["res.partner"].search([("name", "like", "Member ")], order="id")
     members = members[: max(1, int(len(members) * share))]
-    since = work_status.add_months(work_status.month_start(date.today()), -WINDOW_MONTHS)
 
     def orm():
         return members.with_env(env).mapped("coop_work_status")
 
-    def sql():
-        env.cr.execute(
-            """
-            SELECT partner_id, date_trunc('month', date), SUM(hours)
-              FROM coop_work_entry
-             WHERE partner_id = ANY(%s) AND state = 'validated' AND date >= %s
-          GROUP BY partner_id, date_trunc('month', date)
-            """,
-            (members.ids, since),
-        )
-        return env.cr.fetchall()
-
-    return Scenario(name, orm, sql)
+    return Scenario(name, orm, lambda: _status_sql(env, members.ids))
 
 
 def scenario_status(env):
@@ -513,11 +753,35 @@ def scenario_status_tenth(env):
     return _scenario_status(env, 0.1, "monthly status of a tenth of the members")
 
 
+def scenario_members_behind(env):
+    """*Members Behind* as the web client opens it: the action's domain, its list's fields,
+    the first 80 rows and the count. The floor: the bare GROUP BY of the window's ledger of
+    every member, which any status computed from the ledger reads."""
+    from odoo.tools.safe_eval import safe_eval
+
+    action = env.ref("coop_member_shifts.res_partner_action_behind")
+    domain = safe_eval(action.domain or "[]", {"uid": env.uid})
+    partners = env["res.partner"]
+    wanted = ("name", "email", "phone", "coop_work_balance", "coop_work_status")
+    specification = {name: {} for name in wanted if name in partners._fields}
+    members = env["res.partner"].search([("name", "like", "Member ")], order="id").ids
+
+    def orm():
+        return partners.with_env(env).web_search_read(
+            domain, specification, limit=80, count_limit=10001
+        )
+
+    return Scenario(
+        "Members Behind (web_search_read, 80 rows)", orm, lambda: _status_sql(env, members)
+    )
+
+
 def scenario_shifts(env):
-    """A year of shifts from the templates, each run rolled back to a savepoint."""
+    """A year of shifts from the templates, each run rolled back to a savepoint; the floor is
+    one SQL ``INSERT ... SELECT`` of the same shifts and the fixed teams' registrations."""
     templates = env["coop.shift.template"].search([])
     date_to = date.today() + timedelta(days=365)
-    env.cr.execute("SAVEPOINT bench_shifts")
+    reset = _savepoint(env, "bench_shifts")
 
     def orm():
         templates.with_env(env)._generate_shifts(date_to=date_to)
@@ -526,56 +790,53 @@ def scenario_shifts(env):
         env.flush_all()
 
     def sql():
-        env.cr.execute(
-            """
-            WITH template AS (
-                SELECT t.*,
-                       CASE t.recurrence WHEN 'every_n' THEN t.every_weeks
-                                         WHEN 'cycle' THEN 4 ELSE 1 END AS every,
-                       CASE t.recurrence WHEN 'cycle' THEN t.cycle_week::int ELSE 0 END AS offs
-                  FROM coop_shift_template t WHERE t.active
-            ), occurrence AS (
-                SELECT t.id AS template_id, t.task_type_id, t.seats,
-                       (d + make_interval(mins => round(t.start_hour * 60)::int))
-                           AT TIME ZONE %(tz)s AT TIME ZONE 'UTC' AS start,
-                       (d + make_interval(mins => round(t.end_hour * 60)::int))
-                           AT TIME ZONE %(tz)s AT TIME ZONE 'UTC' AS stop
-                  FROM template t,
-                       generate_series(%(today)s::timestamp, %(to)s::timestamp, '1 day') d
-                 WHERE EXTRACT(ISODOW FROM d) - 1 = t.weekday::int
-                   AND (date_trunc('week', d)::date - date_trunc('week', t.cycle_reference)::date)
-                       / 7 %% t.every = t.offs
-            ), shift AS (
-                INSERT INTO coop_shift (template_id, task_type_id, start, "end", seats, state,
-                                        company_id, create_uid, write_uid, create_date,
-                                        write_date)
-                SELECT template_id, task_type_id, start, stop, seats, 'open', 1, 1, 1,
-                       NOW(), NOW()
-                  FROM occurrence WHERE start > NOW() AT TIME ZONE 'UTC'
-             RETURNING id, template_id, start, "end"
-            )
-            INSERT INTO coop_shift_registration (shift_id, partner_id, shift_start, shift_end,
-                                                 state, create_uid, write_uid, create_date,
-                                                 write_date)
-            SELECT s.id, team.res_partner_id, s.start, s."end", 'registered', 1, 1, NOW(), NOW()
-              FROM shift s
-              JOIN coop_shift_template_res_partner_rel team
-                ON team.coop_shift_template_id = s.template_id
-            """,
-            {"tz": TZ, "today": date.today(), "to": date_to},
-        )
-
-    def reset():
-        env.cr.execute("ROLLBACK TO SAVEPOINT bench_shifts")
-        env.transaction.clear()
+        env.cr.execute(SHIFTS_SQL, {"tz": TZ, "today": date.today(), "to": date_to})
 
     return Scenario(f"a year of shifts from {len(templates)} templates", orm, sql, reset)
+
+
+SHIFTS_SQL = """
+WITH template AS (
+    SELECT t.*,
+           CASE t.recurrence WHEN 'every_n' THEN t.every_weeks
+                             WHEN 'cycle' THEN 4 ELSE 1 END AS every,
+           CASE t.recurrence WHEN 'cycle' THEN t.cycle_week::int ELSE 0 END AS offs
+      FROM coop_shift_template t WHERE t.active
+), occurrence AS (
+    SELECT t.id AS template_id, t.task_type_id, t.seats,
+           (d + make_interval(mins => round(t.start_hour * 60)::int))
+               AT TIME ZONE %(tz)s AT TIME ZONE 'UTC' AS start,
+           (d + make_interval(mins => round(t.end_hour * 60)::int))
+               AT TIME ZONE %(tz)s AT TIME ZONE 'UTC' AS stop
+      FROM template t,
+           generate_series(%(today)s::timestamp, %(to)s::timestamp, '1 day') d
+     WHERE EXTRACT(ISODOW FROM d) - 1 = t.weekday::int
+       AND (date_trunc('week', d)::date - date_trunc('week', t.cycle_reference)::date)
+           / 7 %% t.every = t.offs
+), shift AS (
+    INSERT INTO coop_shift (template_id, task_type_id, start, "end", seats, state,
+                            company_id, create_uid, write_uid, create_date,
+                            write_date)
+    SELECT template_id, task_type_id, start, stop, seats, 'open', 1, 1, 1,
+           NOW(), NOW()
+      FROM occurrence WHERE start > NOW() AT TIME ZONE 'UTC'
+ RETURNING id, template_id, start, "end"
+)
+INSERT INTO coop_shift_registration (shift_id, partner_id, shift_start, shift_end,
+                                     state, create_uid, write_uid, create_date,
+                                     write_date)
+SELECT s.id, team.res_partner_id, s.start, s."end", 'registered', 1, 1, NOW(), NOW()
+  FROM shift s
+  JOIN coop_shift_template_res_partner_rel team
+    ON team.coop_shift_template_id = s.template_id
+"""
 
 
 SCENARIOS = (
     scenario_availability,
     scenario_ranking,
-    scenario_ranking_wave,
+    scenario_next_wave,
+    scenario_members_behind,
     scenario_status,
     scenario_status_tenth,
     scenario_shifts,
@@ -592,12 +853,15 @@ def free_port():
         return sock.getsockname()[1]
 
 
+ROUTE_ID = re.compile(r"/\d+")
+
+
 class OdooServer:
     """An Odoo with ``workers`` worker processes on 127.0.0.1, logging each request with its
     query count; stopped (by its process id) when the block ends."""
 
-    def __init__(self, db, workers):
-        self.db, self.workers = db, workers
+    def __init__(self, db, workers, smtp_port):
+        self.db, self.workers, self.smtp_port = db, workers, smtp_port
         self.port = free_port()
         self.log = Path(tempfile.mkstemp(prefix="coop_bench_http_", suffix=".log")[1])
 
@@ -624,6 +888,10 @@ class OdooServer:
                 str(self.port),
                 "--gevent-port",
                 str(free_port()),
+                "--smtp",
+                "127.0.0.1",
+                "--smtp-port",
+                str(self.smtp_port),
                 "--log-level",
                 "warn",
                 "--log-handler",
@@ -665,14 +933,64 @@ class OdooServer:
         lines = self.log.read_text(errors="replace").splitlines()
         return sum(line.startswith("ERROR: could not serialize") for line in lines)
 
-    def queries(self, marker):
-        """Median query count of the logged requests whose URL contains ``marker``."""
-        counts = [
-            int(match.group(1))
-            for line in self.log.read_text(errors="replace").splitlines()
-            if marker in line and (match := re.search(r'" 200 - (\d+) ', line))
-        ]
-        return int(statistics.median(counts)) if counts else 0
+    def offset(self):
+        """Where the log ends now: the requests of a round are the lines logged after it."""
+        self.output.flush()
+        return self.log.stat().st_size
+
+    def requests(self, offset):
+        """(route, queries, server ms) of the requests logged since ``offset``; record ids in
+        a route are replaced by ``<id>``."""
+        pattern = re.compile(r'"(GET|POST) ([^ ?]+)[^"]*" \d{3} - (\d+) ([\d.]+) ([\d.]+)')
+        with self.log.open(errors="replace") as log:
+            log.seek(offset)
+            return [
+                (
+                    match.group(1) + " " + ROUTE_ID.sub("/<id>", match.group(2)),
+                    int(match.group(3)),
+                    (float(match.group(4)) + float(match.group(5))) * 1000,
+                )
+                for line in log
+                if (match := pattern.search(line))
+            ]
+
+
+class FakeSMTP:
+    """A mail server on 127.0.0.1 that accepts every message and keeps none: the order
+    confirmation mails of the checkout are sent, as in production, without leaving the
+    machine."""
+
+    def __init__(self):
+        import socketserver
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                self.wfile.write(b"220 bench ESMTP\r\n")
+                data = False
+                for line in self.rfile:
+                    if data:
+                        if line in (b".\r\n", b".\n"):
+                            data = False
+                            self.wfile.write(b"250 OK\r\n")
+                        continue
+                    verb = line[:4].upper()
+                    if verb == b"DATA":
+                        data = True
+                        self.wfile.write(b"354 go on\r\n")
+                    elif verb == b"QUIT":
+                        self.wfile.write(b"221 bye\r\n")
+                        return
+                    else:
+                        self.wfile.write(b"250 OK\r\n")
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def _shopper_session(server, db, login):
@@ -690,66 +1008,212 @@ def _shopper_session(server, db, login):
     return session
 
 
-def _load(server, sessions, path, count, deadline):
-    """``count`` GETs of ``path`` shared by one thread per session.
+class PurchaseFailed(Exception):
+    pass
 
-    Returns (seconds, latencies in ms, failed requests): a failed request (HTTP 500 after
-    Odoo's retries, say) is a result of the measure, counted, not a crash of the benchmark.
+
+def _json(session, server, path, params):
+    response = session.post(
+        server.url(path), json={"jsonrpc": "2.0", "method": "call", "params": params}, timeout=60
+    )
+    if response.status_code != 200:
+        raise PurchaseFailed(f"{path}: HTTP {response.status_code}")
+    body = response.json()
+    if body.get("error") or (isinstance(body.get("result"), dict) and body["result"].get("error")):
+        raise PurchaseFailed(f"{path}: {body.get('error') or body['result']['error']}")
+    return body.get("result")
+
+
+def _payment_page(session, server, carts):
+    """The payment page; the cart it offers to pay (its id), when it shows the payment form."""
+    response = session.get(server.url("/shop/payment"), timeout=60, allow_redirects=False)
+    if response.status_code != 200:
+        raise PurchaseFailed(f"/shop/payment: HTTP {response.status_code}")
+    match = re.search(r"/shop/payment/transaction/(\d+)", response.text)
+    return int(match.group(1)) if match and int(match.group(1)) in carts else None
+
+
+def _purchase(session, server, carts, payment, slot_id, next_cart, reload=True):
+    """One whole purchase of the cart the shop serves: the checkout step (where the shop notes
+    the order paid next), the payment page, the slot (when ``slot_id``: the picker then reloads
+    the page, as its script does, unless ``reload`` is off), the payment on site (the
+    transaction and the seat's row lock), the confirmation of the order, its page.
+    ``next_cart`` is the cart the shop serves next to this shopper, used when no page shows it.
     """
+    response = session.get(server.url("/shop/checkout"), timeout=60, allow_redirects=False)
+    if response.status_code not in (200, 302, 303):
+        raise PurchaseFailed(f"/shop/checkout: HTTP {response.status_code}")
+    order_id = _payment_page(session, server, carts)
+    if slot_id:
+        _json(session, server, "/shop/coop_slot/set", {"slot_id": slot_id})
+        order_id = _payment_page(session, server, carts) if reload else next_cart
+    if not order_id:
+        raise PurchaseFailed("/shop/payment: no payment form for a known cart")
+    token, amount, _shopper = carts[order_id]
+    processing = _json(
+        session,
+        server,
+        f"/shop/payment/transaction/{order_id}",
+        {
+            "access_token": token,
+            "provider_id": payment[0],
+            "payment_method_id": payment[1],
+            "token_id": None,
+            "amount": amount,
+            "flow": "redirect",
+            "tokenization_requested": False,
+            "landing_route": "/shop/payment/validate",
+            "is_validation": False,
+        },
+    )
+    response = session.post(
+        server.url("/payment/custom/process"),
+        data={"reference": processing["reference"]},
+        timeout=60,
+        allow_redirects=False,
+    )
+    if response.status_code not in (302, 303):
+        raise PurchaseFailed(f"/payment/custom/process: HTTP {response.status_code}")
+    for attempt in range(POLL_ATTEMPTS):  # the status page polls until the order is done
+        try:
+            _json(session, server, "/payment/status/poll", {})
+            break
+        except PurchaseFailed:
+            if attempt == POLL_ATTEMPTS - 1:
+                raise
+    response = session.get(server.url("/shop/payment/validate"), timeout=60, allow_redirects=True)
+    if response.status_code != 200 or "/shop/confirmation" not in response.url:
+        raise PurchaseFailed(f"/shop/payment/validate: {response.status_code} {response.url}")
+
+
+def _round(server, sessions, carts, payment, slots, purchases, deadline, rng):
+    """``purchases`` whole purchases by each shopper, all shoppers at once (one thread each).
+
+    Returns (seconds, latencies of the purchases in ms, failures): a failed purchase (a
+    refused slot, an HTTP 500 once Odoo has given up retrying) is counted, not a crash."""
     latencies, failures = [], []
-    todo = iter(range(count))
     lock = threading.Lock()
+    choices = [
+        (slots[0] if rng.random() < HOT_SHARE else rng.choice(slots[1:] or slots)) if slots else 0
+        for _i in range(purchases * len(sessions))
+    ]
 
-    def client(session):
-        while time.monotonic() < deadline:
-            with lock:
-                if next(todo, None) is None:
-                    return
+    def client(index, session):
+        for number in range(purchases):
+            if time.monotonic() > deadline:
+                return
+            with lock:  # the shop serves a shopper's carts from the first made
+                next_cart = min(
+                    order for order, (*_v, shopper) in carts.items() if shopper == index
+                )
             start = time.perf_counter()
-            response = session.get(server.url(path), timeout=60, allow_redirects=False)
-            elapsed = time.perf_counter() - start
+            try:
+                _purchase(
+                    session,
+                    server,
+                    carts,
+                    payment,
+                    choices[index * purchases + number],
+                    next_cart,
+                    reload=PICKER_RELOAD,
+                )
+            except (PurchaseFailed, KeyError, ValueError) as error:
+                with lock:
+                    failures.append(str(error))
+                continue
+            finally:
+                with lock:
+                    carts.pop(next_cart, None)
             with lock:
-                latencies.append(elapsed * 1000)
-                if response.status_code != 200:
-                    failures.append(response.status_code)
+                latencies.append((time.perf_counter() - start) * 1000)
 
-    threads = [threading.Thread(target=client, args=(session,)) for session in sessions]
+    threads = [
+        threading.Thread(target=client, args=(index, session))
+        for index, session in enumerate(sessions)
+    ]
     start = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return time.perf_counter() - start, latencies, len(failures)
+    return time.perf_counter() - start, latencies, failures
 
 
-def scenario_checkout(db, repeat, workers, requests_per_round, time_limit):
-    """The payment page of drive carts (with the slot picker) and of the same carts picked up
-    without slots, loaded in alternate rounds by one client per shopper."""
-    deadline = time.monotonic() + time_limit
-    pages = {"drive": "/shop/payment?bench=drive", "plain": "/shop/payment?bench=plain"}
-    with OdooServer(db, workers) as server:
-        sessions = {
-            kind: [_shopper_session(server, db, f"bench_{kind}_{i}") for i in range(SHOPPERS)]
-            for kind in pages
+def scenario_checkout(env, db, args):
+    """Whole purchases by drive shoppers (payment page, slot choice spread over several slots
+    and one hot slot, payment, confirmation) and by the same shoppers' twins picked up
+    without slots, in alternate rounds, concurrently within a round."""
+    rng = random.Random(args.seed)
+    rounds, purchases = args.checkout_rounds, args.purchases
+    if not shutil.which("wkhtmltopdf"):
+        # Without it the order's PDF cannot be attached to its mails, and the confirmation
+        # fails: the mails go without the PDF, for both kinds of purchase alike.
+        env["mail.template"].search([("model", "=", "sale.order")]).report_template_ids = [(5,)]
+    slots = _checkout_slots(env).ids
+    provider = env.ref("website_sale_collect.payment_provider_on_site")
+    payment = (provider.id, env.ref("website_sale_collect.payment_method_pay_on_site").id)
+    kinds = ("drive", "plain")
+    carts = {kind: _new_carts(env, kind, (rounds + 1) * purchases) for kind in kinds}
+    deadline = time.monotonic() + args.time_limit
+    smtp = FakeSMTP()
+    result = {
+        kind: {
+            "per_purchase": [],
+            "latency": [],
+            "failed": [],
+            "queries": [],
+            "requests": 0,
+            "routes": {},
         }
-        for kind, path in pages.items():  # warm the workers' caches
-            _load(server, sessions[kind], path, 4 * workers, deadline)
-        per_request = {kind: [] for kind in pages}
-        latencies = {kind: [] for kind in pages}
-        failed = dict.fromkeys(pages, 0)
-        for _round in range(repeat):
-            for kind, path in pages.items():
-                seconds, times, failures = _load(
-                    server, sessions[kind], path, requests_per_round, deadline
+        for kind in kinds
+    }
+    try:
+        with OdooServer(db, args.workers, smtp.port) as server:
+            sessions = {
+                kind: [_shopper_session(server, db, f"bench_{kind}_{i}") for i in range(SHOPPERS)]
+                for kind in kinds
+            }
+            for kind in kinds:  # warm the workers' caches: one purchase each
+                _round(
+                    server,
+                    sessions[kind],
+                    carts[kind],
+                    payment,
+                    slots if kind == "drive" else [],
+                    1,
+                    deadline,
+                    rng,
                 )
-                per_request[kind].append(seconds * 1000 / max(len(times), 1))
-                latencies[kind] += times
-                failed[kind] += failures
-        if time.monotonic() > deadline:
-            print(f"checkout load stopped at the time limit ({time_limit} s)", file=sys.stderr)
-        queries = {kind: server.queries(f"bench={kind}") for kind in pages}
-        conflicts = server.conflicts()
-    return per_request, latencies, queries, failed, conflicts
+            for index in range(rounds):
+                for kind in kinds if index % 2 == 0 else reversed(kinds):
+                    offset = server.offset()
+                    seconds, latencies, failures = _round(
+                        server,
+                        sessions[kind],
+                        carts[kind],
+                        payment,
+                        slots if kind == "drive" else [],
+                        purchases,
+                        deadline,
+                        rng,
+                    )
+                    done = max(len(latencies), 1)
+                    logged = server.requests(offset)
+                    counts = [queries for _route, queries, _ms in logged]
+                    side = result[kind]
+                    for route, queries, ms in logged:
+                        side["routes"].setdefault(route, []).append((queries, ms))
+                    side["per_purchase"].append(seconds * 1000 / done)
+                    side["latency"] += latencies
+                    side["failed"] += failures
+                    side["queries"].append(sum(counts) / done)
+                    side["requests"] += len(counts)
+            if time.monotonic() > deadline:
+                print(f"checkout stopped at the time limit ({args.time_limit} s)", file=sys.stderr)
+            conflicts = server.conflicts()
+    finally:
+        smtp.close()
+    return result, conflicts, len(slots)
 
 
 def machine():
@@ -775,16 +1239,31 @@ def main():
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--workers", type=int, default=2, help="Odoo workers for the checkout")
     parser.add_argument(
-        "--requests", type=int, default=40, help="checkout requests per page and round"
+        "--checkout-rounds", type=int, default=6, help="checkout rounds of each kind, alternated"
     )
     parser.add_argument(
-        "--time-limit", type=int, default=600, help="seconds allowed to the checkout load"
+        "--purchases", type=int, default=3, help="whole purchases per shopper and round"
+    )
+    parser.add_argument(
+        "--time-limit", type=int, default=900, help="seconds allowed to the checkout load"
     )
     parser.add_argument("--skip-http", action="store_true", help="no checkout load")
+    parser.add_argument(
+        "--no-picker-reload",
+        action="store_true",
+        help="drive purchases without the payment page's reload after the slot choice "
+        "(what a picker updating the page in place would cost)",
+    )
+    parser.add_argument(
+        "--only",
+        help="comma-separated parts of scenario names to run (e.g. wave,checkout)",
+    )
     parser.add_argument(
         "--jit", action="store_true", help="keep PostgreSQL's JIT compilation (off by default)"
     )
     args = parser.parse_args()
+    global PICKER_RELOAD
+    PICKER_RELOAD = not args.no_picker_reload
     if not args.jit:
         # Compiling a query costs about 18 ms here, more than the queries measured, and
         # PostgreSQL decides it from cost estimates that flip between runs.
@@ -826,44 +1305,95 @@ def main():
         )
         lines.append("")
     lines += [
-        "| scenario | ORM median (ms) | p10-p90 | baseline (ms) | ratio | queries |",
-        "|---|---|---|---|---|---|",
+        (
+            "| scenario | ORM median (ms) | ORM p90 | baseline median (ms) | baseline p90 "
+            "| ratio | queries (ORM / baseline) |"
+        ),
+        "|---|---|---|---|---|---|---|",
     ]
+    notes = []
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
+        only = [part.strip() for part in (args.only or "").split(",") if part.strip()]
         for make in SCENARIOS:
+            if only and not any(part in make.__name__ for part in only):
+                continue
             scenario = make(env)
-            orm_median, p10, p90, queries = measure(env, scenario.orm, args.repeat, scenario.reset)
-            sql_median, _p10, _p90, _q = measure(env, scenario.sql, args.repeat, scenario.reset)
+            m = measure(env, scenario, args.repeat)
             lines.append(
-                f"| {scenario.name} | {orm_median:.1f} | {p10:.1f}-{p90:.1f} "
-                f"| {sql_median:.1f} (SQL) | {orm_median / sql_median:.1f}x | {queries} |"
+                f"| {scenario.name} | {m.orm_median:.1f} | {m.orm_p90:.1f} | {m.sql_median:.1f} "
+                f"| {m.sql_p90:.1f} | {m.orm_median / m.sql_median:.2f}x "
+                f"| {m.orm_queries} / {m.sql_queries} |"
             )
             print(lines[-1], file=sys.stderr, flush=True)
         cr.rollback()
-    notes = []
-    if not args.skip_http:
-        per_request, latencies, queries, failed, conflicts = scenario_checkout(
-            args.db, args.repeat, args.workers, args.requests, args.time_limit
-        )
-        drive, d10, d90 = spread(per_request["drive"])
-        plain = spread(per_request["plain"])[0]
-        lines.append(
-            f"| checkout page with the slot picker, {SHOPPERS} clients, {args.workers} workers "
-            f"(ms per request) | {drive:.1f} | {d10:.1f}-{d90:.1f} | {plain:.1f} (without "
-            f"picker) | {drive / plain:.2f}x | {queries['drive']} ({queries['plain']} plain) |"
-        )
-        notes.append(
-            f"Checkout throughput: {1000 / drive:.1f} requests/s with the slot picker, "
-            f"{1000 / plain:.1f} requests/s plain ({100 * (plain / drive - 1):+.1f} %); "
-            f"latency median {spread(latencies['drive'])[0]:.0f} ms with the picker, "
-            f"{spread(latencies['plain'])[0]:.0f} ms plain; {args.requests} requests per page "
-            f"and round, rounds alternated. Failed requests: {failed['drive']} of "
-            f"{len(latencies['drive'])} with the picker, {failed['plain']} of "
-            f"{len(latencies['plain'])} plain; {conflicts} serialization conflicts in the "
-            f"server's log."
-        )
+        if not args.skip_http and (not only or "checkout" in only):
+            result, conflicts, slot_count = scenario_checkout(env, args.db, args)
+            lines.append(_checkout_line(result, args))
+            notes.append(_checkout_note(result, conflicts, slot_count, args))
+            notes += ["", _checkout_routes(result)]
     print("\n".join(lines + [""] + notes))
+
+
+def _checkout_line(result, args):
+    drive, plain = result["drive"], result["plain"]
+    d_median, d_p90 = percentiles(drive["per_purchase"])
+    p_median, p_p90 = percentiles(plain["per_purchase"])
+    return (
+        f"| whole drive purchase{'' if PICKER_RELOAD else ' (no page reload after the slot)'}, "
+        f"{SHOPPERS} shoppers, {args.workers} workers (ms per purchase) "
+        f"| {d_median:.1f} | {d_p90:.1f} | {p_median:.1f} (without slots) | {p_p90:.1f} "
+        f"| {d_median / p_median:.2f}x ({100 * (d_median / p_median - 1):+.1f} %) "
+        f"| {statistics.median(drive['queries']):.0f} / {statistics.median(plain['queries']):.0f} |"
+    )
+
+
+def _checkout_routes(result):
+    """Per route: requests per purchase, median queries and median server ms, both kinds."""
+    lines = [
+        (
+            "| route | with slots: per purchase | queries | server ms | without: per purchase "
+            "| queries | server ms |"
+        ),
+        "|---|---|---|---|---|---|---|",
+    ]
+    purchases = {kind: max(len(result[kind]["latency"]), 1) for kind in result}
+    routes = sorted(set(result["drive"]["routes"]) | set(result["plain"]["routes"]))
+    for route in routes:
+        cells = []
+        for kind in ("drive", "plain"):
+            logged = result[kind]["routes"].get(route, [])
+            if logged:
+                cells += [
+                    f"{len(logged) / purchases[kind]:.1f}",
+                    f"{statistics.median(q for q, _ms in logged):.0f}",
+                    f"{statistics.median(ms for _q, ms in logged):.0f}",
+                ]
+            else:
+                cells += ["-", "-", "-"]
+        lines.append(f"| `{route}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _checkout_note(result, conflicts, slot_count, args):
+    drive, plain = result["drive"], result["plain"]
+    failed = ", ".join(sorted(set(drive["failed"] + plain["failed"])))[:300]
+    return (
+        f"Checkout: {args.checkout_rounds} rounds of each kind, alternated, {args.purchases} whole "
+        f"purchases per shopper and round, {SHOPPERS} shoppers at once; drive purchases over "
+        f"{slot_count} slots, {HOT_SHARE:.0%} of them on one hot slot. Time per purchase = the "
+        f"round's wall time / purchases (the inverse of the throughput): "
+        f"{1000 / percentiles(drive['per_purchase'])[0]:.2f} purchases/s with slots, "
+        f"{1000 / percentiles(plain['per_purchase'])[0]:.2f} without. Latency of a purchase, "
+        f"median: {percentiles(drive['latency'] or [0])[0]:.0f} ms with slots, "
+        f"{percentiles(plain['latency'] or [0])[0]:.0f} ms without. Queries per purchase from "
+        f"the server's request log ({drive['requests']} and {plain['requests']} requests). "
+        f"Failed purchases: {len(drive['failed'])} of "
+        f"{len(drive['failed']) + len(drive['latency'])} with slots, {len(plain['failed'])} of "
+        f"{len(plain['failed']) + len(plain['latency'])} without"
+        + (f" ({failed})" if failed else "")
+        + f"; {conflicts} serialization conflicts in the server's log (retried by Odoo)."
+    )
 
 
 if __name__ == "__main__":

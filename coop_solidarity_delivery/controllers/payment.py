@@ -14,7 +14,8 @@ class DrivePaymentPortal(PaymentPortal):
             if sale_order._coop_needs_slot():
                 raise ValidationError(sale_order._coop_slot_missing_message()[0])
             return
-        if error := sale_order._coop_slot_error(sale_order.coop_slot_id):
+        # The seats are counted once, under the lock below.
+        if error := sale_order._coop_slot_error(sale_order.coop_slot_id, count_seats=False):
             raise ValidationError(error)
         try:
             sale_order.coop_slot_id.sudo()._lock_and_check_seat(sale_order)

@@ -97,21 +97,23 @@ class CoopDeliveryOffer(models.Model):
         by the company: Odoo lets whoever reads a message's record, or wrote it, read the
         message, and this one holds the volunteer's key. Only the administrators of the mail
         queue can read it until it is sent (and deleted).
+
+        The mails of one company's offers in one language are rendered and created in one
+        batch: the template is compiled once per language, not once per volunteer.
         """
         template = self.env.ref("coop_solidarity_delivery.mail_template_delivery_offer")
         template = template.with_user(SUPERUSER_ID)
-        for offer in self:
+        groups = self.grouped(
+            lambda offer: (offer.request_id.company_id, offer.volunteer_id.lang or self.env.lang)
+        )
+        for (company, lang), offers in groups.items():
             # The heading is the offer's name: in the volunteer's language, like the body.
-            template.with_context(lang=offer.volunteer_id.lang or self.env.lang).send_mail(
-                offer.id,
+            template.with_context(lang=lang).send_mail_batch(
+                offers.ids,
                 email_layout_xmlid="mail.mail_notification_light",
-                email_values={
-                    "model": False,
-                    "res_id": False,
-                    "author_id": offer.request_id.company_id.partner_id.id,
-                },
+                email_values={"model": False, "res_id": False, "author_id": company.partner_id.id},
             )
-        self.date_sent = fields.Datetime.now()
+        self.filtered(lambda offer: not offer.date_sent).date_sent = fields.Datetime.now()
 
     def _accept(self):
         """The volunteer accepts: returns 'accepted', 'lost' or 'expired'.

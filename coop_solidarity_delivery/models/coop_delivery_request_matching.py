@@ -107,6 +107,7 @@ class CoopDeliveryRequest(models.Model):
             self._tell_coordinator_no_volunteer()
             return self.env["coop.delivery.offer"]
         self.wave += 1
+        now = fields.Datetime.now()
         offers = self.env["coop.delivery.offer"].create(
             [
                 {
@@ -115,6 +116,7 @@ class CoopDeliveryRequest(models.Model):
                     "distance_km": distance,
                     "wave": self.wave,
                     "search_round": self.search_round,
+                    "date_sent": now,
                 }
                 for volunteer, distance in wave
             ]

@@ -167,13 +167,15 @@ class CoopSlot(models.Model):
             self.env["coop.delivery.request"].sudo()._read_group(domain, ["slot_id"], ["__count"])
         )
 
-    def _booking_problem(self, now=None):
+    def _booking_problem(self, now=None, seats_left=None):
+        """Why this slot cannot be booked now, or None; ``seats_left`` given, its seats are
+        not counted (the caller counts them under the slot's lock)."""
         self.ensure_one()
         return slot_rules.booking_problem(
             self.start,
             now or fields.Datetime.now(),
             (self.start - self.cutoff).total_seconds() / 3600,
-            self.seats_left,
+            self.seats_left if seats_left is None else seats_left,
             closed=self.state != "open",
         )
 
@@ -208,16 +210,28 @@ class CoopSlot(models.Model):
         of them at the first read, in one query whatever the number of orders (calling the
         compute by hand would write the slots, and make concurrent shoppers conflict)."""
         now = fields.Datetime.now()
-        slots = self.search(
+        # One query reads what the picker shows; one store, so ordered by start alone (the
+        # default order would join the stores to sort by store).
+        return self.search_fetch(
             [
                 ("carrier_id", "=", carrier.id),
                 ("warehouse_id", "=", warehouse.id),
                 ("start", ">", now),
                 ("start", "<", now + timedelta(days=days)),
                 ("state", "=", "open"),
-            ]
+            ],
+            [
+                "rule_id",
+                "carrier_id",
+                "warehouse_id",
+                "start",
+                "end",
+                "cutoff",
+                "capacity",
+                "state",
+            ],
+            order="start, id",
         )
-        return slots
 
     def _check_booking(self, orders=None, requests=None, cutoff=True):
         """The server's one check of a booking, whatever the channel (web checkout, portal,

@@ -69,9 +69,14 @@ class SaleOrder(models.Model):
             self.commitment_date = self.coop_slot_id.start
 
     def action_confirm(self):
-        """Check the seats of the booked slots under a row lock before confirming."""
-        for slot, orders in self.filtered("coop_slot_id").grouped("coop_slot_id").items():
-            slot.sudo()._lock_and_check_seat(orders.filtered(lambda order: order.state != "sale"))
+        """Check the seats of the booked slots under a row lock before confirming. An order
+        whose payment holds its seat already takes no new one: its seat was counted under the
+        lock when the payment started (``_coop_seat_holders``), so it is not locked again
+        (concurrent confirmations of a busy slot no longer queue on its row)."""
+        new_seats = self.filtered(lambda order: order.coop_slot_id and order.state != "sale")
+        new_seats -= new_seats._coop_seat_holders()
+        for slot, orders in new_seats.grouped("coop_slot_id").items():
+            slot.sudo()._lock_and_check_seat(orders)
         res = super().action_confirm()
         self._coop_create_delivery_requests()
         return res
@@ -173,8 +178,9 @@ class SaleOrder(models.Model):
             self.env._("Choose when you will pick up your order, then pay."),
         )
 
-    def _coop_slot_error(self, slot):
-        """Why ``slot`` cannot be booked for this order, or ``None``."""
+    def _coop_slot_error(self, slot, count_seats=True):
+        """Why ``slot`` cannot be booked for this order, or ``None``. Without ``count_seats``
+        the seats are left to the caller, who counts them under the slot's lock."""
         self.ensure_one()
         slot = slot.sudo().exists()
         if not slot:
@@ -188,7 +194,7 @@ class SaleOrder(models.Model):
             )
         if slot == self.coop_slot_id and slot in self._coop_held_slots():
             return None
-        problem = slot._booking_problem()
+        problem = slot._booking_problem(seats_left=None if count_seats else 1)
         return slot._booking_problem_message(problem) if problem else None
 
     def _coop_held_slots(self):

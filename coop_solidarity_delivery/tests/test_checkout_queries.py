@@ -1,3 +1,8 @@
+import json
+
+from odoo.fields import Command
+from odoo.tests import HttpCase, tagged
+
 from odoo.addons.coop_solidarity_delivery.controllers.main import WebsiteSaleDrive
 from odoo.addons.website.tools import MockRequest
 
@@ -56,3 +61,156 @@ class TestCheckoutQueries(DriveCommon):
         plain_queries = self._count_queries(plain)
         with self.assertQueryCount(plain_queries + SLOT_PICKER_EXTRA_QUERIES):
             self._payment_values(drive)
+
+
+# Budgets of the whole drive purchase through HTTP, the caches warm (a first purchase made),
+# each the count measured on this test's data (6 slots, 18 confirmed orders) plus a margin of
+# about 5 % for Odoo's own variations (a session rotation, a lazy cache): a query per slot or
+# per order of the store would not pass them.
+PAYMENT_PAGE_QUERIES = 58  # measured 55: the picker, no slot chosen yet
+PAYMENT_PAGE_WITH_SLOT_QUERIES = 64  # measured 61: the picker's script reloads the page
+SLOT_SET_QUERIES = 23  # measured 21: checks, booking, tracking
+TRANSACTION_QUERIES = 63  # measured 60: the payment, its seat counted under the row lock
+CONFIRMATION_QUERIES = 325  # measured 312: on-site payment, order confirmed, mail, pages
+
+
+@tagged("post_install", "-at_install")
+class TestDrivePurchaseQueries(HttpCase, DriveCommon):
+    """The whole drive purchase as the browser makes it: payment page, slot choice, payment
+    on site (the seat counted under the slot's row lock), confirmation."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.provider.write({"state": "enabled", "is_published": True})
+        cls.warehouse.partner_id = cls.env["res.partner"].create(
+            {
+                **cls.dummy_partner_address_values,
+                "name": "La Coopérette",
+                "partner_latitude": 1.0,
+                "partner_longitude": 2.0,
+            }
+        )
+        cls.slots = cls.env["coop.slot"]
+        for hours in (30, 54, 78, 102, 126, 150):
+            cls.slots |= cls._create_slot(hours_ahead=hours, capacity=50)
+        cls.member = cls.env["res.users"].create(
+            {
+                "name": "Paula Drive",
+                "login": "paula_drive",
+                "password": "paula_drive",
+                "groups_id": [Command.set([cls.env.ref("base.group_portal").id])],
+            }
+        )
+        cls.member.partner_id.write(
+            {**cls.dummy_partner_address_values, "email": "paula@example.com"}
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.authenticate("paula_drive", "paula_drive")
+
+    def url_open(self, url, *args, timeout=60, **kwargs):
+        """A longer timeout: the first request builds the routing map, slow on a busy machine."""
+        return super().url_open(url, *args, timeout=timeout, **kwargs)
+
+    def _cart(self):
+        member = self.member.partner_id
+        order = self._create_drive_order(
+            partner_id=member.id, partner_invoice_id=member.id, partner_shipping_id=member.id
+        )
+        address = self.warehouse.partner_id
+        order._set_pickup_location(
+            json.dumps(
+                {
+                    "id": self.warehouse.id,
+                    "name": address.name,
+                    "street": address.street,
+                    "city": address.city,
+                    "zip_code": address.zip,
+                    "country_code": address.country_code,
+                    "state": False,
+                    "latitude": address.partner_latitude,
+                    "longitude": address.partner_longitude,
+                    "additional_data": {"in_store_stock": {"in_stock": True}},
+                    "opening_hours": {},
+                }
+            )
+        )
+        order._portal_ensure_token()
+        return order
+
+    def _checkout_step(self):
+        """The step before the payment page, where the shop notes the order paid next."""
+        self.assertEqual(self.url_open("/shop/checkout").status_code, 200)
+
+    def _payment_page(self, order, payable=True):
+        response = self.url_open("/shop/payment")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.url.endswith("/shop/payment"), response.url)
+        if payable:
+            self.assertIn(f"/shop/payment/transaction/{order.id}", response.text)
+        else:
+            self.assertNotIn(f"/shop/payment/transaction/{order.id}", response.text)
+
+    def _set_slot(self, slot):
+        result = self.make_jsonrpc_request("/shop/coop_slot/set", {"slot_id": slot.id})
+        self.assertNotIn("error", result)
+
+    def _pay(self, order):
+        return self.make_jsonrpc_request(
+            f"/shop/payment/transaction/{order.id}",
+            {
+                "access_token": order.access_token,
+                "provider_id": self.provider.id,
+                "payment_method_id": self.provider.payment_method_ids[:1].id,
+                "token_id": None,
+                "amount": order.amount_total,
+                "flow": "redirect",
+                "tokenization_requested": False,
+                "landing_route": "/shop/payment/validate",
+                "is_validation": False,
+            },
+        )
+
+    def _confirm(self, processing):
+        self.url_open(
+            "/payment/custom/process",
+            data={"reference": processing["reference"]},
+            allow_redirects=False,
+        )
+        self.make_jsonrpc_request("/payment/status/poll", {})
+        response = self.url_open("/shop/payment/validate")
+        self.assertIn("/shop/confirmation", response.url)
+
+    def _purchase(self, slot):
+        order = self._cart()
+        self._checkout_step()
+        self._payment_page(order, payable=False)
+        self._set_slot(slot)
+        self._payment_page(order)  # the picker's script reloads the page
+        self._confirm(self._pay(order))
+        return order
+
+    def test_the_whole_drive_purchase_stays_within_its_query_budgets(self):
+        """Every step of the purchase in a fixed number of queries, whatever the orders of
+        the store's slots."""
+        for slot in self.slots:
+            for _index in range(3):
+                self._create_drive_order(slot).action_confirm()
+        self._purchase(self.slots[0])  # warm the caches
+        order = self._cart()
+        self._checkout_step()
+        with self.assertQueryCount(PAYMENT_PAGE_QUERIES):
+            self._payment_page(order, payable=False)
+        with self.assertQueryCount(SLOT_SET_QUERIES):
+            self._set_slot(self.slots[2])
+        with self.assertQueryCount(PAYMENT_PAGE_WITH_SLOT_QUERIES):
+            self._payment_page(order)
+        with self.assertQueryCount(TRANSACTION_QUERIES):
+            processing = self._pay(order)
+        with self.assertQueryCount(CONFIRMATION_QUERIES):
+            self._confirm(processing)
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(order.coop_slot_id, self.slots[2])
+        self.assertEqual(self.slots[2].booked_count, 4)
