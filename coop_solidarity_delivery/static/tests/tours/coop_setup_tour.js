@@ -104,7 +104,7 @@ registry.category("web_tour.tours").add("coop_solidarity_delivery_setup_assistan
         },
         {
             content: "The Coop app is open",
-            trigger: ".o_breadcrumb:contains('Members')",
+            trigger: ".o_breadcrumb:contains('Drive Board')",
         },
     ],
 });
