@@ -86,8 +86,9 @@ class TestOpeningHoursImport(ImportCase):
         self.assertFalse(self.entries())
 
     def test_hours_that_are_not_a_number_import_nothing(self):
+        # The user imports in French: the message is in French.
         result = self.run_import("coop.work.entry", FILES + "bad_hours_text.csv")
-        self.assertRefused(result, "Row 3", "trois", "Heures")
+        self.assertRefused(result, "Ligne 3", "trois", "Heures")
         self.assertFalse(self.entries())
 
     def test_an_unknown_member_imports_nothing(self):
