@@ -174,7 +174,7 @@ class TestWorkStatusQueries(CoopCase):
             {"coop_work_status": {}, "coop_work_months_html": {}}
         )[0]
         self.assertIn("o_coop_work_months", values["coop_work_months_html"])
-        self.assertIn(self.two_months_ago.strftime("%Y-%m"), values["coop_work_months_html"])
+        self.assertIn(self.two_months_ago.strftime("%B %Y"), values["coop_work_months_html"])
 
     def test_the_work_statement_shows_the_month_table(self):
         member = self.add_members(1)[0]
@@ -182,7 +182,7 @@ class TestWorkStatusQueries(CoopCase):
             "coop_member_shifts.action_report_work_statement", member.ids
         )
         self.assertIn("o_coop_work_months", html.decode())
-        self.assertIn(self.two_months_ago.strftime("%Y-%m"), html.decode())
+        self.assertIn(self.two_months_ago.strftime("%B %Y"), html.decode())
 
 
 @tagged("post_install", "-at_install")
@@ -201,4 +201,4 @@ class TestWorkStatusPortalTable(HttpCase):
         self.authenticate("coop_table_alice", "coop_table_alice")
         html = self.url_open("/my/shifts", timeout=60).text
         self.assertIn("o_coop_work_months", html)
-        self.assertIn(last_month.strftime("%Y-%m"), html)
+        self.assertIn(last_month.strftime("%B %Y"), html)

@@ -11,12 +11,14 @@ registry.category("web_tour.tours").add("coop_member_shifts_open_coop_menu", {
             run: "click",
         },
         {
-            content: "The Coop app is open on the members",
+            content: "The Coop app is open",
             trigger: '.o_menu_brand:contains("Coop")',
         },
         {
-            content: "Members are listed",
-            trigger: ".o_breadcrumb:contains('Members')",
+            // The first menu the user may open: the members, or the drive board when the
+            // deliveries addon is installed too.
+            content: "The app lands on its first menu",
+            trigger: ".o_breadcrumb:contains('Members'), .o_breadcrumb:contains('Drive Board')",
         },
     ],
 });
