@@ -67,8 +67,7 @@ class TestCheckoutQueries(DriveCommon):
 # each the count measured on this test's data (6 slots, 18 confirmed orders) plus a margin of
 # about 5 % for Odoo's own variations (a session rotation, a lazy cache): a query per slot or
 # per order of the store would not pass them.
-PAYMENT_PAGE_QUERIES = 58  # measured 55: the picker, no slot chosen yet
-PAYMENT_PAGE_WITH_SLOT_QUERIES = 64  # measured 61: the picker's script reloads the page
+PAYMENT_PAGE_QUERIES = 59  # measured 56: the picker (no slot yet) beside the payment form
 SLOT_SET_QUERIES = 23  # measured 21: checks, booking, tracking
 TRANSACTION_QUERIES = 63  # measured 60: the payment, its seat counted under the row lock
 CONFIRMATION_QUERIES = 325  # measured 312: on-site payment, order confirmed, mail, pages
@@ -144,14 +143,14 @@ class TestDrivePurchaseQueries(HttpCase, DriveCommon):
         """The step before the payment page, where the shop notes the order paid next."""
         self.assertEqual(self.url_open("/shop/checkout").status_code, 200)
 
-    def _payment_page(self, order, payable=True):
+    def _payment_page(self, order):
+        """The payment page: the slot picker and the payment form together (the picker
+        books the slot in place, the page is not loaded again)."""
         response = self.url_open("/shop/payment")
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.url.endswith("/shop/payment"), response.url)
-        if payable:
-            self.assertIn(f"/shop/payment/transaction/{order.id}", response.text)
-        else:
-            self.assertNotIn(f"/shop/payment/transaction/{order.id}", response.text)
+        self.assertIn("coop_slot_picker", response.text)
+        self.assertIn(f"/shop/payment/transaction/{order.id}", response.text)
 
     def _set_slot(self, slot):
         result = self.make_jsonrpc_request("/shop/coop_slot/set", {"slot_id": slot.id})
@@ -186,9 +185,8 @@ class TestDrivePurchaseQueries(HttpCase, DriveCommon):
     def _purchase(self, slot):
         order = self._cart()
         self._checkout_step()
-        self._payment_page(order, payable=False)
+        self._payment_page(order)
         self._set_slot(slot)
-        self._payment_page(order)  # the picker's script reloads the page
         self._confirm(self._pay(order))
         return order
 
@@ -202,11 +200,9 @@ class TestDrivePurchaseQueries(HttpCase, DriveCommon):
         order = self._cart()
         self._checkout_step()
         with self.assertQueryCount(PAYMENT_PAGE_QUERIES):
-            self._payment_page(order, payable=False)
+            self._payment_page(order)
         with self.assertQueryCount(SLOT_SET_QUERIES):
             self._set_slot(self.slots[2])
-        with self.assertQueryCount(PAYMENT_PAGE_WITH_SLOT_QUERIES):
-            self._payment_page(order)
         with self.assertQueryCount(TRANSACTION_QUERIES):
             processing = self._pay(order)
         with self.assertQueryCount(CONFIRMATION_QUERIES):
