@@ -45,7 +45,11 @@ function pickUpAtTheStore() {
             content: "Choose a pickup slot",
             trigger: "#coop_slot_picker input[name='coop_slot']:not(:disabled) + label",
             run: "click",
-            expectUnloadPage: true,
+        },
+        {
+            // The picker books the slot in place: the page is not loaded again.
+            content: "The slot is booked",
+            trigger: "#coop_slot_picker:has(input:checked):has([name='coop_slot_missing'].d-none)",
         },
     ];
 }
