@@ -15,10 +15,10 @@ registry.category("web_tour.tours").add("coop_member_shifts_open_coop_menu", {
             trigger: '.o_menu_brand:contains("Coop")',
         },
         {
-            // The first menu the user may open: the members, or the drive board when the
-            // deliveries addon is installed too.
+            // The first menu the user may open (the members, or the drive board when the
+            // deliveries addon is installed too), in the user's language.
             content: "The app lands on its first menu",
-            trigger: ".o_breadcrumb:contains('Members'), .o_breadcrumb:contains('Drive Board')",
+            trigger: ".o_action_manager .o_view_controller .o_breadcrumb",
         },
     ],
 });
