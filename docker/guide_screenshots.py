@@ -149,7 +149,7 @@ def log_in(page, url, login):
     page.fill("input[name=login]", login)
     page.fill("input[name=password]", login)
     page.press("input[name=password]", "Enter")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
 
 
 def take(browser, url, login, shots):
@@ -158,8 +158,10 @@ def take(browser, url, login, shots):
         page = context.new_page()
         log_in(page, url, login)
         page.goto(url + address)
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(800)
+        # The backend keeps a connection open to the server: wait for the view, not for
+        # the network to go quiet.
+        page.wait_for_selector(".o_view_controller, #wrap, main", timeout=30000)
+        page.wait_for_timeout(1500)
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(folder / f"{name}.png"))
         print(f"{login:12} {folder.parent.parent.name}/doc/img/{name}.png")
