@@ -35,10 +35,17 @@ os.environ.setdefault(
 )
 
 try:
-    from hypothesis import settings
+    from hypothesis import HealthCheck, settings
 except ImportError:  # only the property-based tests need it (tests/requirements.txt)
     pass
 else:
-    # No example database in the repository, no deadline on a busy machine.
-    settings.register_profile("coop", max_examples=60, deadline=None, database=None)
+    # No example database in the repository, no deadline nor speed check on a busy machine
+    # (a generation slowed by other jobs is not a failure of the code under test).
+    settings.register_profile(
+        "coop",
+        max_examples=60,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
     settings.load_profile("coop")
