@@ -45,16 +45,19 @@ class SaleOrder(models.Model):
             end = slot_rules.utc_to_local(slot.end, tz)
             order.coop_slot_hours = f"{start:%H:%M} – {end:%H:%M}"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new order starts to prepare: an import or a hand-made call cannot create it
+        already handed over."""
+        if any(vals.get("coop_drive_state", "to_prepare") != "to_prepare" for vals in vals_list):
+            self._coop_refuse_drive_state_write()
+        return super().create(vals_list)
+
     def write(self, vals):
         """The drive status moves only by the steps below (a drag on the board, an import or
         a hand-made call cannot skip the stock moves)."""
-        if "coop_drive_state" in vals and not self.env.su:
-            raise UserError(
-                self.env._(
-                    "The drive status changes only with the buttons of the drive board "
-                    "(Prepared, Handed Over, No-Show, Back to Prepare)."
-                )
-            )
+        if "coop_drive_state" in vals:
+            self._coop_refuse_drive_state_write()
         return super().write(vals)
 
     def set_delivery_line(self, carrier, amount):
@@ -90,6 +93,16 @@ class SaleOrder(models.Model):
         self._coop_set_drive_state("to_prepare")
 
     # === BUSINESS METHODS ===#
+
+    def _coop_refuse_drive_state_write(self):
+        """Only the steps (as the superuser, once checked) set the drive status."""
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The drive status changes only with the buttons of the drive board "
+                    "(Prepared, Handed Over, No-Show, Back to Prepare)."
+                )
+            )
 
     def _coop_check_drive_step(self, step):
         """Only the shop staff mark drive orders, and only from the state before ``step``."""

@@ -183,6 +183,20 @@ class TestDriveBoardSteps(DriveCommon):
         self.assertEqual(order.coop_drive_state, "to_prepare")
         self.assertNotEqual(order.picking_ids.state, "done")
 
+    def test_an_order_cannot_be_created_already_handed_over(self):
+        """An import or a hand-made call creates a drive order to prepare, never further."""
+        seller = new_test_user(
+            self.env,
+            login="board_seller",
+            groups="sales_team.group_sale_salesman,coop_member_shifts.group_coop_shop_staff",
+        )
+        member = self.env["res.partner"].create({"name": "Board Member"})
+        orders = self.env["sale.order"].with_user(seller)
+        with self.assertRaisesRegex(UserError, "buttons of the drive board"):
+            orders.create({"partner_id": member.id, "coop_drive_state": "handed_over"})
+        order = orders.create({"partner_id": member.id, "coop_drive_state": "to_prepare"})
+        self.assertEqual(order.coop_drive_state, "to_prepare")
+
     def test_the_board_shows_the_four_status_columns_even_when_empty(self):
         self._confirmed_order()
         groups = (
