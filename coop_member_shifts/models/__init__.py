@@ -25,3 +25,6 @@ from . import res_partner_import
 from . import coop_work_entry_import
 from . import coop_shift_template_import
 from . import base_import
+from . import coop_skill
+from . import coop_member_skill
+from . import res_partner_skill
