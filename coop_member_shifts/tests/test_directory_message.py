@@ -75,3 +75,12 @@ class TestDirectoryMessage(DirectoryCase):
         with self.assertRaises(AccessError):
             message.with_user(self.other_user).read(["body"])
         self.assertEqual(message.with_user(self.coordinator_user).body, message.body)
+
+    def test_the_data_export_has_the_messages_without_the_recipients_name(self):
+        self.send("Could you lend me a saw?")
+        sent = self.member._coop_data_export()
+        self.assertEqual(sent["directory_messages_sent"][0]["body"], "Could you lend me a saw?")
+        self.assertNotIn("Olivier", str(sent["directory_messages_sent"]))
+        received = self.other._coop_data_export()
+        self.assertEqual(received["directory_messages_received"][0]["sender_id"], "Marie Directory")
+        self.assertEqual(received["directory_profile"][0]["neighbourhood"], "Saint-Marceau")
