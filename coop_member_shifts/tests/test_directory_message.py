@@ -46,7 +46,8 @@ class TestDirectoryMessage(DirectoryCase):
         self.other_profile.contactable = False
         with self.assertRaises(UserError):
             self.send()
-        self.assertFalse(self.env["coop.directory.message"].search([]))
+        sent = self.env["coop.directory.message"].search([("sender_id", "=", self.member.id)])
+        self.assertFalse(sent)
 
     def test_an_unpublished_member_cannot_be_written_to(self):
         self.other_profile.published = False
