@@ -41,6 +41,10 @@
         "views/coop_member_data_portal_templates.xml",
         "data/coop_fee_data.xml",
         "views/menus.xml",
+        "security/coop_directory_security.xml",
+        "data/mail_template_directory.xml",
+        "views/coop_directory_views.xml",
+        "views/coop_directory_portal_templates.xml",
     ],
     "demo": [
         "demo/coop_company_demo.xml",
@@ -50,6 +54,7 @@
         "demo/coop_shift_past_demo.xml",
         "demo/coop_fee_demo.xml",
         "demo/coop_setup_demo.xml",
+        "demo/coop_directory_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

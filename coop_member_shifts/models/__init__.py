@@ -28,3 +28,6 @@ from . import base_import
 from . import coop_skill
 from . import coop_member_skill
 from . import res_partner_skill
+from . import coop_directory_profile
+from . import coop_directory_message
+from . import res_partner_directory

@@ -30,3 +30,6 @@ from . import test_shift_generation_queries
 from . import test_imports
 from . import test_accessibility
 from . import test_setup_wizard
+from . import test_directory
+from . import test_directory_message
+from . import test_directory_portal

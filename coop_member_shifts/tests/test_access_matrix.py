@@ -153,6 +153,20 @@ class TestAccessMatrix(FeeCase):
                 lambda p: {"partner_id": p.id},
                 {"refusal_reason": "Unpaid invoice"},
             ),
+            "coop.directory.profile": (
+                "neighbourhood",
+                lambda p: self.env["coop.directory.profile"]._coop_profile_for(p).sudo(False),
+                lambda p: {"partner_id": self.env["res.partner"].create({"name": "Matrix"}).id},
+                {"neighbourhood": "Matrix quarter"},
+            ),
+            "coop.directory.message": (
+                "body",
+                lambda p: self.env["coop.directory.message"].create(
+                    {"sender_id": self.paula.id, "recipient_id": p.id, "body": "Matrix"}
+                ),
+                lambda p: {"sender_id": self.paula.id, "recipient_id": p.id, "body": "Matrix"},
+                {"body": "Matrix, changed"},
+            ),
             "res.partner": (None, lambda p: self.declare(p, 1260).partner_id, None, None),
             "membership.membership_line": (
                 None,

@@ -187,3 +187,129 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
                     may_store,
                 )
         self.assertSafeAnswer(self.get("/my/income"))
+
+
+@tagged("post_install", "-at_install")
+class TestDirectoryRouteFuzz(RouteFuzzMixin, HttpCase):
+    """The members' directory: /my/directory, a card, its photo, the contact form and
+    /my/directory/profile."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.member_user = new_test_user(
+            cls.env, login="coop_fuzz_dir", password="coop_fuzz_dir", groups="base.group_portal"
+        )
+        cls.other_user = new_test_user(
+            cls.env, login="coop_fuzz_dir2", password="coop_fuzz_dir2", groups="base.group_portal"
+        )
+        (cls.member_user.partner_id | cls.other_user.partner_id).free_member = True
+        cls.env.company.email = "coop@example.com"
+        Profile = cls.env["coop.directory.profile"]
+        cls.profile = Profile.create({"partner_id": cls.member_user.partner_id.id})
+        cls.other_profile = Profile.create(
+            {"partner_id": cls.other_user.partner_id.id, "published": True, "contactable": True}
+        )
+
+    def messages(self):
+        senders = (self.member_user | self.other_user).partner_id
+        return self.env["coop.directory.message"].search([("sender_id", "in", senders.ids)])
+
+    def test_visitor_is_sent_to_log_in_everywhere(self):
+        self.authenticate(None, None)
+        card = f"/my/directory/{self.other_profile.id}"
+        routes = [
+            (self.get, "/my/directory", {"search": SCRIPT}),
+            (self.get, card, {"message": SCRIPT}),
+            (self.get, f"{card}/photo", {}),
+            (self.post, f"{card}/contact", {"body": "Hello"}),
+            (self.get, "/my/directory/profile", {}),
+            (self.post, "/my/directory/profile/save", {"published": "on"}),
+        ]
+        for send, url, data in routes:
+            with self.subTest(route=url):
+                response = send(url, **data)
+                self.assertSafeAnswer(response)
+                self.assertIn("/web/login", response.url)
+        self.assertFalse(self.messages())
+
+    def test_search(self):
+        self.login(self.member_user)
+        for param in ("search", "skill", "neighbourhood", "page"):
+            with self.subTest(route="/my/directory", param=param):
+                self.fuzz(
+                    lambda value, param=param: self.get("/my/directory", **{param: value}),
+                    (*TEXTS[1:], *NUMBERS, *PATH_IDS, "x" * 8000),
+                    self.messages,
+                )
+
+    def test_reflected_messages_are_escaped(self):
+        self.login(self.member_user)
+        for url in (f"/my/directory/{self.other_profile.id}", "/my/directory/profile"):
+            for param in ("message", "error"):
+                with self.subTest(route=url, param=param):
+                    self.fuzz(
+                        lambda value, url=url, param=param: self.get(url, **{param: value}),
+                        REFLECTED,
+                        self.messages,
+                    )
+
+    def test_card_ids(self):
+        self.login(self.member_user)
+        for suffix in ("", "/photo"):
+            with self.subTest(route=f"/my/directory/<profile_id>{suffix}"):
+                self.fuzz(
+                    lambda value, suffix=suffix: self.get(f"/my/directory/{value}{suffix}"),
+                    PATH_IDS,
+                    self.messages,
+                )
+
+    def test_contact(self):
+        self.login(self.member_user)
+        url = f"/my/directory/{self.other_profile.id}/contact"
+
+        def well_formed(messages):
+            return all(
+                m.recipient_id == self.other_user.partner_id and len(m.body) <= 2000
+                for m in messages
+            )
+
+        with self.subTest(route="/my/directory/<profile_id>/contact", param="body"):
+            self.fuzz(
+                lambda value: self.post(url, body=value), ("", *TEXTS), self.messages, well_formed
+            )
+        with self.subTest(route="/my/directory/<profile_id>/contact", param="profile_id"):
+            self.fuzz(
+                lambda value: self.post(f"/my/directory/{value}/contact", body="Hi"),
+                (*PATH_IDS, str(self.profile.id)),
+                self.messages,
+            )
+        self.assertSafeAnswer(self.get(f"/my/directory/{self.other_profile.id}"))
+
+    def test_save_profile(self):
+        self.login(self.member_user)
+        base = {"published": "on", "show_offer": "on", "offer": "Tools", "neighbourhood": "Dunois"}
+        table = [
+            ("offer", TEXTS),
+            ("neighbourhood", TEXTS),
+            ("published", (*NUMBERS, *TEXTS)),
+            ("partner_id", (str(self.other_user.partner_id.id), *PATH_IDS)),
+            ("moderated", ("on",)),
+        ]
+        for param, values in table:
+            with self.subTest(route="/my/directory/profile/save", param=param):
+                self.fuzz(
+                    lambda value, param=param: self.post(
+                        "/my/directory/profile/save", **{**base, param: value}
+                    ),
+                    values,
+                    self.messages,
+                )
+                self.assertEqual(self.profile.partner_id, self.member_user.partner_id)
+                self.assertFalse(self.profile.moderated)
+                self.assertFalse(self.other_profile.offer)
+                for text in (self.profile.offer or "", self.profile.neighbourhood or ""):
+                    self.assertNotIn("<", text)
+                    self.assertLessEqual(len(text), 500)
+        self.assertSafeAnswer(self.get("/my/directory/profile"))
+        self.assertSafeAnswer(self.get(f"/my/directory/{self.profile.id}"))
