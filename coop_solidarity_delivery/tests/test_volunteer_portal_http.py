@@ -2,6 +2,7 @@
 
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import IXELLES, DeliveryCase
 from .test_volunteer_portal import portal_volunteer
@@ -107,3 +108,10 @@ class TestVolunteerPortalHttp(HttpCase, DeliveryCase):
         self.post("/my/volunteer/stop", confirm="on")
         self.assertFalse(self.volunteer.coop_notify_consent)
         self.assertIn("o_coop_volunteer_rejoin", self.url_open("/my/volunteer").text)
+
+    @mute_logger("odoo.http")  # Odoo logs the refused token as a warning
+    def test_a_post_without_the_csrf_token_is_refused(self):
+        self.authenticate(self.user.login, self.user.login)
+        response = self.url_open("/my/volunteer/profile", data=self.profile())
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.volunteer.coop_transport, "foot")
