@@ -45,12 +45,15 @@
         "wizard/coop_call_campaign_views.xml",
         "wizard/coop_setup_wizard_views.xml",
         "views/menus.xml",
+        "views/volunteer_portal_templates.xml",
+        "views/res_partner_volunteer_portal_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/coop_delivery_request_demo.xml",
         "demo/coop_drive_demo.xml",
+        "demo/res_partner_volunteer_portal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

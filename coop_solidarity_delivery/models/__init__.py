@@ -20,3 +20,4 @@ from . import sale_order_drive
 from . import product_template
 from . import res_partner_data_export
 from . import res_partner_volunteer_import
+from . import res_partner_volunteer_portal

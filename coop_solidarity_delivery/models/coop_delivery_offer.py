@@ -98,12 +98,14 @@ class CoopDeliveryOffer(models.Model):
         message, and this one holds the volunteer's key. Only the administrators of the mail
         queue can read it until it is sent (and deleted).
 
+        Offers to a volunteer who withdrew their consent or is on holiday expire unsent.
         The mails of one company's offers in one language are rendered and created in one
         batch: the template is compiled once per language, not once per volunteer.
         """
+        reachable = self._drop_unreachable()
         template = self.env.ref("coop_solidarity_delivery.mail_template_delivery_offer")
         template = template.with_user(SUPERUSER_ID)
-        groups = self.grouped(
+        groups = reachable.grouped(
             lambda offer: (offer.request_id.company_id, offer.volunteer_id.lang or self.env.lang)
         )
         for (company, lang), offers in groups.items():
@@ -113,7 +115,16 @@ class CoopDeliveryOffer(models.Model):
                 email_layout_xmlid="mail.mail_notification_light",
                 email_values={"model": False, "res_id": False, "author_id": company.partner_id.id},
             )
-        self.filtered(lambda offer: not offer.date_sent).date_sent = fields.Datetime.now()
+        reachable.filtered(lambda offer: not offer.date_sent).date_sent = fields.Datetime.now()
+
+    def _drop_unreachable(self):
+        """The offers whose volunteer may be written to; the others (consent withdrawn, on
+        holiday) expire unsent."""
+        unreachable = self.filtered(
+            lambda offer: not offer.volunteer_id._coop_volunteer_reachable()
+        )
+        unreachable.state = "expired"
+        return self - unreachable
 
     def _accept(self):
         """The volunteer accepts: returns 'accepted', 'lost' or 'expired'.

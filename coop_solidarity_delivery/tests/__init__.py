@@ -43,3 +43,5 @@ from . import test_accessibility
 from . import test_setup_wizard
 from . import test_setup_tour
 from . import test_mail_languages
+from . import test_volunteer_portal
+from . import test_volunteer_portal_http

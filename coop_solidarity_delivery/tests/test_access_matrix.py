@@ -74,6 +74,7 @@ class TestAccessMatrix(DeliveryCase):
             "coop_eligibility_approved_by_id": cls.coordinator_user.id,
             "coop_eligibility_approved_date": fields.Datetime.now(),
             "access_notes": "Code 6",
+            "coop_volunteer_withdrawn_date": fields.Date.today(),
         }
 
     def split(self, row):

@@ -28,10 +28,24 @@ from odoo.addons.coop_member_shifts.tests.fuzz_values import (
 
 from .common import GRAND_PLACE, IXELLES, DeliveryCase
 from .test_solidarity_checkout import SolidarityCommon
+from .test_volunteer_portal import portal_volunteer
 
 DATES = ("", "-1", "nan", "inf", "1e308", HUGE, SCRIPT, NUL, NOT_UTF8, "2026-02-30", "99999-01-01")
 # The longest shopping list or access notes a member may send from the portal.
 TEXT_LIMIT = 5000
+# What a volunteer may change on /my/volunteer.
+VOLUNTEER_FIELDS = [
+    "coop_can_prepare",
+    "coop_can_deliver",
+    "coop_can_call",
+    "coop_transport",
+    "coop_radius_km",
+    "coop_weekly_max",
+    "coop_weekday_ids",
+    "coop_volunteer_paused_until",
+    "coop_notify_consent",
+    "coop_is_volunteer",
+]
 
 
 @tagged("post_install", "-at_install")
@@ -230,3 +244,63 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
                 lambda: cart.filtered(lambda o: o.carrier_id == self.solidarity_dm),
             )
         self.assertEqual(cart.carrier_id, self.in_store_dm)
+
+    # === MY VOLUNTEERING (portal volunteer) ===#
+
+    def test_my_volunteer(self):
+        user = portal_volunteer(self.env, "coop_fuzz_volunteer", IXELLES)
+        volunteer = user.partner_id
+        before = volunteer.read(VOLUNTEER_FIELDS)
+
+        def changed():
+            return volunteer.filtered(lambda p: p.read(VOLUNTEER_FIELDS) != before)
+
+        for current in (None, self.other_user):
+            for url in ("/my/volunteer/profile", "/my/volunteer/pause", "/my/volunteer/stop"):
+                with self.subTest(route=url, user=current and current.login):
+                    self.login(current)
+                    data = {"paused_until": "2099-01-01", "confirm": "on"}
+                    self.fuzz(
+                        lambda value, url=url, data=data: self.post(url, **data), ("",), changed
+                    )
+        self.login(user)
+        with self.subTest(route="/my/volunteer", param="done"):
+            self.fuzz(lambda value: self.get("/my/volunteer", done=value), REFLECTED, changed)
+        url = "/my/volunteer/profile"
+        base = {
+            "coop_can_deliver": "on",
+            "coop_transport": "foot",
+            "coop_radius_km": "5",
+            "coop_weekly_max": "2",
+            "weekday_ids": str(self.every_day[0].id),
+        }
+        table = [
+            ("coop_radius_km", (*NUMBERS, "0", "1000", LONG)),
+            ("coop_weekly_max", (*NUMBERS, "2.5", "1000", LONG)),
+            ("coop_transport", ("", "plane", *TEXTS)),
+            ("coop_can_deliver", ("", *TEXTS)),
+            ("weekday_ids", (*NUMBERS[1:], str(2**31), str(self.other.id), LONG)),
+        ]
+        for param, values in table:
+            with self.subTest(route=url, param=param):
+                self.fuzz(
+                    lambda value, param=param: self.post(url, **{**base, param: value}),
+                    values,
+                    changed,
+                )
+        with self.subTest(route="/my/volunteer/pause", param="paused_until"):
+            past = str(fields.Date.today() - timedelta(days=1))
+            self.fuzz(
+                lambda value: self.post("/my/volunteer/pause", paused_until=value),
+                (*DATES, past, LONG),
+                changed,
+            )
+        with self.subTest(route="/my/volunteer/stop", param="confirm"):
+            self.fuzz(
+                lambda value: self.post("/my/volunteer/stop", confirm=value),
+                ("", *TEXTS),
+                changed,
+            )
+        # The control: a sound profile is saved.
+        self.assertSafeAnswer(self.post(url, **{**base, "coop_transport": "car"}))
+        self.assertEqual(volunteer.coop_transport, "car")
