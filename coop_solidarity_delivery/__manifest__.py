@@ -45,12 +45,17 @@
         "wizard/coop_call_campaign_views.xml",
         "wizard/coop_setup_wizard_views.xml",
         "views/menus.xml",
+        "data/mail_template_volunteer_signup.xml",
+        "data/ir_cron_volunteer_signup.xml",
+        "views/volunteer_signup_templates.xml",
+        "views/coop_volunteer_signup_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/coop_delivery_request_demo.xml",
         "demo/coop_drive_demo.xml",
+        "demo/coop_volunteer_signup_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -20,3 +20,6 @@ from . import sale_order_drive
 from . import product_template
 from . import res_partner_data_export
 from . import res_partner_volunteer_import
+from . import coop_volunteer_signup
+from . import res_partner_volunteer_signup
+from . import res_config_settings_volunteer_signup

@@ -89,6 +89,7 @@ class ResPartner(models.Model):
             ("coop_is_volunteer", "=", True),
             (role_field, "=", True),
             ("coop_notify_consent", "=", True),
+            ("coop_volunteer_pending_approval", "=", False),
             ("partner_latitude", ">=", min_lat),
             ("partner_latitude", "<=", max_lat),
             ("partner_longitude", ">=", min_lon),
