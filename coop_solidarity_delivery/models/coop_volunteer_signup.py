@@ -26,7 +26,7 @@ MAX_WEEKLY = 21
 class CoopVolunteerSignup(models.Model):
     _name = "coop.volunteer.signup"
     _description = "Volunteer Sign-up"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -105,7 +105,7 @@ class CoopVolunteerSignup(models.Model):
         for signup in self.filtered("can_deliver"):
             if not 0 < signup.radius_km <= largest:
                 raise ValidationError(
-                    self.env._("Choose a radius above 0 and up to %s km.", largest)
+                    self.env._("Choose a radius above 0 and up to %s km.", f"{largest:g}")
                 )
 
     @api.constrains("weekly_max")
@@ -230,12 +230,23 @@ class CoopVolunteerSignup(models.Model):
     def _cron_expire_signups(self):
         now = fields.Datetime.now()
         Step = self.env["coop.cron.step"]
+        responsible = self.env["res.partner"]._coop_welcome_user()
         pending = self.search([("state", "=", "to_confirm"), ("expiry", "<=", now)])
-        Step._run_each(pending, lambda s: s._coop_expire(), self.env._("Expire volunteer sign-ups"))
+        Step._run_each(
+            pending,
+            lambda signup: signup._coop_expire(),
+            self.env._("Expire volunteer sign-ups"),
+            responsible=responsible,
+        )
         old = self.search(
             [("state", "=", "expired"), ("expiry", "<", now - timedelta(days=KEEP_EXPIRED_DAYS))]
         )
-        Step._run_each(old, lambda s: s.unlink(), self.env._("Delete expired volunteer sign-ups"))
+        Step._run_each(
+            old,
+            lambda signup: signup.unlink(),
+            self.env._("Delete expired volunteer sign-ups"),
+            responsible=responsible,
+        )
 
 
 def _valid_email(text):
