@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+    _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
 
     coop_volunteer_approval = fields.Boolean(
         string="Approve New Volunteers Before Their First Offer",

@@ -238,7 +238,7 @@ class TestVolunteerSignupRules(SignupCase):
 
         def expire_or_fail(signup):
             if signup == bad:
-                raise UserError("broken")
+                raise UserError(self.env._("The sign-up cannot be expired."))
             return expire(signup)
 
         with (
