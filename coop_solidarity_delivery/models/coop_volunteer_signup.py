@@ -27,7 +27,7 @@ class CoopVolunteerSignup(models.Model):
     _name = "coop.volunteer.signup"
     _description = "Volunteer Sign-up"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "create_date desc, id desc"
+    _order = "consent_date desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
     email = fields.Char(string="E-mail", required=True)
