@@ -47,6 +47,10 @@
         "views/menus.xml",
         "views/volunteer_portal_templates.xml",
         "views/res_partner_volunteer_portal_views.xml",
+        "data/mail_template_volunteer_signup.xml",
+        "data/ir_cron_volunteer_signup.xml",
+        "views/volunteer_signup_templates.xml",
+        "views/coop_volunteer_signup_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -54,6 +58,7 @@
         "demo/coop_delivery_request_demo.xml",
         "demo/coop_drive_demo.xml",
         "demo/res_partner_volunteer_portal_demo.xml",
+        "demo/coop_volunteer_signup_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

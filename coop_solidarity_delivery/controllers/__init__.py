@@ -4,3 +4,4 @@ from . import main
 from . import payment
 from . import portal
 from . import volunteer_portal
+from . import volunteer_signup

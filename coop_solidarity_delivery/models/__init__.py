@@ -21,3 +21,6 @@ from . import product_template
 from . import res_partner_data_export
 from . import res_partner_volunteer_import
 from . import res_partner_volunteer_portal
+from . import coop_volunteer_signup
+from . import res_partner_volunteer_signup
+from . import res_config_settings_volunteer_signup

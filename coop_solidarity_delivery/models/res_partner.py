@@ -90,6 +90,7 @@ class ResPartner(models.Model):
             (role_field, "=", True),
             ("coop_notify_consent", "=", True),
             ("coop_volunteer_paused", "=", False),
+            ("coop_volunteer_pending_approval", "=", False),
             ("partner_latitude", ">=", min_lat),
             ("partner_latitude", "<=", max_lat),
             ("partner_longitude", ">=", min_lon),

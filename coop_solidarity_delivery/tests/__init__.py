@@ -45,3 +45,5 @@ from . import test_setup_tour
 from . import test_mail_languages
 from . import test_volunteer_portal
 from . import test_volunteer_portal_http
+from . import test_volunteer_signup
+from . import test_volunteer_signup_http

@@ -60,10 +60,23 @@ class TestAccessMatrix(DeliveryCase):
                 "access_notes": "Code 5",
             }
         )
+        signup = cls.env["coop.volunteer.signup"]._coop_submit(
+            {
+                "name": "Matrix Volunteer",
+                "email": "matrix.volunteer@example.com",
+                "street": "Rue Haute 1",
+                "zip": "1000",
+                "city": "Bruxelles",
+                "can_call": True,
+                "contact_consent": True,
+                "address_consent": True,
+            }
+        )
         cls.records = {
             "res.partner": cls.beneficiary,
             "coop.delivery.request": request,
             "coop.delivery.recurrence": recurrence,
+            "coop.volunteer.signup": signup,
         }
         cls.field_values = {
             "coop_is_beneficiary": True,

@@ -304,3 +304,96 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
         # The control: a sound profile is saved.
         self.assertSafeAnswer(self.post(url, **{**base, "coop_transport": "car"}))
         self.assertEqual(volunteer.coop_transport, "car")
+    # === BECOME A VOLUNTEER (public form; the link of the e-mail is the key) ===#
+
+    def volunteer_signups(self):
+        return self.env["coop.volunteer.signup"].search([])
+
+    def well_formed_signups(self, signups):
+        texts = ("name", "email", "phone", "street", "zip", "city")
+        return all(
+            s.state == "to_confirm"
+            and not s.partner_id
+            and len(s.name) <= 128
+            and not any("<" in (s[f] or "") or "\x00" in (s[f] or "") for f in texts)
+            for s in signups
+        )
+
+    def test_volunteer_signup(self):
+        url = "/volunteer/submit"
+        base = {
+            "name": "Zoé Fuzz",
+            "street": "Rue Haute 1",
+            "zip": "1000",
+            "city": "Bruxelles",
+            "can_deliver": "1",
+            "transport": "bike",
+            "radius_km": "3",
+            "weekly_max": "2",
+            "weekday_ids": str(self.every_day[0].id),
+            "contact_consent": "1",
+            "address_consent": "1",
+        }
+        table = [
+            ("name", ("", *TEXTS), self.well_formed_signups),
+            ("email", ("", *TEXTS, "a@example.com, b@example.com"), None),
+            ("phone", TEXTS, self.well_formed_signups),
+            ("street", ("", *TEXTS), self.well_formed_signups),
+            ("zip", TEXTS, self.well_formed_signups),
+            ("city", TEXTS, self.well_formed_signups),
+            ("transport", ("", "plane", *TEXTS), None),
+            ("radius_km", (*NUMBERS, "0", "16"), None),
+            ("weekly_max", (*NUMBERS, "2.5", "22"), None),
+            ("weekday_ids", (*NUMBERS, str(2**31)), None),
+            ("contact_consent", ("",), None),
+            ("address_consent", ("",), None),
+            ("website_url", ("http://spam.example.com",), None),
+        ]
+        demo = self.volunteer_signups()
+        for user in (None, self.member_user):
+            self.login(user)
+            for param, values, may_store in table:
+                with self.subTest(route=url, param=param, user=user and user.login):
+                    email = f"{param}.{user.id if user else 0}@example.com"
+                    self.fuzz(
+                        lambda value, param=param, email=email: self.post(
+                            url, **{**base, "email": email, param: value}
+                        ),
+                        values,
+                        self.volunteer_signups,
+                        may_store,
+                    )
+        new = self.volunteer_signups() - demo
+        self.assertFalse(new.partner_id, "nothing usable before the link")
+
+    def test_volunteer_confirm(self):
+        self.login()
+        signup = self.env["coop.volunteer.signup"]._coop_submit(
+            {
+                "name": "Zoé Fuzz",
+                "email": "zoe.fuzz@example.com",
+                "street": "Rue Haute 1",
+                "zip": "1000",
+                "city": "Bruxelles",
+                "can_call": True,
+                "contact_consent": True,
+                "address_consent": True,
+            }
+        )
+        tokens = (SCRIPT, quote(NUL), "%FF%FE", LONG[:4000], signup.sudo().token[:-1])
+        for route in ("/volunteer/confirm/{}", "/volunteer/confirm/{}/done"):
+            send = self.get if route.endswith("}") else self.post
+            with self.subTest(route=route, param="token"):
+                self.fuzz(
+                    lambda token, route=route, send=send: send(
+                        route.format(quote(token, safe="%"))
+                    ),
+                    tokens,
+                    lambda: self.env["res.partner"].search(
+                        [("coop_volunteer_to_welcome", "=", True)]
+                    ),
+                )
+        self.assertEqual(signup.state, "to_confirm")
+        # The control: the right link does confirm.
+        self.assertSafeAnswer(self.post(f"/volunteer/confirm/{signup.sudo().token}/done"))
+        self.assertEqual(signup.state, "confirmed")
