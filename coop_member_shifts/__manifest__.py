@@ -41,6 +41,10 @@
         "views/coop_member_data_portal_templates.xml",
         "data/coop_fee_data.xml",
         "views/menus.xml",
+        "security/coop_board_security.xml",
+        "views/coop_board_views.xml",
+        "views/coop_board_portal_templates.xml",
+        "data/ir_cron_board.xml",
     ],
     "demo": [
         "demo/coop_company_demo.xml",
@@ -50,6 +54,7 @@
         "demo/coop_shift_past_demo.xml",
         "demo/coop_fee_demo.xml",
         "demo/coop_setup_demo.xml",
+        "demo/coop_board_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -25,3 +25,5 @@ from . import res_partner_import
 from . import coop_work_entry_import
 from . import coop_shift_template_import
 from . import base_import
+from . import coop_board_category
+from . import coop_board_post
