@@ -1,3 +1,4 @@
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from odoo import fields, http
@@ -107,7 +108,7 @@ class BoardPortal(CustomerPortal):
         post = post or request.env["coop.board.post"]
         page = self._prepare_portal_layout_values()
         page.update(
-            page_name="coop_board",
+            page_name="coop_board_post",
             post=post,
             form=values or {},
             categories=request.env["coop.board.category"].search([]),
@@ -179,7 +180,8 @@ class BoardPortal(CustomerPortal):
         if not self._coop_board_member():
             return self._coop_board_members_only()
         if request.httprequest.method != "POST":
-            return self._coop_board_form()
+            today = fields.Date.context_today(request.env.user)
+            return self._coop_board_form(values={"date_end": today + timedelta(days=30)})
         return self._coop_board_save(request.env["coop.board.post"], form)
 
     @http.route(
@@ -211,7 +213,7 @@ class BoardPortal(CustomerPortal):
         post = self._coop_board_post(post_id)
         values = self._prepare_portal_layout_values()
         values.update(
-            page_name="coop_board",
+            page_name="coop_board_post",
             post=post,
             is_author=post.partner_id == member,
             message=message,
@@ -227,9 +229,12 @@ class BoardPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_board_close(self, post_id, **kwargs):
-        if not self._coop_board_member():
+        member = self._coop_board_member()
+        if not member:
             return self._coop_board_members_only()
         post = self._coop_board_post(post_id)
+        if post.partner_id != member:
+            raise request.not_found()
         try:
             with request.env.cr.savepoint():
                 post.action_close()

@@ -32,3 +32,4 @@ from . import test_accessibility
 from . import test_setup_wizard
 from . import test_board
 from . import test_board_access
+from . import test_board_tour

@@ -162,4 +162,9 @@ class TestBoardCron(BoardCase):
         self.assertEqual(failed, bad)
         self.assertEqual(good.state, "expired")
         self.assertEqual(bad.state, "open")
-        self.assertTrue(bad.activity_ids)
+        activities = self.env["mail.activity"].search(
+            [("res_model", "=", "coop.board.post"), ("res_id", "=", bad.id)]
+        )
+        self.assertTrue(
+            activities.user_id.has_group("coop_member_shifts.group_coop_shift_coordinator")
+        )
