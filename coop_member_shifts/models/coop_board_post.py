@@ -41,7 +41,7 @@ class CoopBoardPost(models.Model):
     description = fields.Text()
     kind = fields.Selection(KINDS, required=True, default="need", tracking=True)
     category_id = fields.Many2one(
-        "coop.board.category", string="Category", required=True, ondelete="restrict", index=True
+        "coop.board.category", required=True, ondelete="restrict", index=True
     )
     neighbourhood = fields.Char(
         help="Where it is, roughly: a neighbourhood or a village, never an address."
@@ -77,9 +77,7 @@ class CoopBoardPost(models.Model):
     hidden_reason = fields.Text(
         string="Reason for Hiding", copy=False, help="Told to the author on their post."
     )
-    hidden_by_id = fields.Many2one(
-        "res.users", string="Hidden By", readonly=True, copy=False, groups=COORDINATOR_GROUP
-    )
+    hidden_by_id = fields.Many2one("res.users", readonly=True, copy=False, groups=COORDINATOR_GROUP)
     hidden_date = fields.Datetime(string="Hidden On", readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
@@ -116,7 +114,6 @@ class CoopBoardPost(models.Model):
         return ["!", *on_board] if len(on_board) == 1 else ["!", "&", "&", *on_board]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for post in self:
             post.access_url = f"/my/board/{post.id}"
 
