@@ -45,6 +45,10 @@
         "data/mail_template_directory.xml",
         "views/coop_directory_views.xml",
         "views/coop_directory_portal_templates.xml",
+        "security/coop_board_security.xml",
+        "views/coop_board_views.xml",
+        "views/coop_board_portal_templates.xml",
+        "data/ir_cron_board.xml",
     ],
     "demo": [
         "demo/coop_company_demo.xml",
@@ -55,6 +59,7 @@
         "demo/coop_fee_demo.xml",
         "demo/coop_setup_demo.xml",
         "demo/coop_directory_demo.xml",
+        "demo/coop_board_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -2,3 +2,4 @@ from . import portal
 from . import fee_portal
 from . import member_data_portal
 from . import directory_portal
+from . import board_portal

@@ -31,3 +31,5 @@ from . import res_partner_skill
 from . import coop_directory_profile
 from . import coop_directory_message
 from . import res_partner_directory
+from . import coop_board_category
+from . import coop_board_post

@@ -33,3 +33,6 @@ from . import test_setup_wizard
 from . import test_directory
 from . import test_directory_message
 from . import test_directory_portal
+from . import test_board
+from . import test_board_access
+from . import test_board_tour

@@ -167,6 +167,18 @@ class TestAccessMatrix(FeeCase):
                 lambda p: {"sender_id": self.paula.id, "recipient_id": p.id, "body": "Matrix"},
                 {"body": "Matrix, changed"},
             ),
+            "coop.board.category": (
+                "name",
+                lambda p: self.env["coop.board.category"].create({"name": "Matrix category"}),
+                lambda p: {"name": "Matrix category"},
+                {"name": "Matrix category, changed"},
+            ),
+            "coop.board.post": (
+                "name",
+                self.make_board_post,
+                self.board_post_values,
+                {"name": "Matrix post, changed"},
+            ),
             "res.partner": (None, lambda p: self.declare(p, 1260).partner_id, None, None),
             "membership.membership_line": (
                 None,
@@ -178,6 +190,24 @@ class TestAccessMatrix(FeeCase):
                 None,
             ),
         }
+
+    def board_post_values(self, partner):
+        """A post of ``partner``, made a member: only members post on the board."""
+        partner.sudo().coop_member_since = fields.Date.today() - timedelta(days=30)
+        category = self.env["coop.board.category"].create({"name": "Matrix category"})
+        return {
+            "partner_id": partner.id,
+            "name": "Matrix post",
+            "category_id": category.id,
+            "date_end": fields.Date.today() + timedelta(days=10),
+        }
+
+    def make_board_post(self, partner):
+        """Someone else's post is a hidden one: members read the others' open posts."""
+        post = self.env["coop.board.post"].create(self.board_post_values(partner))
+        if partner != self.portal_user.partner_id:
+            post.write({"hidden": True, "hidden_reason": "Matrix"})
+        return post
 
     # === THE WALK ===#
 

@@ -12,6 +12,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from .fuzz_values import (
     DATES,
+    NUL,
     NUMBERS,
     PATH_IDS,
     REFLECTED,
@@ -46,6 +47,14 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
         cls.other_registration = cls.env["coop.shift.registration"].create(
             {"shift_id": cls.shift.id, "partner_id": cls.other.id}
         )
+        cls.board_post = cls.env["coop.board.post"].create(
+            {
+                "partner_id": cls.other.id,
+                "name": "Fuzz ladder",
+                "category_id": cls.env["coop.board.category"].create({"name": "Fuzz tools"}).id,
+                "date_end": fields.Date.today() + timedelta(days=10),
+            }
+        )
 
     @classmethod
     def make_shift(cls, hours_ahead):
@@ -70,6 +79,12 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             (self.post, f"/my/shifts/registration/{self.other_registration.id}/cancel", {}),
             (self.post, "/my/shifts/log", {"hours": "2"}),
             (self.post, "/my/income/declare", {"income": "900"}),
+            (self.get, "/my/board", {"search": SCRIPT}),
+            (self.get, "/my/board/new", {}),
+            (self.post, "/my/board/new", {"name": "Fuzz", "kind": "need"}),
+            (self.get, f"/my/board/{self.board_post.id}", {}),
+            (self.post, f"/my/board/{self.board_post.id}/edit", {"name": "Fuzz"}),
+            (self.post, f"/my/board/{self.board_post.id}/close", {}),
         ]
         for send, url, data in routes:
             with self.subTest(route=url):
@@ -187,6 +202,94 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
                     may_store,
                 )
         self.assertSafeAnswer(self.get("/my/income"))
+
+    # === THE BOARD OF NEEDS AND OFFERS ===#
+
+    def board_member(self):
+        """The fuzzing user as a member of the coop: the board is for members only."""
+        self.member.coop_member_since = fields.Date.today() - timedelta(days=30)
+        self.login(self.member_user)
+
+    def board_posts(self):
+        return self.env["coop.board.post"].with_context(active_test=False).search([])
+
+    def test_board_filters(self):
+        self.board_member()
+        for param in ("search", "kind", "category", "neighbourhood", "message", "page"):
+            with self.subTest(route="/my/board", param=param):
+                self.fuzz(
+                    lambda value, param=param: self.get("/my/board", **{param: value}),
+                    (*REFLECTED, *PATH_IDS),
+                    self.board_posts,
+                )
+
+    def test_board_new_post(self):
+        today = fields.Date.today()
+        base = {
+            "name": "Lending a drill",
+            "kind": "offer",
+            "category_id": str(self.board_post.category_id.id),
+            "date_end": str(today + timedelta(days=10)),
+        }
+
+        def well_formed(posts):
+            return all(
+                post.partner_id == self.member
+                and post.state == "open"
+                and not post.hidden
+                and post.active
+                and 0 < len(post.name) <= 100
+                and "\x00" not in post.name + (post.description or "")
+                for post in posts
+            )
+
+        self.board_member()
+        past, far = str(today - timedelta(days=1)), str(today + timedelta(days=3 * 365))
+        table = [
+            ("name", ("", " ", *TEXTS), well_formed),
+            ("description", TEXTS, well_formed),
+            ("neighbourhood", TEXTS, well_formed),
+            ("kind", ("", "closed", *TEXTS), None),
+            ("category_id", ("", *PATH_IDS, "999999", "-1", "nan", SCRIPT, NUL), None),
+            ("date_end", (*DATES, past, far), None),
+            ("partner_id", (str(self.other.id),), well_formed),
+            ("state", ("closed",), well_formed),
+            ("hidden", ("1",), well_formed),
+        ]
+        for param, values, may_store in table:
+            with self.subTest(route="/my/board/new", param=param):
+                self.fuzz(
+                    lambda value, param=param: self.post("/my/board/new", **{**base, param: value}),
+                    values,
+                    self.board_posts,
+                    may_store,
+                )
+        self.assertSafeAnswer(self.get("/my/board"))
+
+    def test_board_post_ids(self):
+        self.board_member()
+        ids = (*PATH_IDS, "999999")
+        for url in ("/my/board/%s", "/my/board/%s/edit"):
+            with self.subTest(route=url):
+                self.fuzz(lambda value, url=url: self.get(url % value), ids, self.board_posts)
+        for url in ("/my/board/%s/close", "/my/board/%s/edit"):
+            with self.subTest(route=url, param="someone else's post"):
+                response = self.post(url % self.board_post.id, name="Mine now")
+                self.assertEqual(response.status_code, 404)
+        self.assertEqual((self.board_post.state, self.board_post.name), ("open", "Fuzz ladder"))
+
+    def test_board_is_closed_to_portal_users_who_are_not_members(self):
+        self.login(self.member_user)
+        for url in ("/my/board", "/my/board/new", f"/my/board/{self.board_post.id}"):
+            with self.subTest(route=url):
+                response = self.get(url)
+                self.assertEqual(response.status_code, 403)
+                self.assertNotIn("Fuzz ladder", response.text)
+        self.fuzz(
+            lambda value: self.post("/my/board/new", name=value, kind="need"),
+            ("Fuzz",),
+            self.board_posts,
+        )
 
 
 @tagged("post_install", "-at_install")
