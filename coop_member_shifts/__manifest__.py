@@ -49,6 +49,7 @@
         "views/coop_board_views.xml",
         "views/coop_board_portal_templates.xml",
         "data/ir_cron_board.xml",
+        "data/coop_board_category_data.xml",
     ],
     "demo": [
         "demo/coop_company_demo.xml",

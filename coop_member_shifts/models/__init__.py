@@ -33,3 +33,4 @@ from . import coop_directory_message
 from . import res_partner_directory
 from . import coop_board_category
 from . import coop_board_post
+from . import res_partner_board

@@ -168,3 +168,20 @@ class TestBoardCron(BoardCase):
         self.assertTrue(
             activities.user_id.has_group("coop_member_shifts.group_coop_shift_coordinator")
         )
+
+
+@tagged("post_install", "-at_install")
+class TestBoardMemberData(BoardCase):
+    def test_the_data_export_has_the_members_posts_hidden_ones_included(self):
+        kept = self.post_as(self.paula_user, name="Lending a ladder")
+        hidden = self.hide(self.post_as(self.paula_user, name="Selling a bike"))
+        self.post_as(self.oscar_user, name="Oscar's spade")
+        rows = self.paula._coop_data_export()["board_posts"]
+        self.assertEqual({row["name"] for row in rows}, {kept.name, hidden.name})
+
+    def test_an_erased_member_takes_their_posts_along(self):
+        post = self.post_as(self.paula_user)
+        other = self.post_as(self.oscar_user)
+        self.paula._coop_anonymise()
+        self.assertFalse(post.exists())
+        self.assertTrue(other.exists())

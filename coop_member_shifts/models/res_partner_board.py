@@ -1,0 +1,30 @@
+from odoo import models
+
+POST_EXPORT_FIELDS = ["create_date", "kind", "category_id", "name", "description"]
+POST_EXPORT_FIELDS += ["neighbourhood", "date_end", "state"]
+
+
+class ResPartner(models.Model):
+    """The board of needs and offers in a member's data: exported with it, erased with it."""
+
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+
+    def _coop_data_export(self):
+        """Adds the member's posts, archived and hidden ones included."""
+        data = super()._coop_data_export()
+        posts = (
+            self.env["coop.board.post"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "=", self.commercial_partner_id.id)])
+        )
+        data["board_posts"] = self._coop_export_rows(posts, POST_EXPORT_FIELDS)
+        return data
+
+    def _coop_anonymise_one(self):
+        """The member's posts go with them (their answers, messages they wrote, are scrubbed
+        with the member's other messages)."""
+        self.env["coop.board.post"].sudo().with_context(active_test=False).search(
+            [("partner_id", "=", self.id)]
+        ).unlink()
+        return super()._coop_anonymise_one()
