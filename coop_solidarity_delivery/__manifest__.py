@@ -45,12 +45,17 @@
         "wizard/coop_call_campaign_views.xml",
         "wizard/coop_setup_wizard_views.xml",
         "views/menus.xml",
+        "data/mail_template_standing_order.xml",
+        "data/ir_cron_standing_order.xml",
+        "views/coop_standing_order_views.xml",
+        "views/standing_order_portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/coop_delivery_request_demo.xml",
         "demo/coop_drive_demo.xml",
+        "demo/coop_standing_order_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

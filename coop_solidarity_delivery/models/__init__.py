@@ -20,3 +20,7 @@ from . import sale_order_drive
 from . import product_template
 from . import res_partner_data_export
 from . import res_partner_volunteer_import
+from . import coop_standing_order
+from . import coop_standing_order_line
+from . import coop_standing_order_run
+from . import sale_order_standing
