@@ -36,14 +36,35 @@ class CoopStandingOrderLine(models.Model):
     @api.constrains("quantity")
     def _check_quantity(self):
         for line in self:
-            if not math.isfinite(line.quantity) or not 0 < line.quantity <= MAX_QUANTITY:
-                raise ValidationError(
-                    self.env._(
-                        "The quantity of %(product)s must be a number between 0 and %(max)s.",
-                        product=line.product_id.display_name,
-                        max=MAX_QUANTITY,
-                    )
+            line._coop_check_quantity(line.quantity)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "quantity" in vals:
+                self._coop_check_quantity(vals["quantity"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """A quantity that is not a number is refused before Odoo rounds it (NaN and
+        infinity cannot be rounded)."""
+        if "quantity" in vals:
+            self._coop_check_quantity(vals["quantity"])
+        return super().write(vals)
+
+    def _coop_check_quantity(self, quantity):
+        if (
+            isinstance(quantity, bool)
+            or not isinstance(quantity, int | float)
+            or not math.isfinite(quantity)
+            or not 0 < quantity <= MAX_QUANTITY
+        ):
+            raise ValidationError(
+                self.env._(
+                    "The quantity of a product must be a number above 0 and at most %s.",
+                    MAX_QUANTITY,
                 )
+            )
 
     @api.constrains("product_id")
     def _check_product(self):
