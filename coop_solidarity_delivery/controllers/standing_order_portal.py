@@ -37,9 +37,7 @@ class StandingOrderPortal(CustomerPortal):
         values.update(page_name="coop_standing_orders", standings=standings)
         return request.render("coop_solidarity_delivery.portal_my_standing_orders", values)
 
-    @http.route(
-        "/my/standing-orders/<int:standing_id>", type="http", auth="public", website=True
-    )
+    @http.route("/my/standing-orders/<int:standing_id>", type="http", auth="public", website=True)
     def portal_standing_order(self, standing_id, access_token=None, **kwargs):
         standing = self._coop_standing(standing_id, access_token)
         if standing is None:
@@ -179,9 +177,7 @@ class StandingOrderPortal(CustomerPortal):
 
     def _coop_skip(self, standing, post):
         day = standing._coop_skip_next()
-        return request.env._(
-            "The delivery of %s is skipped.", standing.partner_id._coop_day(day)
-        )
+        return request.env._("The delivery of %s is skipped.", standing.partner_id._coop_day(day))
 
     def _coop_pause(self, standing, post):
         env = request.env

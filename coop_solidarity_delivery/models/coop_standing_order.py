@@ -43,9 +43,7 @@ class CoopStandingOrder(models.Model):
     )
     warehouse_id = fields.Many2one(related="rule_id.warehouse_id", string="Store", store=True)
     carrier_id = fields.Many2one(related="rule_id.carrier_id", string="Method", store=True)
-    interval_weeks = fields.Integer(
-        string="Every (weeks)", required=True, default=1, tracking=True
-    )
+    interval_weeks = fields.Integer(string="Every (weeks)", required=True, default=1, tracking=True)
     next_date = fields.Date(
         string="Next Delivery",
         required=True,
@@ -106,9 +104,7 @@ class CoopStandingOrder(models.Model):
         for standing in self:
             if not 1 <= standing.interval_weeks <= MAX_INTERVAL_WEEKS:
                 raise ValidationError(
-                    self.env._(
-                        "A standing order comes every 1 to %s weeks.", MAX_INTERVAL_WEEKS
-                    )
+                    self.env._("A standing order comes every 1 to %s weeks.", MAX_INTERVAL_WEEKS)
                 )
 
     @api.constrains("next_date", "rule_id")
@@ -244,4 +240,6 @@ class CoopStandingOrder(models.Model):
         if line:
             line.quantity += quantity
         else:
-            self.line_ids = [fields.Command.create({"product_id": product.id, "quantity": quantity})]
+            self.line_ids = [
+                fields.Command.create({"product_id": product.id, "quantity": quantity})
+            ]

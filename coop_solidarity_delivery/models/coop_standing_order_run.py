@@ -20,9 +20,7 @@ class CoopStandingOrder(models.Model):
         (an activity on it), the others get their order."""
         Standing = self.sudo()
         horizon = fields.Date.today() + timedelta(days=LEAD_DAYS + 1)
-        due = Standing.search(
-            [("state", "in", ("active", "paused")), ("next_date", "<=", horizon)]
-        )
+        due = Standing.search([("state", "in", ("active", "paused")), ("next_date", "<=", horizon)])
         self.env["coop.cron.step"]._run_each(
             due,
             lambda standing: standing._coop_run_week(),

@@ -82,7 +82,9 @@ class TestAccessMatrix(DeliveryCase):
         """A standing order of ``member`` on a weekly solidarity delivery slot."""
         rule = cls.env["coop.slot.rule"].create(
             {
-                "carrier_id": cls.env.ref("coop_solidarity_delivery.carrier_solidarity_delivery").id,
+                "carrier_id": cls.env.ref(
+                    "coop_solidarity_delivery.carrier_solidarity_delivery"
+                ).id,
                 "warehouse_id": cls.env["stock.warehouse"].search([], limit=1).id,
                 "weekday": "2",
             }

@@ -3,6 +3,8 @@
 from datetime import timedelta
 from unittest.mock import patch
 
+import psycopg2
+
 from odoo import fields
 from odoo.exceptions import UserError
 from odoo.fields import Command
@@ -75,7 +77,10 @@ class StandingOrderCommon(DriveCommon):
 
     def last_mail(self, standing=None):
         return self.env["mail.mail"].search(
-            [("model", "=", "coop.standing.order"), ("res_id", "=", (standing or self.standing).id)],
+            [
+                ("model", "=", "coop.standing.order"),
+                ("res_id", "=", (standing or self.standing).id),
+            ],
             order="id desc",
             limit=1,
         )
@@ -120,11 +125,14 @@ class TestStandingOrderCron(StandingOrderCommon):
 
     def test_the_database_refuses_two_orders_for_the_same_week(self):
         self.run_cron()
-        with self.assertRaises(Exception), mute_logger("odoo.sql_db"):
-            with self.env.cr.savepoint():
-                self.week_orders().copy(
-                    {"coop_standing_order_id": self.standing.id, "coop_standing_week": self.day}
-                )
+        with (
+            self.assertRaises(psycopg2.IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.week_orders().copy(
+                {"coop_standing_order_id": self.standing.id, "coop_standing_week": self.day}
+            )
 
     def test_a_product_no_longer_sold_is_left_out_and_named(self):
         self.lentils.sale_ok = False

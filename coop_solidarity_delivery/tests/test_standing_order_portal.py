@@ -56,9 +56,12 @@ class TestStandingOrderAccess(StandingPortalCommon):
 
     def test_a_quantity_out_of_range_is_refused(self):
         for quantity in (float("nan"), float("inf"), -1, 0, 10**9, "2"):
-            with self.subTest(quantity=quantity), self.assertRaises(ValidationError):
-                with self.env.cr.savepoint():
-                    self.mine.line_ids[0].write({"quantity": quantity})
+            with (
+                self.subTest(quantity=quantity),
+                self.assertRaises(ValidationError),
+                self.env.cr.savepoint(),
+            ):
+                self.mine.line_ids[0].write({"quantity": quantity})
 
     def test_a_product_not_sold_online_cannot_be_added(self):
         hidden = self._create_product(name="Back Room Only", website_published=False)
