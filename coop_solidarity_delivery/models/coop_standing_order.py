@@ -70,11 +70,11 @@ class CoopStandingOrder(models.Model):
     line_ids = fields.One2many(
         "coop.standing.order.line", "standing_order_id", string="Products", copy=True
     )
-    order_ids = fields.One2many("sale.order", "coop_standing_order_id", string="Orders")
+    order_ids = fields.One2many("sale.order", "coop_standing_order_id")
     order_count = fields.Integer(compute="_compute_order_count")
     source_order_id = fields.Many2one("sale.order", string="Made From", copy=False)
     last_outcome = fields.Selection(OUTCOMES, readonly=True, copy=False)
-    last_order_id = fields.Many2one("sale.order", string="Last Order", readonly=True, copy=False)
+    last_order_id = fields.Many2one("sale.order", readonly=True, copy=False)
     last_left_out = fields.Text(string="Left Out Last Time", readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
@@ -90,9 +90,10 @@ class CoopStandingOrder(models.Model):
             )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for standing in self:
             standing.access_url = f"/my/standing-orders/{standing.id}"
+        return res
 
     @api.depends("order_ids")
     def _compute_order_count(self):

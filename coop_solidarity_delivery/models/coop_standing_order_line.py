@@ -15,9 +15,7 @@ class CoopStandingOrderLine(models.Model):
     standing_order_id = fields.Many2one(
         "coop.standing.order", required=True, ondelete="cascade", index=True
     )
-    product_id = fields.Many2one(
-        "product.product", string="Product", required=True, domain=[("sale_ok", "=", True)]
-    )
+    product_id = fields.Many2one("product.product", required=True, domain=[("sale_ok", "=", True)])
     quantity = fields.Float(required=True, default=1.0, digits="Product Unit of Measure")
     uom_name = fields.Char(related="product_id.uom_id.name", string="Unit")
     price_unit = fields.Float(

@@ -1,3 +1,4 @@
+# pylint: disable=consider-merging-classes-inherited
 from datetime import timedelta
 
 from odoo import api, fields, models

@@ -249,7 +249,7 @@ class TestStandingOrderCron(StandingOrderCommon):
 
         def week_lines(standing):
             if standing == bad:
-                raise UserError("broken basket")
+                raise ValueError("broken basket")
             return original(standing)
 
         with (
