@@ -51,6 +51,10 @@
         "data/ir_cron_volunteer_signup.xml",
         "views/volunteer_signup_templates.xml",
         "views/coop_volunteer_signup_views.xml",
+        "data/mail_template_standing_order.xml",
+        "data/ir_cron_standing_order.xml",
+        "views/coop_standing_order_views.xml",
+        "views/standing_order_portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -59,6 +63,7 @@
         "demo/coop_drive_demo.xml",
         "demo/res_partner_volunteer_portal_demo.xml",
         "demo/coop_volunteer_signup_demo.xml",
+        "demo/coop_standing_order_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

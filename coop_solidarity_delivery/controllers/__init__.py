@@ -5,3 +5,4 @@ from . import payment
 from . import portal
 from . import volunteer_portal
 from . import volunteer_signup
+from . import standing_order_portal

@@ -24,3 +24,7 @@ from . import res_partner_volunteer_portal
 from . import coop_volunteer_signup
 from . import res_partner_volunteer_signup
 from . import res_config_settings_volunteer_signup
+from . import coop_standing_order
+from . import coop_standing_order_line
+from . import coop_standing_order_run
+from . import sale_order_standing

@@ -47,3 +47,5 @@ from . import test_volunteer_portal
 from . import test_volunteer_portal_http
 from . import test_volunteer_signup
 from . import test_volunteer_signup_http
+from . import test_standing_order
+from . import test_standing_order_portal

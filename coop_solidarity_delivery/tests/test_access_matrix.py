@@ -78,6 +78,7 @@ class TestAccessMatrix(DeliveryCase):
             "coop.delivery.recurrence": recurrence,
             "coop.volunteer.signup": signup,
         }
+        cls.records["coop.standing.order"] = cls.make_standing_order(cls.beneficiary)
         cls.field_values = {
             "coop_is_beneficiary": True,
             "coop_beneficiary_reason": "temporary",
@@ -90,7 +91,30 @@ class TestAccessMatrix(DeliveryCase):
             "coop_volunteer_withdrawn_date": fields.Date.today(),
         }
 
+    @classmethod
+    def make_standing_order(cls, member):
+        """A standing order of ``member`` on a weekly solidarity delivery slot."""
+        rule = cls.env["coop.slot.rule"].create(
+            {
+                "carrier_id": cls.env.ref(
+                    "coop_solidarity_delivery.carrier_solidarity_delivery"
+                ).id,
+                "warehouse_id": cls.env["stock.warehouse"].search([], limit=1).id,
+                "weekday": "2",
+            }
+        )
+        product = cls.env["product.product"].create({"name": "Matrix Basket", "sale_ok": True})
+        return cls.env["coop.standing.order"].create(
+            {
+                "partner_id": member.id,
+                "rule_id": rule.id,
+                "line_ids": [fields.Command.create({"product_id": product.id, "quantity": 1})],
+            }
+        )
+
     def split(self, row):
+        if row in self.env:  # a model whose name extends another's (the standing order line)
+            return row, None
         for model_name in sorted(self.records, key=len, reverse=True):
             if row.startswith(model_name + "."):
                 return model_name, row[len(model_name) + 1 :]

@@ -397,3 +397,133 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
         # The control: the right link does confirm.
         self.assertSafeAnswer(self.post(f"/volunteer/confirm/{signup.sudo().token}/done"))
         self.assertEqual(signup.state, "confirmed")
+    # === STANDING ORDERS (portal member, or the e-mail's token) ===#
+
+    def make_standing(self, partner):
+        return self.env["coop.standing.order"].create(
+            {
+                "partner_id": partner.id,
+                "rule_id": self.rule.id,
+                "line_ids": [
+                    fields.Command.create({"product_id": self.storable_product.id, "quantity": 2})
+                ],
+            }
+        )
+
+    def standing_changes(self, standings):
+        """The standing orders changed from as they were made (one line of 2, running),
+        and their lines: both must stay as they are for a bad value."""
+
+        def changed():
+            self.env.invalidate_all()
+            lines = self.env["coop.standing.order.line"].search(
+                [("standing_order_id", "in", standings.ids)]
+            )
+            moved = standings.filtered(
+                lambda s: s.state != "active" or s.skip_date or len(s.line_ids) != 1
+            )
+            return moved.line_ids | lines.filtered(
+                lambda line: line.quantity != 2 or line.product_id != self.storable_product
+            )
+
+        return changed
+
+    def test_standing_order_page(self):
+        mine, theirs = self.make_standing(self.member), self.make_standing(self.other)
+        changed = self.standing_changes(mine | theirs)
+        route = "/my/standing-orders/<standing_id>"
+        self.login(self.member_user)
+        with self.subTest(route=route, param="standing_id"):
+            self.fuzz(
+                lambda value: self.get(f"/my/standing-orders/{value}"),
+                (*PATH_IDS, str(theirs.id)),
+                changed,
+            )
+            self.assertNotIn(
+                "o_coop_standing_quantities", self.get(f"/my/standing-orders/{theirs.id}").text
+            )
+        with self.subTest(route=route, param="access_token"):
+            self.login()
+            tokens = ("", SCRIPT, LONG[:4000], NUL, NOT_UTF8, theirs._portal_ensure_token()[:-1])
+            self.fuzz(
+                lambda value: self.get(f"/my/standing-orders/{theirs.id}", access_token=value),
+                tokens,
+                changed,
+            )
+        self.login(self.member_user)
+        self.assertSafeAnswer(self.get("/my/standing-orders"))
+
+    def test_standing_order_changes(self):
+        mine, theirs = self.make_standing(self.member), self.make_standing(self.other)
+        changed = self.standing_changes(mine | theirs)
+        hidden = self.env["product.product"].create({"name": "Back Room", "sale_ok": True})
+        line, their_line = mine.line_ids, theirs.line_ids
+        url = f"/my/standing-orders/{mine.id}"
+        self.login(self.member_user)
+        route = "/my/standing-orders/<standing_id>/<action>"
+        for action in ("skip", "pause", "stop", "quantities", "resume"):
+            with self.subTest(route=route, param="standing_id", action=action):
+                self.fuzz(
+                    lambda value, action=action: self.post(f"/my/standing-orders/{value}/{action}"),
+                    (*PATH_IDS, str(theirs.id)),
+                    changed,
+                )
+        with self.subTest(route=route, param="action"):
+            self.fuzz(lambda value: self.post(f"{url}/{value}"), ("nope", "unlink"), changed)
+        table = [
+            (f"qty_{line.id}", (*NUMBERS, "1000")),
+            (f"qty_{their_line.id}", ("1", "0")),
+            ("qty_0", ("1",)),
+            (f"qty_{HUGE}", ("1",)),
+            ("add_product_id", (*NUMBERS[1:], str(2**31), str(hidden.id))),
+            ("until", DATES[1:]),
+        ]
+        for param, values in table:
+            action = "pause" if param == "until" else "quantities"
+            with self.subTest(route=route, param=param):
+                self.fuzz(
+                    lambda value, param=param, action=action: self.post(
+                        f"{url}/{action}", **{param: value}
+                    ),
+                    values,
+                    changed,
+                )
+            mine.write({"state": "active", "pause_until": False})
+        # The control: a right quantity is saved, and the member can skip a week.
+        self.assertSafeAnswer(self.post(f"{url}/quantities", **{f"qty_{line.id}": "3"}))
+        self.assertEqual(line.quantity, 3)
+        self.assertSafeAnswer(self.post(f"{url}/skip"))
+        self.assertTrue(mine.skip_date)
+
+    def test_order_repeat_every_week(self):
+        order = self._create_drive_order(self.slot, partner_id=self.member.id)
+        order.action_confirm()
+        theirs = self._create_drive_order(self.slot, partner_id=self.other.id)
+        theirs.action_confirm()
+
+        def standings():
+            return self.env["coop.standing.order"].search(
+                [("source_order_id", "in", (order | theirs).ids)]
+            )
+
+        route = "/my/orders/<order_id>/coop_standing"
+        self.login(self.member_user)
+        with self.subTest(route=route, param="order_id"):
+            self.fuzz(
+                lambda value: self.post(f"/my/orders/{value}/coop_standing"),
+                (*PATH_IDS, str(theirs.id)),
+                standings,
+            )
+        with self.subTest(route=route, param="access_token"):
+            self.fuzz(
+                lambda value: self.post(
+                    f"/my/orders/{theirs.id}/coop_standing", access_token=value
+                ),
+                ("", SCRIPT, LONG, NUL, NOT_UTF8, theirs._portal_ensure_token()[:-1]),
+                standings,
+            )
+        # The control: the member's own order is repeated.
+        self.assertSafeAnswer(
+            self.post(f"/my/orders/{order.id}/coop_standing", access_token=order.access_token)
+        )
+        self.assertEqual(standings().source_order_id, order)
