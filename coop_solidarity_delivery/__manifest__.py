@@ -45,12 +45,16 @@
         "wizard/coop_call_campaign_views.xml",
         "wizard/coop_setup_wizard_views.xml",
         "views/menus.xml",
+        "views/delivery_carrier_coopcycle_views.xml",
+        "views/sale_order_coopcycle_views.xml",
+        "data/ir_cron_coopcycle.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/coop_delivery_request_demo.xml",
         "demo/coop_drive_demo.xml",
+        "demo/delivery_carrier_coopcycle_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -20,3 +20,7 @@ from . import sale_order_drive
 from . import product_template
 from . import res_partner_data_export
 from . import res_partner_volunteer_import
+from . import delivery_carrier_coopcycle
+from . import sale_order_coopcycle
+from . import coop_courier_event
+from . import coop_delivery_request_courier
