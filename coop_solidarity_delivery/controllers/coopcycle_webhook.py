@@ -23,17 +23,19 @@ class CoopCycleWebhook(Controller):
         signature is refused (403), an unknown delivery too (404); a repeated or older event
         is answered but changes nothing."""
         body = request.httprequest.get_data(cache=True)[: MAX_BODY + 1]
+        if not 0 < carrier_id < 2**31:
+            return _answer({"status": "refused", "reason": "unknown webhook"}, 404)
         carrier = request.env["delivery.carrier"].sudo().browse(carrier_id).exists()
         if not carrier or carrier.delivery_type != "coopcycle" or len(body) > MAX_BODY:
-            return _answer({"error": "unknown webhook"}, 404)
+            return _answer({"status": "refused", "reason": "unknown webhook"}, 404)
         signature = request.httprequest.headers.get(coopcycle_client.SIGNATURE_HEADER, "")
         if not carrier._coopcycle_signature_ok(body, signature):
             _logger.info("CoopCycle webhook with a bad signature for %s", carrier.name)
-            return _answer({"error": "bad signature"}, 403)
+            return _answer({"status": "refused", "reason": "bad signature"}, 403)
         try:
             ref, event = coopcycle_client.parse_event(body)
         except ValueError:
-            return _answer({"error": "not a delivery event"}, 400)
+            return _answer({"status": "refused", "reason": "not a delivery event"}, 400)
         order = (
             request.env["sale.order"]
             .sudo()
@@ -43,7 +45,7 @@ class CoopCycleWebhook(Controller):
             )
         )
         if not order:
-            return _answer({"error": "unknown delivery"}, 404)
+            return _answer({"status": "refused", "reason": "unknown delivery"}, 404)
         return _answer({"status": order._coop_courier_event(carrier, ref, event)}, 200)
 
 

@@ -78,7 +78,6 @@ class DeliveryCarrier(models.Model):
 
     def _coop_is_home_delivery(self):
         """Whether the order is brought to the member (by a volunteer or a courier)."""
-        self.ensure_one()
         return bool(self.coop_solidarity or self.delivery_type == "coopcycle")
 
     def _coopcycle_check_coordinator(self):

@@ -43,3 +43,4 @@ from . import test_accessibility
 from . import test_setup_wizard
 from . import test_setup_tour
 from . import test_coopcycle
+from . import test_coopcycle_webhook

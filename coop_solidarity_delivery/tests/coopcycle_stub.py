@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class CoopCycleStub:
-    def __init__(self, client_id="coop-client", client_secret="coop-secret"):
+    def __init__(self, client_id="coop-client", client_secret="coop-secret", port=0):
         self.credentials = f"{client_id}:{client_secret}"
         self.mode = "ok"
         self.delay = 1.0
@@ -43,7 +43,7 @@ class CoopCycleStub:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.handle_error = lambda *args: None
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

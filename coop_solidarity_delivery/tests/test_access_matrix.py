@@ -60,7 +60,18 @@ class TestAccessMatrix(DeliveryCase):
                 "access_notes": "Code 5",
             }
         )
+        courier = cls.env["delivery.carrier"].create(
+            {
+                "name": "Matrix courier",
+                "delivery_type": "coopcycle",
+                "product_id": cls.env.ref(
+                    "coop_solidarity_delivery.product_solidarity_delivery"
+                ).id,
+                "coopcycle_client_secret": "matrix-secret",
+            }
+        )
         cls.records = {
+            "delivery.carrier": courier,
             "res.partner": cls.beneficiary,
             "coop.delivery.request": request,
             "coop.delivery.recurrence": recurrence,
@@ -74,6 +85,9 @@ class TestAccessMatrix(DeliveryCase):
             "coop_eligibility_approved_by_id": cls.coordinator_user.id,
             "coop_eligibility_approved_date": fields.Datetime.now(),
             "access_notes": "Code 6",
+            "coopcycle_client_id": "matrix-client",
+            "coopcycle_client_secret": "matrix-secret-2",
+            "coopcycle_webhook_secret": "matrix-hook",
         }
 
     def split(self, row):

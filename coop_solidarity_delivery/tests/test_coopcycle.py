@@ -122,14 +122,6 @@ class TestCoopCycleDelivery(CourierCommon):
         self.assertTrue(order._coop_needs_slot())
         self.assertEqual(order.coop_slot_id.carrier_id, self.courier)
 
-    def test_the_portal_order_page_shows_the_tracking_link(self):
-        order = self.courier_order()
-        order.action_confirm()
-        html = self.env["ir.qweb"]._render(
-            "sale.sale_order_portal_content", {"sale_order": order, "report_type": "html"}
-        )
-        self.assertIn(order.coop_courier_tracking_url, str(html))
-
     def test_a_sent_order_slot_can_no_longer_be_changed_on_the_portal(self):
         order = self.courier_order()
         order.action_confirm()
