@@ -1,3 +1,4 @@
+# pylint: disable=consider-merging-classes-inherited
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 

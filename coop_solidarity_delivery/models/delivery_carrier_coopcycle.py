@@ -1,3 +1,4 @@
+# pylint: disable=consider-merging-classes-inherited
 import logging
 
 from odoo import api, fields, models

@@ -105,7 +105,9 @@ class TestCoopCyclePortal(HttpCase, CourierCommon):
         order = self.courier_order()
         order.action_confirm()
         order._portal_ensure_token()
-        response = self.url_open(f"/my/orders/{order.id}?access_token={order.access_token}")
+        response = self.url_open(
+            f"/my/orders/{order.id}?access_token={order.access_token}", timeout=120
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn(f'href="{order.coop_courier_tracking_url}"', response.text)
         self.assertIn("coop_courier_portal", response.text)
@@ -115,6 +117,8 @@ class TestCoopCyclePortal(HttpCase, CourierCommon):
         order = self.courier_order()
         order.action_confirm()
         order._portal_ensure_token()
-        response = self.url_open(f"/my/orders/{order.id}?access_token={order.access_token}")
+        response = self.url_open(
+            f"/my/orders/{order.id}?access_token={order.access_token}", timeout=120
+        )
         self.assertIn("coop_courier_portal", response.text)
         self.assertNotIn("delivery zone", response.text)
