@@ -48,6 +48,7 @@
         "views/delivery_carrier_coopcycle_views.xml",
         "views/sale_order_coopcycle_views.xml",
         "data/ir_cron_coopcycle.xml",
+        "views/coop_delivery_request_courier_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
