@@ -144,7 +144,11 @@ class SaleOrder(models.Model):
         return True
 
     def _coop_courier_to_retry(self, reason):
-        self.write({"coop_courier_state": "to_retry", "coop_courier_error": reason[:500]})
+        """Mark the order to retry; the same failure again (the retry cron) is not posted twice."""
+        reason = reason[:500]
+        if self.coop_courier_state == "to_retry" and self.coop_courier_error == reason:
+            return False
+        self.write({"coop_courier_state": "to_retry", "coop_courier_error": reason})
         self.message_post(
             body=self.env._("The order is kept; its courier delivery is to retry: %s", reason),
             message_type="notification",

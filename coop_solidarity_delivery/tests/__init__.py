@@ -44,3 +44,4 @@ from . import test_setup_wizard
 from . import test_setup_tour
 from . import test_coopcycle
 from . import test_coopcycle_webhook
+from . import test_coopcycle_access

@@ -200,6 +200,15 @@ class TestCoopCycleFailures(CourierCommon):
         self.assertEqual(good.coop_courier_state, "sent")
         self.assertEqual(bad.coop_courier_state, "to_retry")
 
+    def test_the_same_failure_again_is_not_posted_twice(self):
+        self.stub.mode = "down"
+        order = self.courier_order()
+        order.action_confirm()
+        messages = len(order.message_ids)
+        self.env["sale.order"]._cron_coop_courier_retry()
+        self.assertEqual(len(order.message_ids), messages)
+        self.assertEqual(order.coop_courier_state, "to_retry")
+
     def test_the_retry_button_is_for_the_drive_staff(self):
         self.stub.mode = "down"
         order = self.courier_order()
@@ -276,33 +285,3 @@ class TestCoopCycleHandOver(CourierCommon):
         request = self.make_request(self.make_beneficiary("Lone Member", GRAND_PLACE))
         with self.assertRaises(UserError):
             request.with_user(self.coordinator_user).action_hand_to_couriers()
-
-
-@tagged("post_install", "-at_install")
-class TestCoopCycleAccess(CourierCommon):
-    SECRETS = ("coopcycle_client_id", "coopcycle_client_secret", "coopcycle_webhook_secret")
-
-    def test_the_coordinator_reads_the_credentials(self):
-        carrier = self.courier.with_user(self.coordinator_user)
-        self.assertEqual(
-            carrier.read(list(self.SECRETS))[0]["coopcycle_client_secret"], "coop-secret"
-        )
-
-    def test_staff_and_portal_never_read_the_credentials(self):
-        staff = new_test_user(
-            self.env, login="coop_courier_staff", groups="coop_member_shifts.group_coop_shop_staff"
-        )
-        portal = new_test_user(self.env, login="coop_courier_portal2", groups="base.group_portal")
-        for user in (staff, portal):
-            for field in self.SECRETS:
-                with self.subTest(user=user.login, field=field), self.assertRaises(AccessError):
-                    self.courier.with_user(user).read([field])
-
-    def test_the_connection_test_says_when_the_credentials_are_wrong(self):
-        self.courier.coopcycle_client_secret = "wrong"
-        with self.assertRaises(UserError):
-            self.courier.with_user(self.coordinator_user).action_coopcycle_test_connection()
-
-    def test_the_connection_test_succeeds_with_the_right_credentials(self):
-        action = self.courier.with_user(self.coordinator_user).action_coopcycle_test_connection()
-        self.assertEqual(action["params"]["type"], "success")
