@@ -55,6 +55,10 @@
         "data/ir_cron_standing_order.xml",
         "views/coop_standing_order_views.xml",
         "views/standing_order_portal_templates.xml",
+        "views/delivery_carrier_coopcycle_views.xml",
+        "views/sale_order_coopcycle_views.xml",
+        "data/ir_cron_coopcycle.xml",
+        "views/coop_delivery_request_courier_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -64,6 +68,7 @@
         "demo/res_partner_volunteer_portal_demo.xml",
         "demo/coop_volunteer_signup_demo.xml",
         "demo/coop_standing_order_demo.xml",
+        "demo/delivery_carrier_coopcycle_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

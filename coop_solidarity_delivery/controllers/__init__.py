@@ -6,3 +6,4 @@ from . import portal
 from . import volunteer_portal
 from . import volunteer_signup
 from . import standing_order_portal
+from . import coopcycle_webhook

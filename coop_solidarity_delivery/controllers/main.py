@@ -15,7 +15,7 @@ class WebsiteSaleDrive(WebsiteSale):
         values = super()._get_shop_payment_values(order, **kwargs)
         if order and order._coop_needs_slot():
             values["coop_slot_days"] = _slot_days(order)
-            values["coop_slot_is_delivery"] = order.carrier_id.coop_solidarity
+            values["coop_slot_is_delivery"] = order.carrier_id._coop_is_home_delivery()
             values["coop_slot_missing"] = missing = order._coop_slot_missing_message()
             if missing in values["errors"] and order.amount_total:
                 # Not an error before the member acts: the picker asks at payment (see JS),

@@ -28,3 +28,7 @@ from . import coop_standing_order
 from . import coop_standing_order_line
 from . import coop_standing_order_run
 from . import sale_order_standing
+from . import delivery_carrier_coopcycle
+from . import sale_order_coopcycle
+from . import coop_courier_event
+from . import coop_delivery_request_courier

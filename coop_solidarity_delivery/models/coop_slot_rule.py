@@ -19,8 +19,12 @@ class CoopSlotRule(models.Model):
         "delivery.carrier",
         string="Method",
         required=True,
-        domain=["|", ("delivery_type", "=", "in_store"), ("coop_solidarity", "=", True)],
-        help="Pick up in store (drive), or solidarity delivery by a volunteer.",
+        domain=[
+            "|",
+            ("delivery_type", "in", ("in_store", "coopcycle")),
+            ("coop_solidarity", "=", True),
+        ],
+        help="Pick up in store (drive), solidarity delivery by a volunteer, or by a courier.",
         ondelete="cascade",
     )
     warehouse_id = fields.Many2one(

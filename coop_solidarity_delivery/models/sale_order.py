@@ -244,7 +244,7 @@ class SaleOrder(models.Model):
     def _get_confirmation_template(self):
         """Pickup orders get the drive's e-mail (slot, store, cut-off); a solidarity order the
         usual one, its delivery being followed on the request."""
-        if self.coop_slot_id and not self.carrier_id.coop_solidarity:
+        if self.coop_slot_id and not self.carrier_id._coop_is_home_delivery():
             return (
                 self.env.ref(
                     "coop_solidarity_delivery.mail_template_drive_confirmation",
@@ -282,6 +282,7 @@ class SaleOrder(models.Model):
                 ("state", "=", "sale"),
                 ("coop_reminder_sent", "=", False),
                 ("carrier_id.coop_solidarity", "=", False),
+                ("carrier_id.delivery_type", "!=", "coopcycle"),
                 ("coop_slot_id.start", ">", now),
                 ("coop_slot_id.start", "<", now + timedelta(days=2)),
             ]

@@ -49,3 +49,6 @@ from . import test_volunteer_signup
 from . import test_volunteer_signup_http
 from . import test_standing_order
 from . import test_standing_order_portal
+from . import test_coopcycle
+from . import test_coopcycle_webhook
+from . import test_coopcycle_access

@@ -72,7 +72,18 @@ class TestAccessMatrix(DeliveryCase):
                 "address_consent": True,
             }
         )
+        courier = cls.env["delivery.carrier"].create(
+            {
+                "name": "Matrix courier",
+                "delivery_type": "coopcycle",
+                "product_id": cls.env.ref(
+                    "coop_solidarity_delivery.product_solidarity_delivery"
+                ).id,
+                "coopcycle_client_secret": "matrix-secret",
+            }
+        )
         cls.records = {
+            "delivery.carrier": courier,
             "res.partner": cls.beneficiary,
             "coop.delivery.request": request,
             "coop.delivery.recurrence": recurrence,
@@ -89,6 +100,9 @@ class TestAccessMatrix(DeliveryCase):
             "coop_eligibility_approved_date": fields.Datetime.now(),
             "access_notes": "Code 6",
             "coop_volunteer_withdrawn_date": fields.Date.today(),
+            "coopcycle_client_id": "matrix-client",
+            "coopcycle_client_secret": "matrix-secret-2",
+            "coopcycle_webhook_secret": "matrix-hook",
         }
 
     @classmethod

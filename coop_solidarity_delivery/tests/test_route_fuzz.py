@@ -25,6 +25,7 @@ from odoo.addons.coop_member_shifts.tests.fuzz_values import (
     TEXTS,
     RouteFuzzMixin,
 )
+from odoo.addons.coop_solidarity_delivery.tools.coopcycle_client import sign
 
 from .common import GRAND_PLACE, IXELLES, DeliveryCase
 from .test_solidarity_checkout import SolidarityCommon
@@ -304,6 +305,7 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
         # The control: a sound profile is saved.
         self.assertSafeAnswer(self.post(url, **{**base, "coop_transport": "car"}))
         self.assertEqual(volunteer.coop_transport, "car")
+
     # === BECOME A VOLUNTEER (public form; the link of the e-mail is the key) ===#
 
     def volunteer_signups(self):
@@ -397,6 +399,7 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
         # The control: the right link does confirm.
         self.assertSafeAnswer(self.post(f"/volunteer/confirm/{signup.sudo().token}/done"))
         self.assertEqual(signup.state, "confirmed")
+
     # === STANDING ORDERS (portal member, or the e-mail's token) ===#
 
     def make_standing(self, partner):
@@ -527,3 +530,50 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
             self.post(f"/my/orders/{order.id}/coop_standing", access_token=order.access_token)
         )
         self.assertEqual(standings().source_order_id, order)
+
+    # === COOPCYCLE WEBHOOK (public, signed by the courier cooperative) ===#
+
+    def test_coopcycle_webhook(self):
+        carrier = self.env["delivery.carrier"].create(
+            {
+                "name": "Fuzz courier",
+                "delivery_type": "coopcycle",
+                "product_id": self.solidarity_dm.product_id.id,
+                "coopcycle_url": "http://127.0.0.1:9",
+                "coopcycle_webhook_secret": "fuzz-secret",
+            }
+        )
+        route = "/coop/coopcycle/webhook/<carrier_id>"
+        events = self.env["coop.courier.event"]
+
+        def post(raw, carrier_id=carrier.id, secret="fuzz-secret"):
+            raw = raw if isinstance(raw, bytes) else str(raw).encode()
+            headers = {
+                "Content-Type": "application/json",
+                "X-CoopCycle-Signature": sign(raw, secret),
+            }
+            url = f"/coop/coopcycle/webhook/{carrier_id}"
+            return self.url_open(url, data=raw, headers=headers, timeout=60)
+
+        def stored():
+            return events.search([])
+
+        bodies = (
+            *TEXTS,
+            "{}",
+            "[]",
+            "null",
+            '{"data": []}',
+            '{"data": {"object": 1, "event": 2}}',
+            '{"data": {"object": "/api/deliveries/1", "event": "delivery.completed"}}',
+            '{"data": {"object": "' + LONG[:5000] + '", "event": "delivery.failed"}}',
+        )
+        self.login()
+        with self.subTest(route=route, param="body"):
+            self.fuzz(post, bodies, stored)
+        with self.subTest(route=route, param="carrier_id"):
+            self.fuzz(lambda value: post("{}", carrier_id=value), PATH_IDS, stored)
+        with self.subTest(route=route, param="signature"):
+            self.fuzz(lambda value: post(value, secret="not-the-secret"), bodies[-3:], stored)
+        with self.subTest(route=route, method="GET"):
+            self.assertSafeAnswer(self.url_open(route.replace("<carrier_id>", str(carrier.id))))

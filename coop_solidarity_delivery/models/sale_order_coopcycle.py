@@ -1,0 +1,286 @@
+# pylint: disable=consider-merging-classes-inherited
+import logging
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import coopcycle_client
+from ..tools.coopcycle_client import CoopCycleError
+
+_logger = logging.getLogger(__name__)
+STAFF = "coop_member_shifts.group_coop_shop_staff"
+# Courier statuses each webhook status may follow: an older or repeated event changes nothing.
+NEXT_STATES = {"picked": ("sent",), "delivered": ("sent", "picked"), "failed": ("sent", "picked")}
+
+
+class SaleOrder(models.Model):
+    """Orders brought home by the couriers: the CoopCycle delivery created at confirmation,
+    its status moved by CoopCycle's webhook, and a retry when the service failed."""
+
+    _inherit = "sale.order"
+
+    coop_courier_consent = fields.Boolean(
+        string="Courier Consent",
+        copy=False,
+        tracking=True,
+        help="The member agreed that their name, address and phone are given to the courier "
+        "cooperative for this delivery (given by choosing the courier method on the web shop; "
+        "ticked by the coop after asking, for an order taken by phone).",
+    )
+    coop_courier_carrier_id = fields.Many2one(
+        "delivery.carrier",
+        string="Courier Method",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+    )
+    coop_courier_state = fields.Selection(
+        [
+            ("to_retry", "Courier to retry"),
+            ("sent", "Sent to the couriers"),
+            ("picked", "Picked up"),
+            ("delivered", "Delivered"),
+            ("failed", "Failed"),
+        ],
+        string="Courier Status",
+        copy=False,
+        readonly=True,
+        tracking=True,
+    )
+    coop_courier_ref = fields.Char(string="CoopCycle Delivery", copy=False, readonly=True)
+    coop_courier_id = fields.Char(string="Courier Delivery ID", copy=False, readonly=True)
+    coop_courier_tracking_url = fields.Char(
+        string="Courier Tracking Link", copy=False, readonly=True
+    )
+    coop_courier_error = fields.Char(string="Courier Problem", copy=False, readonly=True)
+
+    @api.depends("coop_courier_ref")
+    def _compute_coop_slot_changeable(self):
+        """The slot of an order sent to the couriers is theirs: the coop changes both."""
+        res = super()._compute_coop_slot_changeable()
+        self.filtered("coop_courier_ref").coop_slot_changeable = False
+        return res
+
+    def action_confirm(self):
+        """Confirmed orders with the courier method are sent to CoopCycle; a failure keeps the
+        order, marked to retry."""
+        res = super().action_confirm()
+        for order in self.sudo().filtered(
+            lambda o: (
+                o.state == "sale"
+                and o.carrier_id.delivery_type == "coopcycle"
+                and not o.coop_courier_ref
+            )
+        ):
+            order._coop_courier_send(order.carrier_id)
+        return res
+
+    def _set_delivery_method(self, delivery_method, rate=None):
+        """The member choosing the courier method on the web shop (whose description says what
+        is given to the couriers) agrees that it is."""
+        res = super()._set_delivery_method(delivery_method, rate=rate)
+        if delivery_method.delivery_type == "coopcycle" and not self.coop_courier_consent:
+            self.coop_courier_consent = True
+        return res
+
+    def action_coop_courier_retry(self):
+        """Send again the orders whose courier delivery failed to be created."""
+        if not self.env.user.has_group(STAFF):
+            raise UserError(self.env._("Only the drive staff can send an order to the couriers."))
+        for order in self:
+            if order.coop_courier_state != "to_retry":
+                raise UserError(
+                    self.env._("%s is not waiting to be sent to the couriers.", order.name)
+                )
+        sent = self.browse()
+        for order in self.sudo():
+            if order._coop_courier_send(order.coop_courier_carrier_id or order.carrier_id):
+                sent |= order
+        if sent != self:
+            raise UserError(
+                self.env._(
+                    "The couriers could not take %s yet: see the reason on the order.",
+                    ", ".join((self - sent).mapped("name")),
+                )
+            )
+        return True
+
+    # === BUSINESS METHODS ===#
+
+    def _coop_courier_send(self, carrier):
+        """Create the CoopCycle delivery of this order; True when created. A failure marks
+        the order to retry with the reason, and gives the drive staff an activity."""
+        self.ensure_one()
+        self.coop_courier_carrier_id = carrier
+        if not self.coop_courier_consent:
+            return self._coop_courier_to_retry(
+                self.env._(
+                    "The member has not agreed yet that their address and phone are given to "
+                    "the couriers: ask them, tick 'Courier Consent', then retry."
+                )
+            )
+        try:
+            payload = self._coop_courier_payload()
+            delivery = carrier._coopcycle_client().create_delivery(payload)
+        except UserError as error:
+            return self._coop_courier_to_retry(str(error.args[0]))
+        except CoopCycleError as error:
+            _logger.info("CoopCycle delivery not created for %s: %s", self.name, error)
+            return self._coop_courier_to_retry(carrier._coopcycle_error_message(error))
+        self.write(
+            {
+                "coop_courier_state": "sent",
+                "coop_courier_ref": delivery["ref"],
+                "coop_courier_id": delivery["id"],
+                "coop_courier_tracking_url": delivery["tracking_url"],
+                "coop_courier_error": False,
+            }
+        )
+        self.message_post(
+            body=self.env._("Courier delivery %s created in CoopCycle.", delivery["id"]),
+            message_type="notification",
+        )
+        return True
+
+    def _coop_courier_to_retry(self, reason):
+        """Mark the order to retry; the same failure again (the retry cron) is not posted twice."""
+        reason = reason[:500]
+        if self.coop_courier_state == "to_retry" and self.coop_courier_error == reason:
+            return False
+        self.write({"coop_courier_state": "to_retry", "coop_courier_error": reason})
+        self.message_post(
+            body=self.env._("The order is kept; its courier delivery is to retry: %s", reason),
+            message_type="notification",
+        )
+        self._coop_courier_activity(reason)
+        return False
+
+    def _coop_courier_activity(self, note, summary=None):
+        """One open activity of a kind an order: a retry that fails again adds none."""
+        summary = summary or self.env._("Courier delivery to check")
+        if self.activity_ids.filtered(lambda activity: activity.summary == summary):
+            return
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=summary,
+            note=note,
+            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+        )
+
+    def _coop_courier_window(self):
+        """(start, end) in UTC of the delivery: the order's slot, else its request's slot or
+        day (09:00-18:00 UTC, the one place to change)."""
+        self.ensure_one()
+        slot = self.coop_slot_id or self.coop_delivery_request_ids[:1].slot_id
+        if slot:
+            return slot.start, slot.end
+        day = self.coop_delivery_request_ids[:1].delivery_date or (
+            self.commitment_date and self.commitment_date.date()
+        )
+        if not day:
+            raise UserError(self.env._("%s has no slot nor day for its delivery.", self.name))
+        start = fields.Datetime.to_datetime(day) + timedelta(hours=9)
+        return start, start + timedelta(hours=9)
+
+    def _coop_courier_payload(self):
+        """The body of POST /api/deliveries: from the store to the member."""
+        self.ensure_one()
+        start, end = self._coop_courier_window()
+        store = self.warehouse_id.partner_id or self.company_id.partner_id
+        member = self.partner_shipping_id or self.partner_id
+        return {
+            "pickup": {
+                "address": _address(store),
+                **coopcycle_client.window(start, end - (end - start) / 2),
+                "comments": self.name,
+            },
+            "dropoff": {
+                "address": _address(member),
+                **coopcycle_client.window(start, end),
+                "comments": self.name,
+                "telephone": member.phone or member.mobile or "",
+                "contactName": member.name,
+            },
+        }
+
+    def _coop_courier_quote_payload(self):
+        """The body of a price quote: the member's postcode and city only (no name, street
+        nor phone before the order is confirmed)."""
+        self.ensure_one()
+        store = self.warehouse_id.partner_id or self.company_id.partner_id
+        member = self.partner_shipping_id or self.partner_id
+        area = " ".join(filter(None, (member.zip, member.city)))
+        if not area:
+            raise UserError(self.env._("No postcode nor city to quote the delivery."))
+        return {"pickup": {"address": _address(store)}, "dropoff": {"address": area}}
+
+    def _coop_courier_event(self, carrier, ref, event):
+        """Apply one webhook event; returns ``done``, ``replay`` or ``ignored``."""
+        self.ensure_one()
+        Event = self.env["coop.courier.event"].sudo()
+        if Event.search_count(
+            [("carrier_id", "=", carrier.id), ("delivery_ref", "=", ref), ("event", "=", event)]
+        ):
+            return "replay"
+        state = coopcycle_client.EVENT_STATES.get(event)
+        if not state or self.coop_courier_state not in NEXT_STATES[state]:
+            return "ignored"
+        Event.create(
+            {"carrier_id": carrier.id, "delivery_ref": ref, "event": event, "order_id": self.id}
+        )
+        self.coop_courier_state = state
+        messages = {
+            "picked": self.env._("The courier picked up the order."),
+            "delivered": self.env._("The courier delivered the order."),
+            "failed": self.env._("The courier could not deliver the order."),
+        }
+        self.message_post(body=messages[state], message_type="notification")
+        if state == "failed":
+            self._coop_courier_activity(
+                self.env._("The courier delivery of %s failed: call the member.", self.name),
+                summary=self.env._("Courier delivery failed"),
+            )
+        self._coop_courier_move_requests(state)
+        return "done"
+
+    def _coop_courier_move_requests(self, state):
+        """A solidarity request handed to the couriers follows its delivery."""
+        requests = self.coop_delivery_request_ids.filtered("coop_courier")
+        if state == "delivered":
+            requests.write({"state": "delivered"})
+        elif state == "failed":
+            requests.write({"state": "failed", "failure_reason": "other"})
+
+    @api.model
+    def _cron_coop_courier_retry(self):
+        """Send again, one order at a time, the confirmed orders whose delivery is to retry."""
+        orders = self.sudo().search(
+            [
+                ("state", "=", "sale"),
+                ("coop_courier_state", "=", "to_retry"),
+                ("coop_courier_consent", "=", True),
+            ]
+        )
+        self.env["coop.cron.step"]._run_each(
+            orders,
+            lambda order: order._coop_courier_send(
+                order.coop_courier_carrier_id or order.carrier_id
+            ),
+            self.env._("Courier deliveries to retry"),
+            responsible=self.env["res.partner"]._coop_delivery_coordinator_user(),
+        )
+
+
+def _address(partner):
+    return ", ".join(
+        filter(
+            None,
+            (
+                partner.street,
+                partner.street2,
+                " ".join(filter(None, (partner.zip, partner.city))),
+                partner.country_id.name,
+            ),
+        )
+    )
