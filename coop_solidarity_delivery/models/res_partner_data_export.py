@@ -6,7 +6,8 @@ class ResPartner(models.Model):
 
     def _coop_data_export(self):
         """The member's data export also holds their solidarity delivery requests (without
-        the volunteers who handled them: that is the volunteers' data)."""
+        the volunteers who handled them: that is the volunteers' data) and their volunteer
+        sign-ups with the consent they gave."""
         data = super()._coop_data_export()
         member = self.commercial_partner_id
         requests = (
@@ -17,4 +18,21 @@ class ResPartner(models.Model):
             ["name", "channel", "delivery_date", "state", "sale_order_id", "shopping_list"]
             + ["access_notes", "failure_reason", "failure_note"],
         )
+        data["volunteer_signups"] = self._coop_export_rows(
+            member._coop_volunteer_signups(),
+            ["create_date", "name", "email", "phone", "street", "zip", "city"]
+            + ["consent_text", "consent_date", "state", "confirmed_date"],
+        )
         return data
+
+    def _coop_anonymise_one(self):
+        """A sign-up keeps what the person typed and the consent they gave: erased with them."""
+        self._coop_volunteer_signups().unlink()
+        return super()._coop_anonymise_one()
+
+    def _coop_volunteer_signups(self):
+        """The sign-ups that name this person: confirmed into them, or sent with their e-mail."""
+        domain = [("partner_id", "=", self.id)]
+        if self.email_normalized:
+            domain = ["|", *domain, ("email_normalized", "=", self.email_normalized)]
+        return self.env["coop.volunteer.signup"].sudo().search(domain)

@@ -23,3 +23,40 @@ class TestMemberDataExport(DeliveryCase):
         self.make_request(self.make_beneficiary("Someone Else", GRAND_PLACE))
         data = json.loads(member._coop_data_export_json())
         self.assertEqual(data["delivery_requests"], [])
+
+
+@tagged("post_install", "-at_install")
+class TestVolunteerSignupData(DeliveryCase):
+    def signup(self, email):
+        return self.env["coop.volunteer.signup"]._coop_submit(
+            {
+                "name": "Signup Data",
+                "email": email,
+                "street": "Rue Haute 1",
+                "zip": "1000",
+                "city": "Bruxelles",
+                "can_call": True,
+                "contact_consent": True,
+                "address_consent": True,
+            }
+        )
+
+    def test_the_export_holds_the_sign_ups_sent_with_the_members_e_mail(self):
+        member = new_test_user(self.env, login="coop_test_signup_data").partner_id
+        member.email = "signup.data@example.com"
+        self.signup("Signup.Data@example.com")
+        self.signup("someone.else@example.com")
+        rows = json.loads(member._coop_data_export_json())["volunteer_signups"]
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows[0]["street"], "Rue Haute 1")
+        self.assertTrue(rows[0]["consent_text"])
+
+    def test_an_erased_member_takes_their_sign_ups_along(self):
+        member = self.env["res.partner"].create(
+            {"name": "Signup Data", "email": "signup.data@example.com"}
+        )
+        mine = self.signup("signup.data@example.com")
+        other = self.signup("someone.else@example.com")
+        member._coop_anonymise()
+        self.assertFalse(mine.exists())
+        self.assertTrue(other.exists())
