@@ -41,6 +41,9 @@
         "views/coop_member_data_portal_templates.xml",
         "data/coop_fee_data.xml",
         "views/menus.xml",
+        "security/coop_skill_security.xml",
+        "views/coop_skill_views.xml",
+        "views/coop_skill_portal_templates.xml",
     ],
     "demo": [
         "demo/coop_company_demo.xml",
@@ -50,6 +53,7 @@
         "demo/coop_shift_past_demo.xml",
         "demo/coop_fee_demo.xml",
         "demo/coop_setup_demo.xml",
+        "demo/coop_skill_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

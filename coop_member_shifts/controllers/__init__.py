@@ -1,3 +1,4 @@
 from . import portal
 from . import fee_portal
 from . import member_data_portal
+from . import skill_portal
