@@ -23,6 +23,7 @@ class CoopMemberSkill(models.Model):
     confirmed = fields.Boolean(readonly=True, copy=False)
     confirmed_by_id = fields.Many2one("res.users", string="Confirmed By", readonly=True, copy=False)
     confirmed_on = fields.Datetime(readonly=True, copy=False)
+    note = fields.Char(help="What the coordinator saw, such as the licence's category.")
     usable = fields.Boolean(
         compute="_compute_usable",
         store=True,
@@ -62,7 +63,7 @@ class CoopMemberSkill(models.Model):
     def _check_no_confirmation(self, vals_list):
         if self.env.su:
             return
-        if any(vals.get(name) for vals in vals_list for name in CONFIRMATION_FIELDS):
+        if any(name in vals for vals in vals_list for name in CONFIRMATION_FIELDS):
             raise AccessError(
                 _("A skill is confirmed only by a shift coordinator, with the Confirm button.")
             )

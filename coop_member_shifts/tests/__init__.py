@@ -30,3 +30,5 @@ from . import test_shift_generation_queries
 from . import test_imports
 from . import test_accessibility
 from . import test_setup_wizard
+from . import test_skills
+from . import test_skills_portal

@@ -42,3 +42,4 @@ from . import test_volunteer_import
 from . import test_accessibility
 from . import test_setup_wizard
 from . import test_setup_tour
+from . import test_skills_ranking
