@@ -21,7 +21,7 @@ class CoopMemberSkill(models.Model):
     category = fields.Selection(related="skill_id.category", store=True)
     needs_confirmation = fields.Boolean(related="skill_id.needs_confirmation")
     confirmed = fields.Boolean(readonly=True, copy=False)
-    confirmed_by_id = fields.Many2one("res.users", string="Confirmed By", readonly=True, copy=False)
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     confirmed_on = fields.Datetime(readonly=True, copy=False)
     note = fields.Char(help="What the coordinator saw, such as the licence's category.")
     usable = fields.Boolean(

@@ -11,7 +11,6 @@ class CoopTaskType(models.Model):
     active = fields.Boolean(default=True)
     required_skill_id = fields.Many2one(
         "coop.skill",
-        string="Required Skill",
         ondelete="restrict",
         help="Only members holding this skill (confirmed, when it needs confirmation) may "
         "register to its shifts, whoever registers them.",

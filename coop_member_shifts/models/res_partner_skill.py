@@ -2,7 +2,7 @@ from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     coop_member_skill_ids = fields.One2many(
         "coop.member.skill", "partner_id", string="Skills (declared)"

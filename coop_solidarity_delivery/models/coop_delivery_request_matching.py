@@ -18,7 +18,6 @@ class CoopDeliveryRequest(models.Model):
 
     required_skill_id = fields.Many2one(
         "coop.skill",
-        string="Required Skill",
         ondelete="restrict",
         tracking=True,
         help="Only volunteers holding this skill (confirmed, when it needs confirmation) are "
