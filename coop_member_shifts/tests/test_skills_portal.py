@@ -95,3 +95,11 @@ class TestSkillsPortal(HttpCase):
         self.assertIn("o_coop_portal_error", response.text)
         self.assertIn("Tour forklift licence", response.text)
         self.assertFalse(shift.registration_ids)
+
+    def test_the_shift_list_says_when_the_members_skill_awaits_confirmation(self):
+        self.make_forklift_shift()
+        self.MemberSkill.create({"partner_id": self.member.id, "skill_id": self.forklift.id})
+        self.authenticate("coop_skill_alice", "coop_skill_alice")
+        page = self.url_open("/my/shifts").text
+        self.assertIn("o_coop_shift_skill_awaiting", page)
+        self.assertNotIn("o_coop_shift_add_skill", page)
