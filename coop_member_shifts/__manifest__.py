@@ -50,6 +50,9 @@
         "views/coop_board_portal_templates.xml",
         "data/ir_cron_board.xml",
         "data/coop_board_category_data.xml",
+        "security/coop_skill_security.xml",
+        "views/coop_skill_views.xml",
+        "views/coop_skill_portal_templates.xml",
     ],
     "demo": [
         "demo/coop_company_demo.xml",
@@ -61,6 +64,7 @@
         "demo/coop_setup_demo.xml",
         "demo/coop_directory_demo.xml",
         "demo/coop_board_demo.xml",
+        "demo/coop_skill_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

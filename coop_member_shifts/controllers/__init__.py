@@ -3,3 +3,4 @@ from . import fee_portal
 from . import member_data_portal
 from . import directory_portal
 from . import board_portal
+from . import skill_portal

@@ -154,6 +154,7 @@ class CoopShift(models.Model):
         suspended = members.filtered(
             lambda partner: partner.coop_work_status == "suspended" and not partner._coop_may_shop()
         )
+        unskilled = set(self._members_missing_skill(pairs))
         busy = self._busy_members(pairs, suspended)
         taken = self._taken_seats()
         free = {shift.id: shift.seats - taken.get(shift.id, 0) for shift in self}
@@ -163,6 +164,8 @@ class CoopShift(models.Model):
                 reason = _(
                     "%s is suspended and cannot register: see their volunteer work.", partner.name
                 )
+            elif (shift, partner) in unskilled:
+                reason = shift._missing_skill_message(partner)
             elif index in busy:
                 reason = _("%s is already registered to a shift at that time.", partner.name)
             elif free[shift.id] <= 0:
@@ -173,6 +176,33 @@ class CoopShift(models.Model):
                 continue
             refused.append((shift, partner, reason))
         return seated, refused
+
+    @api.model
+    def _members_missing_skill(self, pairs):
+        """The ``(shift, partner)`` pairs whose member lacks the skill the shift's task
+        requires, in one query (none when no task requires a skill)."""
+        shifts = self.union(*(shift for shift, _partner in pairs))
+        skills = shifts.task_type_id.required_skill_id
+        if not skills:
+            return []
+        partners = self.env["res.partner"].union(*(partner for _shift, partner in pairs))
+        held = self.env["coop.member.skill"]._usable_pairs(partners, skills)
+        return [
+            (shift, partner)
+            for shift, partner in pairs
+            if shift.task_type_id.required_skill_id
+            and (partner.id, shift.task_type_id.required_skill_id.id) not in held
+        ]
+
+    def _missing_skill_message(self, partner):
+        self.ensure_one()
+        return _(
+            "%(member)s cannot take the shift %(shift)s: it needs the skill %(skill)s "
+            "(declared, and confirmed by a coordinator when the skill needs it).",
+            member=partner.name,
+            shift=self.display_name,
+            skill=self.task_type_id.required_skill_id.name,
+        )
 
     def _busy_members(self, pairs, suspended):
         """Indexes of the ``(shift, partner)`` pairs whose member is busy at that time:

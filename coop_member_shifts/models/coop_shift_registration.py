@@ -70,8 +70,10 @@ class CoopShiftRegistration(models.Model):
             registration.display_name = ", ".join(filter(None, (shift.task_type_id.name, when)))
 
     def _check_can_register(self):
-        """Refuse suspended members and members already busy at that time, in a fixed number
-        of queries for any number of registrations."""
+        """Refuse suspended members, members without the skill the task requires and
+        members already busy at that time, in a fixed number of queries for any number of
+        registrations."""
+        self._check_required_skills()
         for registration in self:
             partner = registration.partner_id
             if partner.coop_work_status == "suspended" and not partner._coop_may_shop():
@@ -90,6 +92,16 @@ class CoopShiftRegistration(models.Model):
             raise ValidationError(
                 _("%s is already registered to a shift at that time.", partner.name)
             )
+
+    def _check_required_skills(self):
+        """A task requiring a skill takes only members holding it (confirmed, when it needs
+        confirmation): on the portal, in the back office and at import alike."""
+        missing = self.env["coop.shift"]._members_missing_skill(
+            [(r.shift_id, r.partner_id) for r in self]
+        )
+        if missing:
+            shift, partner = missing[0]
+            raise ValidationError(shift._missing_skill_message(partner))
 
     @api.model
     def _overlapping(self, candidates):

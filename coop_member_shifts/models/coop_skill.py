@@ -42,3 +42,15 @@ class CoopSkill(models.Model):
         )
         for skill in self:
             skill.member_count = counts.get(skill, 0)
+
+    # === ACTIONS ===#
+
+    def action_open_members(self):
+        """The members holding this skill, declared ones waiting for confirmation included."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_member_shifts.coop_member_skill_action"
+        )
+        action["domain"] = [("skill_id", "=", self.id)]
+        action["context"] = {"default_skill_id": self.id}
+        return action

@@ -9,3 +9,9 @@ class CoopTaskType(models.Model):
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
+    required_skill_id = fields.Many2one(
+        "coop.skill",
+        ondelete="restrict",
+        help="Only members holding this skill (confirmed, when it needs confirmation) may "
+        "register to its shifts, whoever registers them.",
+    )

@@ -77,6 +77,15 @@ class TestAccessMatrix(FeeCase):
         )
         return {"product_tmpl_id": product.id, "mode": "rate", "rate": 2.0, "fee_step": 5}
 
+    def next_skill_number(self):
+        type(self).skill_count = getattr(type(self), "skill_count", 0) + 1
+        return self.skill_count
+
+    def make_skill(self):
+        return self.env["coop.skill"].create(
+            {"name": f"Matrix skill {self.next_skill_number()}", "needs_confirmation": True}
+        )
+
     def make_schedule(self):
         return self.env["coop.fee.schedule"].create(self.schedule_values())
 
@@ -178,6 +187,31 @@ class TestAccessMatrix(FeeCase):
                 self.make_board_post,
                 self.board_post_values,
                 {"name": "Matrix post, changed"},
+            ),
+            "coop.skill": (
+                "needs_confirmation",
+                lambda p: self.make_skill(),
+                lambda p: {"name": f"Matrix skill {self.next_skill_number()}"},
+                {"description": "Changed"},
+            ),
+            "coop.member.skill": (
+                "confirmed",
+                lambda p: (
+                    self.env["coop.member.skill"]
+                    .sudo()
+                    .create(
+                        {
+                            "partner_id": p.id,
+                            "skill_id": self.make_skill().id,
+                            "confirmed": True,
+                            "confirmed_by_id": self.coordinator_user.id,
+                            "confirmed_on": fields.Datetime.now(),
+                        }
+                    )
+                    .sudo(False)
+                ),
+                lambda p: {"partner_id": p.id, "skill_id": self.make_skill().id},
+                {"note": "Licence seen"},
             ),
             "res.partner": (None, lambda p: self.declare(p, 1260).partner_id, None, None),
             "membership.membership_line": (

@@ -85,6 +85,9 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             (self.get, f"/my/board/{self.board_post.id}", {}),
             (self.post, f"/my/board/{self.board_post.id}/edit", {"name": "Fuzz"}),
             (self.post, f"/my/board/{self.board_post.id}/close", {}),
+            (self.get, "/my/skills", {"message": SCRIPT}),
+            (self.post, "/my/skills/add", {"skill_id": "1"}),
+            (self.post, "/my/skills/remove", {"skill_id": "1"}),
         ]
         for send, url, data in routes:
             with self.subTest(route=url):
@@ -95,7 +98,7 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
 
     def test_reflected_messages_are_escaped(self):
         self.login(self.member_user)
-        for url in ("/my/shifts", "/my/income"):
+        for url in ("/my/shifts", "/my/income", "/my/skills"):
             for param in ("message", "error"):
                 with self.subTest(route=url, param=param):
                     self.fuzz(
@@ -290,6 +293,55 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             ("Fuzz",),
             self.board_posts,
         )
+
+    # === SKILLS ===#
+
+    def test_declare_skill(self):
+        Skill, MemberSkill = self.env["coop.skill"], self.env["coop.member.skill"]
+        knitting = Skill.create({"name": "Fuzz knitting"})
+        archived = Skill.create({"name": "Fuzz archived", "active": False})
+
+        def declared():
+            return MemberSkill.search([("partner_id", "in", (self.member | self.other).ids)])
+
+        def own_and_unconfirmed(member_skills):
+            return all(
+                ms.partner_id == self.member and ms.skill_id == knitting and not ms.confirmed
+                for ms in member_skills
+            )
+
+        self.login(self.member_user)
+        base = {"skill_id": str(knitting.id)}
+        table = [
+            ("skill_id", (*NUMBERS, *TEXTS, *PATH_IDS, str(archived.id)), None),
+            ("partner_id", (str(self.other.id),), own_and_unconfirmed),
+            ("confirmed", ("1",), own_and_unconfirmed),
+        ]
+        for param, values, may_store in table:
+            with self.subTest(route="/my/skills/add", param=param):
+                self.fuzz(
+                    lambda value, param=param: self.post(
+                        "/my/skills/add", **{**base, param: value}
+                    ),
+                    values,
+                    declared,
+                    may_store,
+                )
+        self.assertSafeAnswer(self.get("/my/skills"))
+
+    def test_remove_skill(self):
+        knitting = self.env["coop.skill"].create({"name": "Fuzz knitting"})
+        others = self.env["coop.member.skill"].create(
+            {"partner_id": self.other.id, "skill_id": knitting.id}
+        )
+        self.login(self.member_user)
+        with self.subTest(route="/my/skills/remove", param="skill_id"):
+            self.fuzz(
+                lambda value: self.post("/my/skills/remove", skill_id=value),
+                (*NUMBERS, *TEXTS, *PATH_IDS, str(knitting.id)),
+                lambda: self.env["coop.member.skill"],
+            )
+        self.assertTrue(others.exists())
 
 
 @tagged("post_install", "-at_install")

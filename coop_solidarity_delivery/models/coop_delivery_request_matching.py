@@ -16,6 +16,20 @@ from .coop_delivery_request import (
 class CoopDeliveryRequest(models.Model):
     _inherit = "coop.delivery.request"
 
+    required_skill_id = fields.Many2one(
+        "coop.skill",
+        ondelete="restrict",
+        tracking=True,
+        help="Only volunteers holding this skill (confirmed, when it needs confirmation) are "
+        "asked: a language the beneficiary speaks, say.",
+    )
+    required_transport = fields.Selection(
+        [("bike", "Bike or car"), ("car", "Car")],
+        string="Transport Needed",
+        tracking=True,
+        help="A heavy delivery needs a car: volunteers on foot (or by bike) are not asked.",
+    )
+
     # === ACTIONS ===#
 
     def action_search_volunteers(self):
@@ -102,6 +116,8 @@ class CoopDeliveryRequest(models.Model):
             weekly_counts=self._weekly_delivery_counts(),
             limit=self._wave_size(),
             exclude_ids=asked.ids,
+            required_skill=self.required_skill_id,
+            required_transport=self.required_transport,
         )
         if not wave:
             self._tell_coordinator_no_volunteer()

@@ -8,6 +8,8 @@ from ..tools.volunteer_ranking import EARTH_RADIUS_KM, KM_PER_DEGREE_LAT, boundi
 
 MAX_RADIUS_PARAM = "coop_solidarity_delivery.max_radius_km"
 DEFAULT_MAX_RADIUS_KM = 15.0
+# The transports that carry at least what a request needs: a car carries a heavy delivery.
+TRANSPORTS_AT_LEAST = {"bike": ["bike", "car"], "car": ["car"]}
 
 
 class ResPartner(models.Model):
@@ -70,10 +72,14 @@ class ResPartner(models.Model):
         weekly_counts=None,
         limit=None,
         exclude_ids=(),
+        required_skill=None,
+        required_transport=None,
     ):
         """Volunteers who can serve the point (latitude, longitude) on ``weekday`` (0 = Monday),
         nearest first, as a list of (partner, distance in km); at most ``limit`` of them, none
-        of ``exclude_ids`` (the volunteers already asked, say).
+        of ``exclude_ids`` (the volunteers already asked, say). ``required_skill`` (a
+        ``coop.skill``) keeps the volunteers who hold it in a way that counts;
+        ``required_transport`` ("bike" or "car") those who travel at least that way.
 
         One query: the domain (role, consent, bounding box of the largest radius allowed in
         Settings, access rules) and the weekday select the candidates, and the database
@@ -98,6 +104,16 @@ class ResPartner(models.Model):
         ]
         if exclude_ids:
             domain.append(("id", "not in", list(exclude_ids)))
+        if required_transport:
+            domain.append(("coop_transport", "in", TRANSPORTS_AT_LEAST[required_transport]))
+        if required_skill:
+            # Read as superuser: whoever runs the matching, the skill rule holds.
+            holders = (
+                self.env["coop.member.skill"]
+                .sudo()
+                ._search([("skill_id", "=", required_skill.id), ("usable", "=", True)])
+            )
+            domain.append(("id", "in", holders.subselect("partner_id")))
         query = self._search(domain)
         if query.is_empty():
             return []

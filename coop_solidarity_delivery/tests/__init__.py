@@ -52,3 +52,4 @@ from . import test_standing_order_portal
 from . import test_coopcycle
 from . import test_coopcycle_webhook
 from . import test_coopcycle_access
+from . import test_skills_ranking
