@@ -144,7 +144,7 @@ class VolunteerSignupController(http.Controller):
         largest = request.env["res.partner"].sudo()._coop_max_radius_km()
         radius = parse_number(post.get("radius_km"), minimum=0.1, maximum=largest)
         if radius is None:
-            errors["radius_km"] = _("Choose a radius above 0 and up to %s km.", f"{largest:g}")
+            errors["radius_km"] = _("Choose a radius above 0 and up to %s km.", "%g" % largest)
         values["radius_km"] = radius or 0.0
         weekly = parse_number(post.get("weekly_max"), minimum=0, maximum=MAX_WEEKLY)
         if weekly is None or not weekly.is_integer():

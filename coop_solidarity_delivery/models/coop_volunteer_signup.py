@@ -105,7 +105,7 @@ class CoopVolunteerSignup(models.Model):
         for signup in self.filtered("can_deliver"):
             if not 0 < signup.radius_km <= largest:
                 raise ValidationError(
-                    self.env._("Choose a radius above 0 and up to %s km.", f"{largest:g}")
+                    self.env._("Choose a radius above 0 and up to %s km.", "%g" % largest)
                 )
 
     @api.constrains("weekly_max")
