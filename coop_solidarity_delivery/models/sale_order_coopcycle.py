@@ -254,12 +254,19 @@ class SaleOrder(models.Model):
 
     @api.model
     def _cron_coop_courier_retry(self):
-        """Send again, one order at a time, the confirmed orders whose delivery is to retry."""
+        """Send again, one order at a time, the confirmed orders whose delivery is to retry.
+
+        Not past their slot: a delivery asked for a window already gone would be late, so
+        such an order stays to retry with its activity, for the drive staff to agree a new
+        slot with the member."""
         orders = self.sudo().search(
             [
                 ("state", "=", "sale"),
                 ("coop_courier_state", "=", "to_retry"),
                 ("coop_courier_consent", "=", True),
+                "|",
+                ("coop_slot_id", "=", False),
+                ("coop_slot_id.end", ">", fields.Datetime.now()),
             ]
         )
         self.env["coop.cron.step"]._run_each(

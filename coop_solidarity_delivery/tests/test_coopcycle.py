@@ -1,7 +1,9 @@
 """Courier delivery through CoopCycle, against a CoopCycle stub on loopback."""
 
+from datetime import timedelta
 from unittest.mock import patch
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
@@ -67,7 +69,9 @@ class CourierCommon(DriveCommon, DeliveryCase):
             hours_ahead=hours_ahead, rule_id=self.courier_rule.id, carrier_id=self.courier.id
         )
 
-    def courier_order(self, consent=True):
+    def courier_order(self, consent=True, hours_ahead=50):
+        """A courier order of the test member on a slot of its own, ``hours_ahead`` from now
+        (two orders of one test need two different hours: a rule has one slot a start)."""
         order = self._create_in_store_delivery_order(
             partner_id=self.partner.id,
             warehouse_id=self.warehouse.id,
@@ -75,7 +79,7 @@ class CourierCommon(DriveCommon, DeliveryCase):
             order_line=[Command.create({"product_id": self.storable_product.id})],
             coop_courier_consent=consent,
         )
-        order._coop_set_slot(self.courier_slot())
+        order._coop_set_slot(self.courier_slot(hours_ahead))
         return order
 
     def failure_activity(self, order):
@@ -184,7 +188,7 @@ class TestCoopCycleFailures(CourierCommon):
         self.stub.mode = "down"
         good = self.courier_order()
         good.action_confirm()
-        bad = self.courier_order()
+        bad = self.courier_order(hours_ahead=52)
         bad.action_confirm()
         self.stub.mode = "ok"
         sale_order = type(self.env["sale.order"])
@@ -208,6 +212,23 @@ class TestCoopCycleFailures(CourierCommon):
         self.env["sale.order"]._cron_coop_courier_retry()
         self.assertEqual(len(order.message_ids), messages)
         self.assertEqual(order.coop_courier_state, "to_retry")
+
+    def test_the_retry_cron_leaves_an_order_whose_slot_is_over_to_the_staff(self):
+        self.stub.mode = "down"
+        order = self.courier_order()
+        order.action_confirm()
+        order.coop_slot_id.sudo().write(
+            {
+                "start": fields.Datetime.now() - timedelta(hours=3),
+                "end": fields.Datetime.now() - timedelta(hours=1),
+            }
+        )
+        self.stub.mode = "ok"
+        calls = len(self.stub.requests)
+        self.env["sale.order"]._cron_coop_courier_retry()
+        self.assertEqual(len(self.stub.requests), calls)
+        self.assertEqual(order.coop_courier_state, "to_retry")
+        self.assertTrue(self.failure_activity(order))
 
     def test_the_retry_button_is_for_the_drive_staff(self):
         self.stub.mode = "down"
