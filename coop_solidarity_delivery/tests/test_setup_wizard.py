@@ -41,6 +41,23 @@ class TestSetupWizardStore(TransactionCase):
     def checks(self):
         return {check["key"]: check["done"] for check in self.Wizard._coop_setup_checks()}
 
+    def test_identity_step_makes_the_coops_language_the_websites(self):
+        french = self.env["res.lang"]._activate_lang("fr_FR")
+        company = self.env.company
+        self.Wizard.create(
+            {
+                "step": "identity",
+                "coop_name": company.name,
+                "country_id": self.env.ref("base.fr").id,
+                "tz": "Europe/Paris",
+                "currency_id": company.currency_id.id,
+                "lang_id": french.id,
+            }
+        ).action_next()
+        website = self.env["website"].search([("company_id", "=", company.id)], limit=1)
+        self.assertEqual(website.default_lang_id, french)
+        self.assertIn(french, website.language_ids)
+
     def test_store_step_opens_the_drive_at_the_store(self):
         wizard = self.wizard("store", store_name="La Cagette")
         wizard.drive_slot_ids = self.slots("drive", ("2", 17, 19), ("5", 9.5, 12))

@@ -181,6 +181,17 @@ class CoopSetupWizard(models.TransientModel):
             },
         ]
 
+    def _coop_apply_identity(self):
+        """The coop's websites greet visitors in the coop's language too."""
+        super()._coop_apply_identity()
+        websites = self.env["website"].sudo().search([("company_id", "=", self.company_id.id)])
+        websites.write(
+            {
+                "language_ids": [fields.Command.link(self.lang_id.id)],
+                "default_lang_id": self.lang_id.id,
+            }
+        )
+
     def _coop_apply_store(self):
         self.ensure_one()
         if not self.warehouse_id:
