@@ -31,7 +31,7 @@ SHOTS = [
         "staff",
         "drive-board",
         DELIVERY,
-        "/odoo/action-coop_solidarity_delivery.coop_slot_action",
+        "/odoo/action-coop_solidarity_delivery.sale_order_action_coop_drive_board",
         TABLET,
     ),
     (
@@ -134,6 +134,20 @@ SHOTS = [
     ("membre", "amelie", "my-income", MEMBERS, "/my/income", PHONE),
     ("membre", "amelie", "shop", DELIVERY, "/shop", PHONE),
     ("membre", "portal", "my-deliveries", DELIVERY, "/my/deliveries", PHONE),
+    ("membre", "amelie", "my-skills", MEMBERS, "/fr/my/skills", PHONE),
+    ("membre", "amelie", "my-directory", MEMBERS, "/fr/my/directory", PHONE),
+    ("membre", "amelie", "my-board", MEMBERS, "/fr/my/board", PHONE),
+    (
+        "coordinateur",
+        "coordinator",
+        "board-posts",
+        MEMBERS,
+        "/odoo/action-coop_member_shifts.coop_board_post_action",
+        DESKTOP,
+    ),
+    # A visitor (no login) offers their help on the website's sign-up page.
+    ("benevole", "", "volunteer-signup", DELIVERY, "/fr/volunteer", PHONE),
+    ("commander", "amelie", "my-standing-orders", DELIVERY, "/fr/my/standing-orders", TABLET),
 ]
 
 
@@ -156,7 +170,8 @@ def take(browser, url, login, shots):
     for _guide, _login, name, folder, address, size in shots:
         context = browser.new_context(viewport=size, locale="fr-FR")
         page = context.new_page()
-        log_in(page, url, login)
+        if login:  # no login: the page as a visitor sees it
+            log_in(page, url, login)
         page.goto(url + address)
         # The backend keeps a connection open to the server: wait for the view, not for
         # the network to go quiet.
@@ -164,7 +179,7 @@ def take(browser, url, login, shots):
         page.wait_for_timeout(1500)
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(folder / f"{name}.png"))
-        print(f"{login:12} {folder.parent.parent.name}/doc/img/{name}.png")
+        print(f"{login or 'visitor':12} {folder.parent.parent.name}/doc/img/{name}.png")
         context.close()
 
 
