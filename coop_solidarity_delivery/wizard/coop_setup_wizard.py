@@ -183,7 +183,7 @@ class CoopSetupWizard(models.TransientModel):
 
     def _coop_apply_identity(self):
         """The coop's websites greet visitors in the coop's language too."""
-        super()._coop_apply_identity()
+        result = super()._coop_apply_identity()
         websites = self.env["website"].sudo().search([("company_id", "=", self.company_id.id)])
         websites.write(
             {
@@ -191,6 +191,7 @@ class CoopSetupWizard(models.TransientModel):
                 "default_lang_id": self.lang_id.id,
             }
         )
+        return result
 
     def _coop_apply_store(self):
         self.ensure_one()
