@@ -24,8 +24,11 @@ class SaleOrder(models.Model):
     )
 
     def action_coop_make_standing_order(self):
-        """Repeat this drive order every week: open the standing order made from it."""
+        """Repeat this drive order every week: open the standing order made from it. For
+        those who may change the order (the drive staff); members repeat theirs from the
+        order's portal page."""
         self.ensure_one()
+        self.check_access("write")
         standing = self._coop_make_standing_order()
         return {
             "type": "ir.actions.act_window",

@@ -6,9 +6,9 @@ from unittest.mock import patch
 import psycopg2
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import DriveCommon
@@ -170,6 +170,7 @@ class TestStandingOrderCron(StandingOrderCommon):
         self.assertFalse(order.coop_slot_id)
         self.assertEqual(self.standing.last_outcome, "no_slot")
         self.assertTrue(order.activity_ids)
+        self.assertNotIn(str(self.day), order.activity_ids.note)  # a day people read
         self.assertTrue(self.last_mail())
         self.assertEqual(self.standing.next_date, self.day + timedelta(weeks=1))
 
@@ -289,9 +290,26 @@ class TestStandingOrderFromOrder(StandingOrderCommon):
             order._coop_make_standing_order()
 
     def test_the_backend_button_opens_the_standing_order(self):
-        action = self.confirmed_order().action_coop_make_standing_order()
+        staff = new_test_user(
+            self.env,
+            login="coop_standing_staff",
+            groups="coop_member_shifts.group_coop_shop_staff,sales_team.group_sale_salesman_all_leads",
+        )
+        action = self.confirmed_order().with_user(staff).action_coop_make_standing_order()
         self.assertEqual(action["res_model"], "coop.standing.order")
         self.assertTrue(action["res_id"])
+
+    def test_the_backend_button_called_by_a_member_makes_nothing(self):
+        order = self.confirmed_order()
+        for login in ("coop_standing_owner", "coop_standing_other"):
+            member = new_test_user(self.env, login=login, groups="base.group_portal")
+            if login == "coop_standing_owner":
+                order.partner_id = member.partner_id
+            with self.subTest(login=login), self.assertRaises(AccessError):
+                order.with_user(member).action_coop_make_standing_order()
+        self.assertFalse(
+            self.env["coop.standing.order"].search([("source_order_id", "=", order.id)])
+        )
 
 
 @tagged("post_install", "-at_install")
