@@ -34,3 +34,5 @@ from . import res_partner_directory
 from . import coop_board_category
 from . import coop_board_post
 from . import res_partner_board
+from . import mail_template
+from . import mail_thread
