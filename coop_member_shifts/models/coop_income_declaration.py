@@ -203,7 +203,12 @@ class CoopIncomeDeclaration(models.Model):
                 record.message_post(body=_("Replaced by the declaration of %s.", declaration.date))
             declaration.write({"state": "validated", "validated_by_id": self.env.user.id})
             declaration.sudo().to_check = False
+        self._coop_close_check_activities(_("Validated."))
         return True
+
+    def _coop_close_check_activities(self, feedback):
+        """The to-dos that asked a fee officer to check or validate are done."""
+        self.sudo().activity_feedback(["mail.mail_activity_data_todo"], feedback=feedback)
 
     def _coop_is_implausible(self):
         self.ensure_one()

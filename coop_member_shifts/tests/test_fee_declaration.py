@@ -52,6 +52,15 @@ class TestIncomeDeclaration(FeeCase):
         self.assertEqual(newer.validated_by_id, self.env.user)
         self.assertEqual(self.fee(self.paula), 60.0)
 
+    def test_validation_closes_the_officer_to_do(self):
+        declaration = self.declare(self.paula, 900, validated=False)
+        declaration._coop_ask_validation()
+        self.assertEqual(declaration.activity_ids.summary, "Income declaration to validate")
+        declaration.with_user(self.officer_user).action_validate()
+        self.assertFalse(declaration.activity_ids)
+        done = declaration.message_ids.filtered("mail_activity_type_id")
+        self.assertIn("Validated.", done.body)
+
     def test_contact_shows_fee_bracket_and_validity(self):
         declaration = self.declare(self.paula, 1000)
         self.assertEqual(self.paula.coop_fee_amount, 30.0)

@@ -1,7 +1,9 @@
+import unicodedata
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from odoo.addons.coop_member_shifts.tools import display_dates
@@ -11,6 +13,7 @@ from ..tools import slot_rules
 HOLDING_PAYMENT_STATES = ("pending", "authorized", "done")
 PAYMENT_HOLD_PARAM = "coop_solidarity_delivery.payment_hold_minutes"
 DEFAULT_PAYMENT_HOLD_MINUTES = 30
+NAME_SEARCH_DAYS_BACK = 60
 
 
 class CoopSlot(models.Model):
@@ -18,6 +21,7 @@ class CoopSlot(models.Model):
     _description = "Pickup or Delivery Slot"
     _inherit = "mail.thread"
     _order = "start, warehouse_id"
+    _rec_names_search = ["warehouse_id"]
 
     rule_id = fields.Many2one("coop.slot.rule", ondelete="set null", index=True)
     carrier_id = fields.Many2one(
@@ -73,6 +77,21 @@ class CoopSlot(models.Model):
                 display_dates.today_in(tz, fields.Datetime.now()),
             )
             slot.display_name = "%s (%s)" % (when, slot.warehouse_id.name)
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """A slot's name is its time written in the reader's language (not stored): a slot
+        picker's search ("mardi", "14:00", the store) matches the names of the recent and
+        coming slots, accents and case aside."""
+        if operator not in ("ilike", "not ilike") or not isinstance(value, str):
+            return super()._search_display_name(operator, value)
+        needle = _folded(value)
+        if not needle:
+            return expression.TRUE_DOMAIN if operator == "ilike" else expression.FALSE_DOMAIN
+        since = fields.Datetime.now() - timedelta(days=NAME_SEARCH_DAYS_BACK)
+        slots = self.search([("start", ">=", since)])
+        ids = [slot.id for slot in slots if needle in _folded(slot.display_name)]
+        return [("id", "in" if operator == "ilike" else "not in", ids)]
 
     @api.constrains("start", "end", "capacity")
     def _check_times(self):
@@ -300,3 +319,8 @@ class CoopSlot(models.Model):
 
     def action_reopen(self):
         self.state = "open"
+
+
+def _folded(text):
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
