@@ -3,7 +3,7 @@ import math
 from urllib.parse import urlencode
 
 from odoo import _, http
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -36,11 +36,32 @@ class MemberFeePortal(CustomerPortal):
         return values
 
     @http.route("/my/income", type="http", auth="user", website=True)
-    def portal_my_income(self, message=None, **kwargs):
+    def portal_my_income(self, message=None, income=None, household_shares=None, **kwargs):
+        """The page; with ``income`` (the form's *Preview* button), the fee it would give,
+        nothing stored."""
         member = request.env.user.partner_id.commercial_partner_id
-        return request.render(
-            "coop_member_shifts.portal_my_income", self._coop_income_values(member, message=message)
-        )
+        values = self._coop_income_values(member, message=message)
+        if income is not None:
+            values.update(self._coop_fee_preview(values, income, household_shares))
+        return request.render("coop_member_shifts.portal_my_income", values)
+
+    def _coop_fee_preview(self, values, income, household_shares):
+        form = {"income": income, "household_shares": household_shares}
+        schedule = values["schedule"]
+        if not schedule:
+            return {"form": form}
+        try:
+            amount = self._coop_parse_number(income)
+            shares = self._coop_parse_number(household_shares or "1")
+        except ValueError:
+            return {"form": form, "error": _("Type your income and your household shares as numbers.")}
+        if amount < 0 or shares <= 0:
+            return {"form": form, "error": _("Type an income of zero or more, and more than zero shares.")}
+        try:
+            fee, bracket = schedule._coop_fee(amount, shares)
+        except UserError as error:
+            return {"form": form, "error": error.args[0]}
+        return {"form": form, "preview": {"amount": fee, "bracket": bracket}}
 
     @http.route("/my/income/declare", type="http", auth="user", methods=["POST"], website=True)
     def portal_declare_income(self, income="", household_shares="", proof=None, **kwargs):

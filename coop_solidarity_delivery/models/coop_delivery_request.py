@@ -274,6 +274,12 @@ class CoopDeliveryRequest(models.Model):
         self.write({"state": "new", "deliverer_id": False, "failure_reason": False, "wave": 0})
         self._end_search_round()
 
+    def _portal_deliverer_first_name(self):
+        """What the beneficiary's page tells of the volunteer: a first name, never more."""
+        self.ensure_one()
+        name = (self.sudo().deliverer_id.name or "").strip()
+        return name.split()[0] if name else ""
+
     def _check_state(self, *allowed):
         for request in self:
             if request.state not in allowed:

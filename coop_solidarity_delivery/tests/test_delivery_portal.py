@@ -40,6 +40,17 @@ class TestDeliveryPortal(HttpCase, DeliveryCase):
         self.assertIn(mine.name, html)
         self.assertNotIn(theirs.name, html)
 
+    def test_on_a_phone_each_request_is_a_card_with_the_volunteer_s_first_name(self):
+        volunteer = self.make_volunteer("Marc Lefebvre-Dupont", GRAND_PLACE)
+        mine = self.make_request(self.member, shopping_list="Mine")
+        mine.sudo().deliverer_id = volunteer
+        self.authenticate("coop_portal_member", "coop_portal_member")
+        html = self.url_open("/my/deliveries").text
+        cards = html.split('o_coop_delivery_cards')[1].split("</ul>")[0]
+        self.assertIn(mine.name, cards)
+        self.assertIn("Marc", cards)
+        self.assertNotIn("Lefebvre", html)
+
     def test_a_past_date_is_refused_and_the_form_keeps_what_was_typed(self):
         self.authenticate("coop_portal_member", "coop_portal_member")
         page = self.url_open("/my/deliveries/new").text
