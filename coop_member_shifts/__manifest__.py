@@ -70,6 +70,9 @@
         "web.assets_frontend": [
             "coop_member_shifts/static/src/scss/coop_portal.scss",
         ],
+        "web.assets_backend": [
+            "coop_member_shifts/static/src/views/fields/coop_hours_field.js",
+        ],
         "web.assets_tests": [
             "coop_member_shifts/static/tests/tours/**/*",
         ],

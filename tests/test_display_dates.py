@@ -103,3 +103,13 @@ def test_utc_stays_when_nothing_else_is_known():
 
 def test_an_unknown_timezone_reads_as_utc_rather_than_failing():
     assert dd.to_local(START_UTC, "Mars/Olympus").hour == 8
+
+
+def test_the_first_of_the_month_reads_premier_in_french():
+    assert dd.format_day(date(2027, 1, 1), "fr_FR", TODAY) == "vendredi 1er janvier 2027"
+    assert dd.format_day(date(2026, 12, 1), "fr_BE", TODAY) == "mardi 1er décembre"
+
+
+def test_other_days_and_languages_keep_the_plain_number():
+    assert dd.format_day(date(2026, 12, 11), "fr_FR", TODAY) == "vendredi 11 décembre"
+    assert dd.format_day(date(2027, 1, 1), "nl_BE", TODAY) == "vrijdag 1 januari 2027"

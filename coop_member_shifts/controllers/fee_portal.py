@@ -54,9 +54,15 @@ class MemberFeePortal(CustomerPortal):
             amount = self._coop_parse_number(income)
             shares = self._coop_parse_number(household_shares or "1")
         except ValueError:
-            return {"form": form, "error": _("Type your income and your household shares as numbers.")}
+            return {
+                "form": form,
+                "error": _("Type your income and your household shares as numbers."),
+            }
         if amount < 0 or shares <= 0:
-            return {"form": form, "error": _("Type an income of zero or more, and more than zero shares.")}
+            return {
+                "form": form,
+                "error": _("Type an income of zero or more, and more than zero shares."),
+            }
         try:
             fee, bracket = schedule._coop_fee(amount, shares)
         except UserError as error:

@@ -11,6 +11,7 @@ from . import res_config_settings
 from . import res_partner
 from . import res_partner_fee
 from . import res_partner_display_dates
+from . import res_partner_display_numbers
 from . import res_partner_anonymisation
 from . import coop_fee_bracket
 from . import coop_fee_schedule

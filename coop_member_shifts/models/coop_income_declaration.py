@@ -148,12 +148,13 @@ class CoopIncomeDeclaration(models.Model):
             raise ValidationError(_("A declaration is valid for at least one month."))
 
     @api.depends("partner_id", "date")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for declaration in self:
             declaration.display_name = _(
                 "Income of %(member)s, %(date)s",
                 member=declaration.partner_id.display_name or "",
-                date=declaration.date or "",
+                date=declaration.partner_id._coop_day(declaration.date),
             )
 
     @api.model_create_multi

@@ -10,6 +10,13 @@ class MembershipLine(models.Model):
     _inherit = "membership.membership_line"
 
     coop_fee_bracket = fields.Char(string="Fee Bracket", readonly=True)
+    coop_fee_bracket_id = fields.Many2one(
+        "coop.fee.bracket",
+        string="Income Bracket",
+        readonly=True,
+        ondelete="set null",
+        help="The bracket of a schedule by brackets: reports list them from the lowest income.",
+    )
     coop_fee_source = fields.Selection(FEE_SOURCES, string="Fee From", readonly=True)
     coop_renewal_notified = fields.Boolean(
         string="Renewal Notice Sent",
@@ -24,6 +31,16 @@ class MembershipLine(models.Model):
             details = line.partner._coop_fee_details(line.membership_id)
             if details["source"] != "none":
                 line.write(
-                    {"coop_fee_bracket": details["bracket"], "coop_fee_source": details["source"]}
+                    {
+                        "coop_fee_bracket": details["bracket"],
+                        "coop_fee_bracket_id": line._coop_bracket_named(details["bracket"]).id,
+                        "coop_fee_source": details["source"],
+                    }
                 )
         return lines
+
+    def _coop_bracket_named(self, label):
+        """The bracket of the membership product's schedule called ``label``, if any."""
+        self.ensure_one()
+        schedule = self.membership_id.product_tmpl_id.sudo().coop_fee_schedule_id
+        return schedule.bracket_ids.filtered(lambda bracket: bracket.name == label)[:1]

@@ -86,3 +86,17 @@ class TestFeeApplied(FeeCase):
         )
         self.assertEqual(len(groups), 1)
         self.assertEqual(groups[0][1:], (2, 60.0))
+
+    def test_fee_report_lists_brackets_from_the_lowest_income(self):
+        # As text, "2 500,00 € and more" would come before "800,00 € to 1 500,00 €".
+        self.declare(self.paula, 3000)
+        self.declare(self.oscar, 900)
+        form = self.wizard(self.paula | self.oscar)
+        form.product_id = self.product
+        form.save().membership_invoice()
+        groups = self.env["membership.membership_line"]._read_group(
+            [("membership_id", "=", self.product.id)], ["coop_fee_bracket_id"], ["__count"]
+        )
+        brackets = [bracket for bracket, _count in groups]
+        self.assertEqual([b.income_from for b in brackets], [800.0, 2500.0])
+        self.assertEqual(brackets[1].name, self.paula.coop_fee_bracket)

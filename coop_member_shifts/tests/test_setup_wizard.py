@@ -114,7 +114,7 @@ class TestSetupWizard(CoopCase):
 
     def test_each_step_shows_a_preview_of_what_it_sets(self):
         wizard = self.wizard(step="work", monthly_hours=3)
-        self.assertIn("3.0 hours of volunteer work a month", wizard.preview)
+        self.assertIn("3 hours of volunteer work a month", wizard.preview)
         wizard.step = "fees"
         wizard.bracket_ids = [(5,)] + self.brackets((0, 0, 25))
         self.assertIn("and more pay", wizard.preview)

@@ -21,6 +21,8 @@ UNSET_TZS = frozenset(
 )
 # The year and the separator before it, to take out of a locale's full date pattern.
 _YEAR = re.compile(r"[,\s]*\by+\b\.?")
+# The day of the month in a date pattern (a lone "d", not inside quotes' text).
+_DAY_OF_MONTH = re.compile(r"(?<![d'])\bd\b(?!')")
 
 
 def locale_of(lang):
@@ -61,6 +63,8 @@ def format_day(day, lang, today=None):
     pattern = locale.date_formats["full"].pattern
     if today is not None and day.year == today.year:
         pattern = _YEAR.sub("", pattern).strip(" ,")
+    if locale.language == "fr" and day.day == 1:
+        pattern = _DAY_OF_MONTH.sub("d'er'", pattern)  # "1er janvier"
     return format_date(day, pattern, locale=locale)
 
 

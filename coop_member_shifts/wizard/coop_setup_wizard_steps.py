@@ -3,6 +3,8 @@ from datetime import date
 from odoo import fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.display_numbers import format_number
+
 
 class CoopSetupWizard(models.TransientModel):
     """The members' steps of the setup assistant: what each applies and its preview."""
@@ -98,7 +100,10 @@ class CoopSetupWizard(models.TransientModel):
 
     def _coop_preview_work(self):
         return [
-            self.env._("Each member owes %s hours of volunteer work a month.", self.monthly_hours),
+            self.env._(
+                "Each member owes %s hours of volunteer work a month.",
+                format_number(self.monthly_hours, self.env.lang),
+            ),
             self.env._("A member behind for more than %s months is suspended.", self.grace_months),
         ]
 

@@ -4,6 +4,7 @@ from odoo import http
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
+from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
 from odoo.addons.coop_member_shifts.tools.form_values import (
     clean_text,
     parse_id,
@@ -144,7 +145,10 @@ class VolunteerSignupController(http.Controller):
         largest = request.env["res.partner"].sudo()._coop_max_radius_km()
         radius = parse_number(post.get("radius_km"), minimum=0.1, maximum=largest)
         if radius is None:
-            errors["radius_km"] = _("Choose a radius above 0 and up to %s km.", "%g" % largest)
+            errors["radius_km"] = _(
+                "Choose a radius above 0 and up to %s km.",
+                format_number(largest, request.env.lang, 1),
+            )
         values["radius_km"] = radius or 0.0
         weekly = parse_number(post.get("weekly_max"), minimum=0, maximum=MAX_WEEKLY)
         if weekly is None or not weekly.is_integer():

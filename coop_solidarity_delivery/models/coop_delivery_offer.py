@@ -3,7 +3,9 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 
-from ..tools.volunteer_ranking import approximate_distance_label
+from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
+
+from ..tools.volunteer_ranking import approximate_distance
 
 PRIVACY_DAYS_PARAM = "coop_solidarity_delivery.address_days_after_delivery"
 DEFAULT_PRIVACY_DAYS = 2
@@ -76,9 +78,13 @@ class CoopDeliveryOffer(models.Model):
                 offer.display_name = self.env._("Solidarity delivery of %s", day)
 
     @api.depends("distance_km")
+    @api.depends_context("lang")
     def _compute_distance_label(self):
+        """ "about 1,5 km" in the reader's language, never the exact distance."""
         for offer in self:
-            offer.distance_label = _("about %s km", approximate_distance_label(offer.distance_km))
+            rounded = approximate_distance(offer.distance_km)
+            number = "< 1" if rounded is None else format_number(rounded, self.env.lang, 1)
+            offer.distance_label = _("about %s km", number)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -7,6 +7,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from odoo.addons.coop_member_shifts.tools import display_dates
+from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
 
 from ..tools import slot_rules
 
@@ -211,8 +212,8 @@ class CoopSlot(models.Model):
         return messages[problem]
 
     def _format_cutoff_delay(self):
-        hours = "%g" % ((self.start - self.cutoff).total_seconds() / 3600)
-        return self.env._("%s hours", hours)
+        hours = (self.start - self.cutoff).total_seconds() / 3600
+        return self.env._("%s hours", format_number(hours, self.env.lang, 1))
 
     @api.model
     def _coop_delivery_slots_domain(self):

@@ -1,10 +1,11 @@
-from datetime import timedelta
+from datetime import time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.addons.coop_member_shifts.models.coop_shift_template import WEEKDAYS
+from odoo.addons.coop_member_shifts.tools import display_dates
 
 from ..tools import slot_rules
 
@@ -123,11 +124,13 @@ class CoopSlotRule(models.Model):
     def _compute_display_name(self):
         weekdays = dict(self._fields["weekday"]._description_selection(self.env))
         for rule in self:
-            rule.display_name = "%s %s %02d:%02d-%02d:%02d" % (
-                rule.warehouse_id.name or "",
-                weekdays.get(rule.weekday, ""),
-                *divmod(round(rule.start_hour * 60), 60),
-                *divmod(round(rule.end_hour * 60), 60),
+            hours = (
+                display_dates.format_clock(_hour_of(rule.start_hour), self.env.lang)
+                + display_dates.RANGE_DASH
+                + display_dates.format_clock(_hour_of(rule.end_hour), self.env.lang)
+            )
+            rule.display_name = " ".join(
+                part for part in (rule.warehouse_id.name, weekdays.get(rule.weekday), hours) if part
             )
 
     # === BUSINESS METHODS ===#
@@ -191,3 +194,9 @@ class CoopSlotRule(models.Model):
             responsible=self.env["res.partner"]._coop_delivery_coordinator_user(),
         )
         self.env["coop.closing.day"].search([("date", ">=", fields.Date.today())])._close_slots()
+
+
+def _hour_of(hours):
+    """The time of day of a number of hours (17.5 -> 17:30)."""
+    minutes = min(max(round((hours or 0.0) * 60), 0), 24 * 60 - 1)
+    return time(*divmod(minutes, 60))

@@ -12,6 +12,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.mail import email_normalize, single_email_re
 
+from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
+
 EXPIRY_HOURS = 72
 # A pending sign-up's e-mail is sent at most this many times (the first and one resend).
 MAX_MAILS = 2
@@ -105,7 +107,10 @@ class CoopVolunteerSignup(models.Model):
         for signup in self.filtered("can_deliver"):
             if not 0 < signup.radius_km <= largest:
                 raise ValidationError(
-                    self.env._("Choose a radius above 0 and up to %s km.", "%g" % largest)
+                    self.env._(
+                        "Choose a radius above 0 and up to %s km.",
+                        format_number(largest, self.env.lang, 1),
+                    )
                 )
 
     @api.constrains("weekly_max")

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
 from odoo.addons.coop_member_shifts.tools.form_values import parse_id, parse_number
 
 from .res_partner_beneficiary import COORDINATORS
@@ -109,7 +110,10 @@ class ResPartner(models.Model):
         radius = parse_number(form.get("coop_radius_km"), minimum=0, maximum=max_radius)
         if not radius:
             raise ValidationError(
-                _("Type a distance above 0 km and at most %s km.", _number_label(max_radius))
+                _(
+                    "Type a distance above 0 km and at most %s km.",
+                    format_number(max_radius, self.env.lang, 1),
+                )
             )
         values["coop_radius_km"] = radius
         weekly_max = parse_number(form.get("coop_weekly_max"), minimum=0, maximum=WEEKLY_MAX_LIMIT)
@@ -280,7 +284,3 @@ def _parse_iso_date(value):
         return date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def _number_label(number):
-    return f"{number:g}"

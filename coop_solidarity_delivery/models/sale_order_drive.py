@@ -4,7 +4,7 @@ import json
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..tools import slot_rules
+from odoo.addons.coop_member_shifts.tools import display_dates
 
 # The drive states an order may come from, for each step of the drive board.
 DRIVE_STEPS = {
@@ -34,16 +34,21 @@ class SaleOrder(models.Model):
             )
 
     @api.depends("coop_slot_id")
+    @api.depends_context("lang")
     def _compute_coop_slot_hours(self):
+        """The pickup day and hours as the staff read them ("mardi 8 décembre, 17 h – 19 h")."""
         for order in self:
             slot = order.coop_slot_id.sudo()
             if not slot:
                 order.coop_slot_hours = False
                 continue
-            tz = slot.rule_id.tz or "UTC"
-            start = slot_rules.utc_to_local(slot.start, tz)
-            end = slot_rules.utc_to_local(slot.end, tz)
-            order.coop_slot_hours = f"{start:%H:%M} – {end:%H:%M}"
+            tz = slot._tz()
+            order.coop_slot_hours = display_dates.format_range(
+                display_dates.to_local(slot.start, tz),
+                display_dates.to_local(slot.end, tz),
+                self.env.lang,
+                display_dates.today_in(tz, fields.Datetime.now()),
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

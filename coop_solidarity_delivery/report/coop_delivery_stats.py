@@ -1,5 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
+
+from odoo.addons.coop_member_shifts.tools import display_dates
 
 
 class CoopDeliveryStats(models.Model):
@@ -11,7 +13,8 @@ class CoopDeliveryStats(models.Model):
     _order = "month desc"
     _auto = False
 
-    month = fields.Date(readonly=True)
+    month = fields.Date(string="First Day of the Month", readonly=True)
+    month_label = fields.Char(string="Month", compute="_compute_month_label")
     company_id = fields.Many2one("res.company", readonly=True)
     request_count = fields.Integer(string="Requests", readonly=True)
     matched_count = fields.Integer(string="Matched", readonly=True)
@@ -24,6 +27,15 @@ class CoopDeliveryStats(models.Model):
     volunteer_count = fields.Integer(
         string="Volunteers Who Delivered", readonly=True, aggregator=None
     )
+
+    @api.depends("month")
+    @api.depends_context("lang")
+    def _compute_month_label(self):
+        """ "décembre 2026", not "01/12/2026"."""
+        for stats in self:
+            stats.month_label = (
+                display_dates.format_month(stats.month, self.env.lang) if stats.month else ""
+            )
 
     @property
     def _table_query(self):

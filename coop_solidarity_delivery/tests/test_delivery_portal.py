@@ -46,7 +46,7 @@ class TestDeliveryPortal(HttpCase, DeliveryCase):
         mine.sudo().deliverer_id = volunteer
         self.authenticate("coop_portal_member", "coop_portal_member")
         html = self.url_open("/my/deliveries").text
-        cards = html.split('o_coop_delivery_cards')[1].split("</ul>")[0]
+        cards = html.split("o_coop_delivery_cards")[1].split("</ul>")[0]
         self.assertIn(mine.name, cards)
         self.assertIn("Marc", cards)
         self.assertNotIn("Lefebvre", html)

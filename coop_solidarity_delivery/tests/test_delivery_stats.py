@@ -60,6 +60,12 @@ class TestDeliveryStats(DeliveryCase):
             ],
         )
 
+    def test_the_month_reads_as_a_month_in_the_reader_s_language(self):
+        self._request("delivered", 1, deliverer_id=self.volunteer.id)
+        stats = self._stats().with_context(lang="fr_FR")
+        self.assertRegex(stats.month_label, r"^[a-zéû]+ \d{4}$")
+        self.assertNotIn("/", stats.month_label)
+
     def test_the_match_rate_measure_averages_to_the_share_matched(self):
         for hours in (1, None, None, 3):
             self._request("searching" if hours is None else "assigned", hours)

@@ -221,7 +221,16 @@ class TestDriveBoardSteps(DriveCommon):
         slot.write({"start": "2031-01-07 16:00:00", "end": "2031-01-07 18:00:00"})
         order = self._create_drive_order()
         order.write({"coop_slot_id": slot.id})
-        self.assertEqual(order.coop_slot_hours, "17:00 – 19:00")
+        # Tuesday 7 January 2031, in the language of the one who reads the card.
+        self.assertEqual(
+            order.with_context(lang="fr_FR").coop_slot_hours, "mardi 7 janvier 2031, 17 h – 19 h"
+        )
+        self.assertIn("5:00", order.with_context(lang="en_US").coop_slot_hours)
+
+    def test_a_rule_and_its_standing_orders_read_their_hours_as_people_do(self):
+        name = self.rule.with_context(lang="fr_FR").display_name
+        self.assertTrue(name.endswith("17 h – 19 h"), name)
+        self.assertIn(self.warehouse.name, name)
 
     def test_the_coop_app_opens_the_drive_board_for_the_shop_staff(self):
         # The Coop app's action lands each user on the first menu they may open.

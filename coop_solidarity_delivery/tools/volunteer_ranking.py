@@ -72,10 +72,17 @@ def rank_volunteers(latitude, longitude, candidates, weekday, limit=None):
     return ranked if limit is None else ranked[:limit]
 
 
-def approximate_distance_label(distance):
-    """A distance rounded for people who must not learn the exact address (e.g. "about 2 km")."""
+def approximate_distance(distance):
+    """A distance rounded for people who must not learn the exact address: to the half
+    kilometre under 5 km, to the kilometre above; None under 1 km."""
     if distance < 1:
-        return "< 1"
+        return None
     if distance < 5:
-        return f"{round(distance * 2) / 2:g}"
-    return f"{round(distance):d}"
+        return round(distance * 2) / 2
+    return float(round(distance))
+
+
+def approximate_distance_label(distance):
+    """The rounded distance as text (e.g. "about 2 km" reads "2"; "< 1" under 1 km)."""
+    rounded = approximate_distance(distance)
+    return "< 1" if rounded is None else f"{rounded:g}"

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
+
 from ..models.coop_delivery_request import (
     DEFAULT_DELIVERY_HOURS,
     DEFAULT_PREPARATION_HOURS,
@@ -289,8 +291,8 @@ class CoopSetupWizard(models.TransientModel):
             self.env._(
                 "A volunteer is asked within %(radius)s km and credited %(hours)s hours a "
                 "delivery.",
-                radius=self.max_radius_km,
-                hours=self.delivery_hours,
+                radius=format_number(self.max_radius_km, self.env.lang, 1),
+                hours=format_number(self.delivery_hours, self.env.lang),
             )
         )
         return lines
