@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from odoo import _, fields, http
+from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -50,8 +51,14 @@ class MemberDataPortal(CustomerPortal):
         """Ask for erasure; a second request while one is open is not created twice."""
         member = self._coop_member()
         if not self._coop_erasure_requests(member).filtered(lambda e: e.state == "requested"):
-            erasure = request.env["coop.erasure.request"].sudo().create({"partner_id": member.id})
-            erasure._coop_ask_managers()
+            try:
+                erasure = request.env["coop.erasure.request"].sudo().create(
+                    {"partner_id": member.id}
+                )
+            except UserError:
+                pass  # sent twice at once: the other request is recorded
+            else:
+                erasure._coop_ask_managers()
         message = _("Your request is recorded: a coop manager will handle it and tell you.")
         return request.redirect("/my/data?" + urlencode({"message": message}))
 

@@ -13,11 +13,13 @@ from . import res_partner_fee
 from . import res_partner_display_dates
 from . import res_partner_display_numbers
 from . import res_partner_anonymisation
+from . import res_partner_erasure
 from . import coop_fee_bracket
 from . import coop_fee_schedule
 from . import coop_income_declaration
 from . import membership_membership_line
 from . import product_template
+from . import sale_order
 from . import sale_order_line
 from . import coop_erasure_request
 from . import res_partner_data_export

@@ -1,8 +1,15 @@
+import psycopg2.errors
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, mute_logger
+from odoo.tools.sql import index_exists
 
 STATES = [("requested", "Requested"), ("done", "Carried out"), ("refused", "Refused")]
 MANAGER_GROUP = "coop_member_shifts.group_coop_manager"
+# One open request a member: a partial unique index, whatever the path (portal, RPC, import).
+ONE_OPEN_INDEX = "coop_erasure_request_one_open_per_member"
 
 
 class CoopErasureRequest(models.Model):
@@ -38,6 +45,31 @@ class CoopErasureRequest(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
 
+    def init(self):
+        """At most one open request a member, held by the database (five requests sent at
+        once insert one row). Open duplicates left by older versions are refused first, the
+        oldest kept, so that the index can be built."""
+        self.env.cr.execute(
+            """
+            UPDATE coop_erasure_request AS duplicate
+               SET state = 'refused',
+                   refusal_reason = 'Duplicate of an earlier open request.'
+             WHERE duplicate.state = 'requested'
+               AND EXISTS (SELECT 1 FROM coop_erasure_request AS first
+                            WHERE first.partner_id = duplicate.partner_id
+                              AND first.state = 'requested'
+                              AND first.id < duplicate.id)
+            """
+        )
+        if not index_exists(self.env.cr, ONE_OPEN_INDEX):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE UNIQUE INDEX %s ON coop_erasure_request (partner_id) "
+                    "WHERE state = 'requested'",
+                    SQL.identifier(ONE_OPEN_INDEX),
+                )
+            )
+
     @api.depends("partner_id", "date")
     def _compute_display_name(self):
         for erasure in self:
@@ -52,7 +84,31 @@ class CoopErasureRequest(models.Model):
                 vals.update(state="requested", done_by_id=False, date_done=False)
                 if not self.env.user.has_group(MANAGER_GROUP):
                     vals.update(refusal_reason=False, date=fields.Datetime.now())
-        return super().create(vals_list)
+        self._coop_check_none_open([vals.get("partner_id") for vals in vals_list])
+        try:
+            # The index decides between requests sent at the same moment (none of them sees
+            # the others' rows): the losers get the same sentence as a second request.
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                return super().create(vals_list)
+        except psycopg2.errors.UniqueViolation as error:
+            if error.diag.constraint_name != ONE_OPEN_INDEX:
+                raise
+            raise UserError(self._coop_already_open_message()) from None
+
+    def _coop_check_none_open(self, partner_ids):
+        """Refuse a second open request for a member (the usual case, one at a time)."""
+        ids = [partner_id for partner_id in partner_ids if partner_id]
+        repeated = len(ids) != len(set(ids))
+        if repeated or self.sudo().search_count(
+            [("partner_id", "in", ids), ("state", "=", "requested")], limit=1
+        ):
+            raise UserError(self._coop_already_open_message())
+
+    @api.model
+    def _coop_already_open_message(self):
+        return _(
+            "An erasure request of this member is already open: a coop manager will handle it."
+        )
 
     def write(self, vals):
         moved = {"state", "done_by_id", "date_done"} & set(vals)
@@ -76,7 +132,10 @@ class CoopErasureRequest(models.Model):
         self.activity_ids.action_feedback()
 
     def action_carry_out(self):
-        """Anonymise the member's contact; what accounting keeps stays, anonymised."""
+        """Close what is still open in the member's name (registrations ahead, unpaid
+        orders, standing orders...: see ``res.partner._coop_erasure_close_open``), then
+        anonymise the contact; what accounting keeps stays, anonymised. All or nothing: one
+        transaction, any failure undoes it all."""
         self._coop_check_manager()
         self._coop_check_open()
         for erasure in self:
@@ -88,9 +147,16 @@ class CoopErasureRequest(models.Model):
                         "before erasing their data."
                     )
                 )
+            closed = partner._coop_erasure_close_open()
             partner._coop_anonymise()
             partner.user_ids.write({"active": False})
-            erasure.message_post(body=_("The member's personal data was erased."))
+            body = Markup("<p>%s</p>") % _("The member's personal data was erased.")
+            if closed:
+                body += Markup("<p>%s</p><ul>%s</ul>") % (
+                    _("Closed before the erasure:"),
+                    Markup().join(Markup("<li>%s</li>") % line for line in closed),
+                )
+            erasure.message_post(body=body)
         self._coop_close("done")
         return True
 

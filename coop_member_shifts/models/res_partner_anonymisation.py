@@ -55,7 +55,11 @@ class ResPartner(models.Model):
 
     def _coop_anonymise_one(self):
         self.ensure_one()
-        # First: Odoo e-mails the old address about the new login; that mail is deleted below.
+        # Nothing goes on in an anonymous name: what is open is closed first (see
+        # res_partner_erasure.py; the erasure request has done it already, the other paths not).
+        self._coop_erasure_close_open()
+        self._coop_erase_texts()
+        # Then: Odoo e-mails the old address about the new login; that mail is deleted below.
         for user in self.user_ids:
             user.write({"login": f"anonymised-{user.id}", "active": False})
         secrets = self._coop_personal_strings()

@@ -1,7 +1,14 @@
 import json
+from datetime import datetime
 
 from odoo import fields, models
 
+from ..tools import display_dates
+
+ORDER_FIELDS = ["name", "date_order", "state", "commitment_date", "amount_untaxed"]
+ORDER_FIELDS += ["amount_tax", "amount_total", "currency_id"]
+ORDER_LINE_FIELDS = ["name", "product_id", "product_uom_qty", "product_uom", "price_unit"]
+ORDER_LINE_FIELDS += ["discount", "price_total"]
 PROFILE_FIELDS = [
     "name",
     "email",
@@ -32,7 +39,8 @@ class ResPartner(models.Model):
             coop_work_status=member.coop_work_status, coop_work_balance=member.coop_work_balance
         )
         return {
-            "exported_on": fields.Datetime.now(),
+            "exported_on": self._coop_export_value(fields.Datetime.now()),
+            "timezone": self._coop_tz(),
             "profile": profile,
             "memberships": self._coop_export_rows(
                 member.member_lines,
@@ -56,24 +64,47 @@ class ResPartner(models.Model):
                 ["date", "income", "household_shares", "date_end", "state", "note"]
                 + ["fee_amount", "fee_bracket"],
             ),
+            "orders": self._coop_export_orders(member),
             "erasure_requests": self._coop_export_rows(
                 self.env["coop.erasure.request"].sudo().search([("partner_id", "=", member.id)]),
                 ["date", "state", "refusal_reason", "date_done"],
             ),
         }
 
+    def _coop_export_orders(self, member):
+        """The member's orders (carts and cancelled ones included), each with its lines."""
+        orders = self.env["sale.order"].sudo().search(
+            [("partner_id", "child_of", member.id)], order="date_order desc, id desc"
+        )
+        rows = self._coop_export_rows(orders, self._coop_export_order_fields())
+        for row, order in zip(rows, orders, strict=True):
+            lines = order.order_line.filtered(lambda line: not line.display_type)
+            row["lines"] = self._coop_export_rows(lines, ORDER_LINE_FIELDS)
+        return rows
+
+    def _coop_export_order_fields(self):
+        """Hook: the fields of an order in the export."""
+        return list(ORDER_FIELDS)
+
     def _coop_export_rows(self, records, field_names):
-        """``records`` as a list of plain dicts: a link shows as the linked record's name."""
+        """``records`` as a list of plain dicts: a link shows as the linked record's name, a
+        time in the member's timezone (see ``_coop_export_value``)."""
         rows = []
         for values in records.read(field_names):
             values.pop("id", None)
             rows.append(
-                {
-                    name: value[1] if isinstance(value, tuple) else value
-                    for name, value in values.items()
-                }
+                {name: self._coop_export_value(value) for name, value in values.items()}
             )
         return rows
+
+    def _coop_export_value(self, value):
+        """A link as the linked record's name; a time (stored in UTC) as the member reads it:
+        in their timezone (else the company's), with its offset ("2026-12-08T09:00:00+01:00")."""
+        if isinstance(value, tuple):
+            return value[1]
+        if isinstance(value, datetime):
+            return display_dates.to_local(value, self._coop_tz()).isoformat()
+        return value
 
     def _coop_data_export_json(self):
         """The export as the bytes of a JSON file."""

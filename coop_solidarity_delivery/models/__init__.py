@@ -32,3 +32,5 @@ from . import delivery_carrier_coopcycle
 from . import sale_order_coopcycle
 from . import coop_courier_event
 from . import coop_delivery_request_courier
+from . import res_partner_erasure
+from . import sale_order_erasure

@@ -99,6 +99,26 @@ class CoopDeliveryRequest(models.Model):
         for request in self:
             request.search_round += 1
 
+    def _coop_erasure_release_volunteer(self, volunteer):
+        """``volunteer``'s data is erased: the requests they held are no longer theirs; those
+        they were to deliver start again from "new". The coordinator has a to-do on each."""
+        coordinator = self.env["res.partner"]._coop_delivery_coordinator_user()
+        for request in self:
+            vals = {}
+            if request.preparer_id == volunteer:
+                vals["preparer_id"] = False
+            if request.deliverer_id == volunteer:
+                vals.update(deliverer_id=False, state="new", wave=0)
+            request.write(vals)
+            if request.state == "new":
+                request._end_search_round()
+            request.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_("Find another volunteer"),
+                note=_("The volunteer who held this delivery left: their data was erased."),
+                user_id=coordinator.id,
+            )
+
     def _current_offers(self):
         self.ensure_one()
         return self.offer_ids.filtered(lambda o: o.search_round == self.search_round)
