@@ -8,11 +8,16 @@ address; only then does the contact with that e-mail (or a new one) get the volu
 import secrets
 from datetime import timedelta
 
+import psycopg2.errors
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 from odoo.tools.mail import email_normalize, single_email_re
 
 from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
+
+from ..tools.quiet_sql import expected_violation
 
 EXPIRY_HOURS = 72
 # A pending sign-up's e-mail is sent at most this many times (the first and one resend).
@@ -23,6 +28,7 @@ TRANSPORTS = [("foot", "On foot"), ("bike", "Bike"), ("car", "Car")]
 # The longest text each field of the form takes.
 MAX_LENGTHS = {"name": 128, "email": 254, "phone": 32, "street": 128, "zip": 16, "city": 64}
 MAX_WEEKLY = 21
+ONE_PENDING_INDEX = "coop_volunteer_signup_one_pending"
 
 
 class CoopVolunteerSignup(models.Model):
@@ -34,7 +40,11 @@ class CoopVolunteerSignup(models.Model):
     name = fields.Char(required=True, tracking=True)
     email = fields.Char(string="E-mail", required=True)
     email_normalized = fields.Char(
-        string="Normalised E-mail", compute="_compute_email_normalized", store=True, index=True
+        string="Normalised E-mail",
+        compute="_compute_email_normalized",
+        store=True,
+        precompute=True,
+        index=True,
     )
     phone = fields.Char()
     street = fields.Char()
@@ -70,6 +80,27 @@ class CoopVolunteerSignup(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Volunteer", readonly=True, copy=False, index="btree_not_null"
     )
+
+    def init(self):
+        # One pending sign-up per e-mail, whatever the path and however many requests arrive
+        # at once: the index refuses the second (see _coop_submit). Duplicates made before
+        # the index existed keep the newest pending.
+        self.env.cr.execute(
+            SQL(
+                """UPDATE coop_volunteer_signup old SET state = 'expired'
+                    WHERE old.state = 'to_confirm' AND EXISTS (
+                          SELECT 1 FROM coop_volunteer_signup new
+                           WHERE new.state = 'to_confirm' AND new.id > old.id
+                             AND new.email_normalized = old.email_normalized)"""
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """CREATE UNIQUE INDEX IF NOT EXISTS %s
+                   ON coop_volunteer_signup (email_normalized) WHERE state = 'to_confirm'""",
+                SQL.identifier(ONE_PENDING_INDEX),
+            )
+        )
 
     @api.depends("email")
     def _compute_email_normalized(self):
@@ -159,28 +190,37 @@ class CoopVolunteerSignup(models.Model):
     def _coop_submit(self, values):
         """The pending sign-up for the form's ``values`` and its confirmation e-mail: the
         pending one of the same e-mail if any (the e-mail sent again, once at most), else a
-        new one."""
+        new one.
+
+        Many requests for one e-mail at the same moment make one sign-up and send one e-mail
+        (and one re-send): the partial unique index ``coop_volunteer_signup_one_pending``
+        refuses a second pending sign-up, and the e-mails are counted by one conditional
+        update (``_coop_count_mail``). A request that loses either race sends nothing and
+        returns an empty recordset: the visitor sees the same page."""
         email = email_normalize(values.get("email") or "")
         pending = self.search(
-            [
-                ("email_normalized", "=", email),
-                ("state", "=", "to_confirm"),
-                ("expiry", ">", fields.Datetime.now()),
-            ],
-            limit=1,
+            [("email_normalized", "=", email), ("state", "=", "to_confirm")], limit=1
         )
+        if pending and not pending._coop_is_live():
+            pending._coop_expire_stale()
+            pending = self.browse()
         if pending:
-            if pending.mail_count < MAX_MAILS:
-                pending._coop_send_confirmation()
+            pending._coop_send_confirmation()
             return pending
-        signup = self.create(
-            {
-                **values,
-                "consent_text": self._coop_consent_text(),
-                "consent_date": fields.Datetime.now(),
-                "lang": self.env.lang,
-            }
-        )
+        try:
+            # The loser of a race waits for the winner's commit, then breaks the index: an
+            # expected outcome, not a bad query to log.
+            with self.env.cr.savepoint(), expected_violation(ONE_PENDING_INDEX):
+                signup = self.create(
+                    {
+                        **values,
+                        "consent_text": self._coop_consent_text(),
+                        "consent_date": fields.Datetime.now(),
+                        "lang": self.env.lang,
+                    }
+                )
+        except psycopg2.errors.UniqueViolation:
+            return self.browse()
         signup._coop_send_confirmation()
         return signup
 
@@ -192,14 +232,41 @@ class CoopVolunteerSignup(models.Model):
                 token=secrets.token_urlsafe(32),
                 expiry=now + timedelta(hours=EXPIRY_HOURS),
                 state="to_confirm",
+                mail_count=0,
             )
         return super().create(vals_list)
 
     def _coop_send_confirmation(self):
+        """E-mail the confirmation link, in the coop's name (the visitor who asked for it
+        neither wrote nor may read the message), unless the sign-up had its e-mails."""
         template = self.env.ref("coop_solidarity_delivery.mail_template_volunteer_signup")
         for signup in self:
-            template.sudo().send_mail(signup.id, email_layout_xmlid="mail.mail_notification_light")
-            signup.sudo().mail_count += 1
+            if signup._coop_count_mail():
+                template._coop_send_as_coop(
+                    signup.id, email_layout_xmlid="mail.mail_notification_light"
+                )
+
+    def _coop_count_mail(self):
+        """Count one more e-mail for this sign-up if it may have one (``MAX_MAILS``); atomic.
+
+        The conditional update locks the row: of several requests at once, one counts its
+        e-mail, the others wait, fail to serialize and are retried by Odoo with a fresh
+        snapshot (which sees the count). The expected failure is not logged as an error.
+        """
+        self.ensure_one()
+        self.flush_recordset(["mail_count"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE coop_volunteer_signup SET mail_count = mail_count + 1
+                    WHERE id = %s AND mail_count < %s RETURNING id""",
+                self.id,
+                MAX_MAILS,
+            ),
+            log_exceptions=False,
+        )
+        counted = bool(self.env.cr.fetchone())
+        self.invalidate_recordset(["mail_count"])
+        return counted
 
     def _coop_confirm_url(self):
         self.ensure_one()
@@ -230,6 +297,22 @@ class CoopVolunteerSignup(models.Model):
         """An unconfirmed sign-up past its link's validity: never usable."""
         if self.state == "to_confirm" and self.expiry <= fields.Datetime.now():
             self.state = "expired"
+
+    def _coop_expire_stale(self):
+        """Expire this sign-up past its link's validity before a new one of its e-mail is made;
+        one conditional update, so that requests at once conflict quietly (see
+        ``_coop_count_mail``)."""
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE coop_volunteer_signup SET state = 'expired'
+                    WHERE id IN %s AND state = 'to_confirm' AND expiry <= %s""",
+                tuple(self.ids),
+                fields.Datetime.now(),
+            ),
+            log_exceptions=False,
+        )
+        self.invalidate_recordset(["state"])
 
     @api.model
     def _cron_expire_signups(self):

@@ -56,3 +56,4 @@ from . import test_skills_ranking
 from . import test_page_titles
 from . import test_demo_team_home
 from . import test_slot_name_search
+from . import test_signup_limits
