@@ -22,8 +22,10 @@
         "security/coop_fee_security.xml",
         "security/coop_erasure_security.xml",
         "data/base_import_mapping_data.xml",
+        "data/coop_member_number_data.xml",
         "views/coop_work_entry_views.xml",
         "views/coop_exemption_views.xml",
+        "views/res_partner_member_number_views.xml",
         "views/coop_shift_views.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
@@ -55,6 +57,7 @@
         "views/coop_skill_portal_templates.xml",
     ],
     "demo": [
+        "demo/coop_member_number_demo.xml",
         "demo/coop_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/coop_work_demo.xml",

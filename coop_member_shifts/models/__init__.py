@@ -39,3 +39,4 @@ from . import coop_board_post
 from . import res_partner_board
 from . import mail_template
 from . import mail_thread
+from . import res_partner_member_number

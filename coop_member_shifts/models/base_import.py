@@ -1,3 +1,6 @@
+from datetime import datetime
+
+from odoo import fields as odoo_fields
 from odoo import models
 
 from odoo.addons.base_import.models.base_import import ImportValidationError
@@ -23,7 +26,47 @@ class BaseImport(models.TransientModel):
         importing = self.with_context(
             coop_import=kind, coop_import_columns=dict(zip(fields, columns, strict=False))
         )
-        return super(BaseImport, importing).execute_import(fields, columns, options, dryrun=dryrun)
+        creatable = getattr(model, "_coop_import_name_create_fields", list)()
+        first_row = self._coop_first_row(options)
+        options = dict(
+            options,
+            name_create_enabled_fields={
+                **(options.get("name_create_enabled_fields") or {}),
+                **dict.fromkeys(creatable, True),
+            },
+        )
+        result = super(BaseImport, importing).execute_import(
+            fields, columns, options, dryrun=dryrun
+        )
+        return self._coop_number_messages(result, first_row)
+
+    def _coop_number_messages(self, result, first_row):
+        """The errors of the rows, as one message whose sentences start with the row's
+        line number in the spreadsheet (the header is line 1), as the user sees it; Odoo
+        counts the rows of data from 0."""
+        messages = result.get("messages") or []
+        lines, others = [], []
+        for message in messages:
+            rows = message.get("rows") or {}
+            if message.get("type") != "error" or "from" not in rows:
+                others.append(message)
+                continue
+            line = self.env._(
+                "Line %(line)s: %(message)s",
+                line=rows["from"] + first_row,
+                message=message["message"],
+            )
+            if line not in lines:
+                lines.append(line)
+        if not lines:
+            return result
+        error = {
+            "type": "error",
+            "record": False,
+            "not_matching_error": True,
+            "message": " ".join(lines),
+        }
+        return dict(result, ids=False, messages=[error, *others])
 
     def _coop_unknown_column_message(self, column):
         return {
@@ -40,7 +83,29 @@ class BaseImport(models.TransientModel):
         data, import_fields = super()._convert_import_data(fields, options)
         if self.env.context.get("coop_import"):
             self._coop_check_duplicate_rows(data, import_fields, options)
+            import_fields = self._coop_match_member_numbers(data, import_fields)
         return data, import_fields
+
+    def _coop_match_member_numbers(self, data, import_fields):
+        """Rows of contacts with a member number update the member who holds it (their
+        database id is added as the ``.id`` column); the others create a member."""
+        if (
+            self.res_model != "res.partner"
+            or "coop_member_number" not in import_fields
+            or {"id", ".id"} & set(import_fields)
+        ):
+            return import_fields
+        index = import_fields.index("coop_member_number")
+        numbers = {(row[index] or "").strip() for row in data} - {""}
+        holders = dict(
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search_fetch([("coop_member_number", "in", list(numbers))], ["coop_member_number"])
+            .mapped(lambda partner: (partner.coop_member_number, partner.id))
+        )
+        for row in data:
+            row.append(str(holders.get((row[index] or "").strip(), "")))
+        return [*import_fields, ".id"]
 
     def _parse_float_from_data(self, data, index, name, options):
         """In the coop's imports, a value that is not a number is named with its row."""
@@ -64,6 +129,34 @@ class BaseImport(models.TransientModel):
                     field=name,
                 ) from None
 
+    def _parse_date_from_data(self, data, index, name, field_type, options):
+        """In the coop's imports, a date is 2026-12-31 or 31/12/2026 (or the dialog's
+        format); any other value is named with its line."""
+        if not self.env.context.get("coop_import"):
+            return super()._parse_date_from_data(data, index, name, field_type, options)
+        for number, line in enumerate(data, self._coop_first_row(options)):
+            try:
+                super()._parse_date_from_data([line], index, name, field_type, options)
+            except ImportValidationError:
+                line[index] = self._coop_parse_french_date(line[index], name, field_type, number)
+
+    def _coop_parse_french_date(self, value, name, field_type, number):
+        to_string = odoo_fields.Datetime if field_type == "datetime" else odoo_fields.Date
+        try:
+            return to_string.to_string(datetime.strptime(value.strip(), "%d/%m/%Y"))
+        except ValueError:
+            column = self.env.context.get("coop_import_columns", {}).get(name) or name
+            raise ImportValidationError(
+                self.env._(
+                    'Line %(line)s: "%(value)s" is not a date (expected: 2026-12-31 or '
+                    '31/12/2026, column "%(column)s"). Nothing was imported.',
+                    line=number,
+                    value=value,
+                    column=column,
+                ),
+                field=name,
+            ) from None
+
     def _coop_first_row(self, options):
         """The number, in the file, of the first row of data."""
         return 1 + bool(options.get("has_headers")) + (options.get("skip") or 0)
@@ -72,7 +165,10 @@ class BaseImport(models.TransientModel):
         """A row given twice (the same member number, or the same values) is refused with
         the numbers of both rows in the file."""
         first_row = self._coop_first_row(options)
-        key_index = import_fields.index("id") if "id" in import_fields else None
+        key_field = next(
+            (name for name in ("id", "coop_member_number") if name in import_fields), None
+        )
+        key_index = import_fields.index(key_field) if key_field else None
         seen, duplicates = {}, []
         for index, row in enumerate(data):
             key = row[key_index] if key_index is not None and row[key_index] else tuple(row)

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import plaintext2html
 
+from ..tools.display_dates import format_weekday
 from ..tools.shift_dates import occurrences
 
 WEEKDAYS = [
@@ -55,13 +56,15 @@ class CoopShiftTemplate(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
 
-    @api.depends("task_type_id", "weekday", "start_hour", "end_hour")
+    @api.depends("task_type_id", "weekday", "start_hour", "end_hour", "company_id")
     def _compute_name(self):
-        days = dict(WEEKDAYS)
+        """ "Caisse Mardi 18:00-21:00": the weekday in the coop's language (its company's),
+        as the name is stored once for everyone."""
         for template in self:
+            lang = template.company_id.partner_id.lang or self.env.lang
             template.name = "%s %s %02d:%02d-%02d:%02d" % (
-                template.task_type_id.name or "",
-                days.get(template.weekday, ""),
+                template.task_type_id.with_context(lang=lang).name or "",
+                format_weekday(template.weekday or "0", lang),
                 *divmod(round(template.start_hour * 60), 60),
                 *divmod(round(template.end_hour * 60), 60),
             )

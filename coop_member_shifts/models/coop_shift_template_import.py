@@ -4,7 +4,9 @@ from odoo.exceptions import ValidationError
 
 class CoopShiftTemplate(models.Model):
     """Shift templates and their fixed teams imported from the coop's spreadsheet: each row
-    is checked and named in its message; a file with one wrong row imports nothing."""
+    is checked and named in its message; a file with one wrong row imports nothing. A task
+    named in the file that the coop does not have yet is created (a new coop has none), and
+    the imported templates create their coming shifts at once."""
 
     _inherit = "coop.shift.template"
 
@@ -21,6 +23,10 @@ class CoopShiftTemplate(models.Model):
     def _coop_import_kind(self, fields):
         return "shift_templates"
 
+    @api.model
+    def _coop_import_name_create_fields(self):
+        return ["task_type_id"]
+
     # === CRUD ===#
 
     @api.model_create_multi
@@ -31,6 +37,7 @@ class CoopShiftTemplate(models.Model):
             self._coop_check_import_row(vals)
         templates = super().create(vals_list)
         templates._coop_check_import_teams()
+        templates._generate_shifts()
         return templates
 
     # === BUSINESS METHODS ===#
@@ -89,7 +96,7 @@ class CoopShiftTemplate(models.Model):
         )
         start = vals.get("start_hour") or 0.0
         return self.env._(
-            "Row %(task)s, %(day)s %(hours)02d:%(minutes)02d: ",
+            "%(task)s, %(day)s %(hours)02d:%(minutes)02d: ",
             task=task.display_name or "?",
             day=day,
             hours=int(start),

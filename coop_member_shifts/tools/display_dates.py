@@ -101,6 +101,12 @@ def format_month(month, lang):
     return format_date(month, "LLLL y", locale=locale)
 
 
+def format_weekday(weekday, lang):
+    """The name of a weekday (0 is Monday) as a title: "Mardi", "Dinsdag", "Tuesday"."""
+    name = locale_of(lang).days["format"]["wide"][int(weekday) % 7]
+    return name[:1].upper() + name[1:]
+
+
 def format_hours(hours):
     """Hours as hours and minutes: "1 h 30", "3 h", "45 min", "-2 h"; "0 h" for none."""
     total = round(abs(hours or 0.0) * 60)
