@@ -30,6 +30,7 @@ from . import coop_standing_order_run
 from . import sale_order_standing
 from . import delivery_carrier_coopcycle
 from . import sale_order_coopcycle
+from . import sale_order_coopcycle_queue
 from . import coop_courier_event
 from . import coop_delivery_request_courier
 from . import res_partner_erasure

@@ -15,7 +15,7 @@ class CoopDeliveryRequest(models.Model):
     )
 
     def action_hand_to_couriers(self):
-        """Create the CoopCycle delivery of the request's order (the coordinator has asked
+        """Queue the CoopCycle delivery of the request's order (the coordinator has asked
         the member, who agreed that the couriers get their address and phone)."""
         if not self.env.user.has_group(COORDINATOR):
             raise AccessError(
@@ -35,20 +35,16 @@ class CoopDeliveryRequest(models.Model):
                 )
             if order.state != "sale":
                 raise UserError(self.env._("Confirm the order %s first.", order.name))
-            if order.coop_courier_ref:
+            if order.coop_courier_ref or order.coop_courier_state == "queued":
                 raise UserError(self.env._("%s is already with the couriers.", order.name))
         for request in self:
             order = request.sale_order_id.sudo()
             order.coop_courier_consent = True
             request._end_search_round()
             request.write({"coop_courier": True, "state": "assigned"})
-            sent = order._coop_courier_send(carrier)
+            order._coop_courier_queue(carrier)
             request.message_post(
-                body=self.env._("Handed to the couriers (%s).", carrier.name)
-                if sent
-                else self.env._(
-                    "Handed to the couriers; the delivery is to retry: %s", order.coop_courier_error
-                ),
+                body=self.env._("Handed to the couriers (%s).", carrier.name),
                 message_type="notification",
             )
         return True

@@ -1,22 +1,20 @@
 # pylint: disable=consider-merging-classes-inherited
-import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..tools import coopcycle_client
-from ..tools.coopcycle_client import CoopCycleError
 
-_logger = logging.getLogger(__name__)
-STAFF = "coop_member_shifts.group_coop_shop_staff"
 # Courier statuses each webhook status may follow: an older or repeated event changes nothing.
 NEXT_STATES = {"picked": ("sent",), "delivered": ("sent", "picked"), "failed": ("sent", "picked")}
 
 
 class SaleOrder(models.Model):
-    """Orders brought home by the couriers: the CoopCycle delivery created at confirmation,
-    its status moved by CoopCycle's webhook, and a retry when the service failed."""
+    """Orders brought home by the couriers: the CoopCycle delivery asked for once the
+    confirmation is committed (see sale_order_coopcycle_queue.py), its status moved by
+    CoopCycle's webhook."""
 
     _inherit = "sale.order"
 
@@ -37,6 +35,7 @@ class SaleOrder(models.Model):
     )
     coop_courier_state = fields.Selection(
         [
+            ("queued", "Waiting to be sent to the couriers"),
             ("to_retry", "Courier to retry"),
             ("sent", "Sent to the couriers"),
             ("picked", "Picked up"),
@@ -54,26 +53,21 @@ class SaleOrder(models.Model):
         string="Courier Tracking Link", copy=False, readonly=True
     )
     coop_courier_error = fields.Char(string="Courier Problem", copy=False, readonly=True)
+    coop_courier_key = fields.Char(
+        string="Courier Key",
+        copy=False,
+        readonly=True,
+        help="The key of this order that its CoopCycle delivery carries: the delivery is found "
+        "by it rather than created twice.",
+    )
+    coop_courier_attempts = fields.Integer(copy=False, readonly=True)
+    coop_courier_next_try = fields.Datetime(string="Courier Next Try", copy=False, readonly=True)
 
     @api.depends("coop_courier_ref")
     def _compute_coop_slot_changeable(self):
         """The slot of an order sent to the couriers is theirs: the coop changes both."""
         res = super()._compute_coop_slot_changeable()
         self.filtered("coop_courier_ref").coop_slot_changeable = False
-        return res
-
-    def action_confirm(self):
-        """Confirmed orders with the courier method are sent to CoopCycle; a failure keeps the
-        order, marked to retry."""
-        res = super().action_confirm()
-        for order in self.sudo().filtered(
-            lambda o: (
-                o.state == "sale"
-                and o.carrier_id.delivery_type == "coopcycle"
-                and not o.coop_courier_ref
-            )
-        ):
-            order._coop_courier_send(order.carrier_id)
         return res
 
     def _set_delivery_method(self, delivery_method, rate=None):
@@ -84,77 +78,7 @@ class SaleOrder(models.Model):
             self.coop_courier_consent = True
         return res
 
-    def action_coop_courier_retry(self):
-        """Send again the orders whose courier delivery failed to be created."""
-        if not self.env.user.has_group(STAFF):
-            raise UserError(self.env._("Only the drive staff can send an order to the couriers."))
-        for order in self:
-            if order.coop_courier_state != "to_retry":
-                raise UserError(
-                    self.env._("%s is not waiting to be sent to the couriers.", order.name)
-                )
-        sent = self.browse()
-        for order in self.sudo():
-            if order._coop_courier_send(order.coop_courier_carrier_id or order.carrier_id):
-                sent |= order
-        if sent != self:
-            raise UserError(
-                self.env._(
-                    "The couriers could not take %s yet: see the reason on the order.",
-                    ", ".join((self - sent).mapped("name")),
-                )
-            )
-        return True
-
     # === BUSINESS METHODS ===#
-
-    def _coop_courier_send(self, carrier):
-        """Create the CoopCycle delivery of this order; True when created. A failure marks
-        the order to retry with the reason, and gives the drive staff an activity."""
-        self.ensure_one()
-        self.coop_courier_carrier_id = carrier
-        if not self.coop_courier_consent:
-            return self._coop_courier_to_retry(
-                self.env._(
-                    "The member has not agreed yet that their address and phone are given to "
-                    "the couriers: ask them, tick 'Courier Consent', then retry."
-                )
-            )
-        try:
-            payload = self._coop_courier_payload()
-            delivery = carrier._coopcycle_client().create_delivery(payload)
-        except UserError as error:
-            return self._coop_courier_to_retry(str(error.args[0]))
-        except CoopCycleError as error:
-            _logger.info("CoopCycle delivery not created for %s: %s", self.name, error)
-            return self._coop_courier_to_retry(carrier._coopcycle_error_message(error))
-        self.write(
-            {
-                "coop_courier_state": "sent",
-                "coop_courier_ref": delivery["ref"],
-                "coop_courier_id": delivery["id"],
-                "coop_courier_tracking_url": delivery["tracking_url"],
-                "coop_courier_error": False,
-            }
-        )
-        self.message_post(
-            body=self.env._("Courier delivery %s created in CoopCycle.", delivery["id"]),
-            message_type="notification",
-        )
-        return True
-
-    def _coop_courier_to_retry(self, reason):
-        """Mark the order to retry; the same failure again (the retry cron) is not posted twice."""
-        reason = reason[:500]
-        if self.coop_courier_state == "to_retry" and self.coop_courier_error == reason:
-            return False
-        self.write({"coop_courier_state": "to_retry", "coop_courier_error": reason})
-        self.message_post(
-            body=self.env._("The order is kept; its courier delivery is to retry: %s", reason),
-            message_type="notification",
-        )
-        self._coop_courier_activity(reason)
-        return False
 
     def _coop_courier_activity(self, note, summary=None):
         """One open activity of a kind an order: a retry that fails again adds none."""
@@ -216,8 +140,14 @@ class SaleOrder(models.Model):
         return {"pickup": {"address": _address(store)}, "dropoff": {"address": area}}
 
     def _coop_courier_event(self, carrier, ref, event):
-        """Apply one webhook event; returns ``done``, ``replay`` or ``ignored``."""
+        """Apply one webhook event; returns ``done``, ``replay`` or ``ignored``.
+
+        The order's row is locked first: the same event sent several times at once is
+        applied by one transaction; the others wait, fail to serialize (the order changed),
+        and are retried by Odoo, finding the event applied (the unique index on the event
+        is the last guard)."""
         self.ensure_one()
+        self.env.cr.execute(SQL("SELECT id FROM sale_order WHERE id = %s FOR UPDATE", self.id))
         Event = self.env["coop.courier.event"].sudo()
         if Event.search_count(
             [("carrier_id", "=", carrier.id), ("delivery_ref", "=", ref), ("event", "=", event)]
@@ -251,32 +181,6 @@ class SaleOrder(models.Model):
             requests.write({"state": "delivered"})
         elif state == "failed":
             requests.write({"state": "failed", "failure_reason": "other"})
-
-    @api.model
-    def _cron_coop_courier_retry(self):
-        """Send again, one order at a time, the confirmed orders whose delivery is to retry.
-
-        Not past their slot: a delivery asked for a window already gone would be late, so
-        such an order stays to retry with its activity, for the drive staff to agree a new
-        slot with the member."""
-        orders = self.sudo().search(
-            [
-                ("state", "=", "sale"),
-                ("coop_courier_state", "=", "to_retry"),
-                ("coop_courier_consent", "=", True),
-                "|",
-                ("coop_slot_id", "=", False),
-                ("coop_slot_id.end", ">", fields.Datetime.now()),
-            ]
-        )
-        self.env["coop.cron.step"]._run_each(
-            orders,
-            lambda order: order._coop_courier_send(
-                order.coop_courier_carrier_id or order.carrier_id
-            ),
-            self.env._("Courier deliveries to retry"),
-            responsible=self.env["res.partner"]._coop_delivery_coordinator_user(),
-        )
 
 
 def _address(partner):

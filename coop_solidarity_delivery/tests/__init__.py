@@ -57,3 +57,4 @@ from . import test_page_titles
 from . import test_demo_team_home
 from . import test_slot_name_search
 from . import test_signup_limits
+from . import test_courier_exactly_once

@@ -3,7 +3,10 @@
 Tests point a courier method at it: the real client and HTTP stack run, and nothing leaves the
 machine. ``mode`` makes it fail as the real service can: ``down`` (503), ``slow`` (answers
 after ``delay`` seconds), ``unservable`` (400 with API Platform's description), ``no_price``
-(the quote route is unknown, 404).
+(the quote route is unknown, 404), ``late`` (creates the delivery, then answers after
+``delay`` seconds: after the client gave up), ``error_after_create`` (creates the delivery,
+then answers 500). ``deliveries`` holds what was created, with its metadata; ``GET
+/api/deliveries`` lists them (filtered by ``coop_order_key`` when given).
 """
 
 import base64
@@ -12,6 +15,7 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl
 
 
 class CoopCycleStub:
@@ -22,15 +26,26 @@ class CoopCycleStub:
         self.price = 750  # cents
         self.requests = []  # (path, parsed body)
         self.count = 0
+        self.deliveries = []
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                path, _sep, query = self.path.partition("?")
+                params = dict(parse_qsl(query))
+                stub.requests.append(("GET " + path, params))
+                status, answer = stub.answer_get(path, self.headers, params)
+                self.reply(status, answer)
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
                 body = stub.parse(self.headers.get("Content-Type", ""), raw)
                 stub.requests.append((self.path, body))
                 status, answer = stub.answer(self.path, self.headers, body)
+                self.reply(status, answer)
+
+            def reply(self, status, answer):
                 payload = json.dumps(answer).encode()
                 # The client may have given up (a timeout test): nothing to answer then.
                 with contextlib.suppress(OSError):
@@ -78,12 +93,38 @@ class CoopCycleStub:
         if path == "/api/deliveries":
             self.count += 1
             number = self.count
-            return 201, {
+            delivery = {
                 "@id": f"/api/deliveries/{number}",
                 "id": number,
                 "trackingUrl": f"{self.url}/public/d/track{number}",
+                "metadata": body.get("metadata") or {},
             }
+            self.deliveries.append(delivery)
+            if self.mode == "late":
+                time.sleep(self.delay)
+            if self.mode == "error_after_create":
+                return 500, {"hydra:description": "Internal Server Error"}
+            return 201, delivery
         return 404, {"hydra:description": "Not Found"}
+
+    def answer_get(self, path, headers, params):
+        if headers.get("Authorization") != "Bearer stub-token":
+            return 401, {"error": "access_denied"}
+        if self.mode == "down":
+            return 503, {"error": "maintenance"}
+        if path != "/api/deliveries":
+            return 404, {"hydra:description": "Not Found"}
+        key = params.get("coop_order_key")
+        members = [
+            delivery
+            for delivery in self.deliveries
+            if not key or delivery["metadata"].get("coop_order_key") == key
+        ]
+        return 200, {"hydra:member": members, "hydra:totalItems": len(members)}
+
+    def created(self):
+        """How many deliveries were created."""
+        return len(self.deliveries)
 
     def __enter__(self):
         self.thread.start()

@@ -82,6 +82,22 @@ class CourierCommon(DriveCommon, DeliveryCase):
         order._coop_set_slot(self.courier_slot(hours_ahead))
         return order
 
+    def confirm(self, order):
+        """Confirm ``order`` and run the job that sends the queued orders to CoopCycle."""
+        order.action_confirm()
+        self.send_queued()
+
+    def send_queued(self):
+        self.env["sale.order"]._cron_coop_courier_send()
+
+    def send_until_handed_over(self, order):
+        """Try again, each time its turn comes, until a person is asked to look."""
+        for _attempt in range(3):
+            if order.coop_courier_state != "queued":
+                break
+            order.coop_courier_next_try = fields.Datetime.now() - timedelta(seconds=1)
+            self.send_queued()
+
     def failure_activity(self, order):
         return order.activity_ids.filtered(lambda a: a.summary.startswith("Courier delivery"))
 
@@ -90,15 +106,17 @@ class CourierCommon(DriveCommon, DeliveryCase):
 class TestCoopCycleDelivery(CourierCommon):
     def test_a_confirmed_order_creates_a_delivery_and_keeps_its_id_and_link(self):
         order = self.courier_order()
-        order.action_confirm()
-        self.assertEqual(self.stub.paths(), ["/oauth2/token", "/api/deliveries"])
+        self.confirm(order)
+        self.assertEqual(
+            self.stub.paths(), ["/oauth2/token", "GET /api/deliveries", "/api/deliveries"]
+        )
         self.assertEqual(order.coop_courier_state, "sent")
         self.assertEqual(order.coop_courier_ref, "/api/deliveries/%s" % order.coop_courier_id)
         self.assertIn("/public/d/track", order.coop_courier_tracking_url)
 
     def test_the_delivery_goes_from_the_store_to_the_member_in_the_slot(self):
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
         body = self.stub.requests[-1][1]
         self.assertIn("Rue Royale 1", body["pickup"]["address"])
         self.assertIn("Rue du Midi 1", body["dropoff"]["address"])
@@ -107,10 +125,12 @@ class TestCoopCycleDelivery(CourierCommon):
         self.assertEqual(body["dropoff"]["comments"], order.name)
         self.assertEqual(body["dropoff"]["after"], order.coop_slot_id.start.isoformat() + "Z")
         self.assertEqual(body["dropoff"]["before"], order.coop_slot_id.end.isoformat() + "Z")
+        self.assertEqual(body["metadata"]["coop_order_key"], order.coop_courier_key)
+        self.assertIn(order.name, order.coop_courier_key)
 
     def test_without_the_members_consent_nothing_is_sent_and_the_order_is_kept(self):
         order = self.courier_order(consent=False)
-        order.action_confirm()
+        self.confirm(order)
         self.assertEqual(order.state, "sale")
         self.assertNotIn("/api/deliveries", self.stub.paths())
         self.assertEqual(order.coop_courier_state, "to_retry")
@@ -128,7 +148,7 @@ class TestCoopCycleDelivery(CourierCommon):
 
     def test_a_sent_order_slot_can_no_longer_be_changed_on_the_portal(self):
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
         self.assertFalse(order.coop_slot_changeable)
 
 
@@ -144,52 +164,54 @@ class TestCoopCycleFailures(CourierCommon):
     def test_wrong_credentials_keep_the_order_to_retry(self):
         self.courier.coopcycle_client_secret = "expired"
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
         self.assertKeptToRetry(order, "credentials")
 
-    def test_a_service_down_keeps_the_order_to_retry(self):
+    def test_a_service_down_is_tried_again_then_handed_to_a_person(self):
         self.stub.mode = "down"
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
+        self.assertEqual(order.coop_courier_state, "queued")
+        self.assertEqual(order.coop_courier_attempts, 1)
+        self.assertGreater(order.coop_courier_next_try, fields.Datetime.now())
+        self.assertFalse(self.failure_activity(order))
+        self.send_until_handed_over(order)
         self.assertKeptToRetry(order, "does not answer")
-
-    def test_a_timeout_keeps_the_order_to_retry(self):
-        self.stub.mode = "slow"
-        self.stub.delay = 11  # the test framework raises any timeout to 10 s
-        order = self.courier_order()
-        order.action_confirm()
-        self.assertKeptToRetry(order, "in time")
 
     def test_an_address_the_couriers_do_not_serve_keeps_the_order_to_retry(self):
         self.stub.mode = "unservable"
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
         self.assertKeptToRetry(order, "outside of the delivery zone")
 
     def test_the_retry_button_sends_the_order_once_the_service_is_back(self):
         self.stub.mode = "down"
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
+        self.send_until_handed_over(order)
         self.stub.mode = "ok"
         order.with_user(self.coordinator_user).action_coop_courier_retry()
+        self.assertEqual(order.coop_courier_state, "queued")
+        self.send_queued()
         self.assertEqual(order.coop_courier_state, "sent")
         self.assertFalse(order.coop_courier_error)
 
     def test_a_failing_retry_adds_no_second_activity(self):
-        self.stub.mode = "down"
+        self.stub.mode = "unservable"
         order = self.courier_order()
-        order.action_confirm()
-        with self.assertRaises(UserError):
-            order.with_user(self.coordinator_user).action_coop_courier_retry()
+        self.confirm(order)
+        order.with_user(self.coordinator_user).action_coop_courier_retry()
+        self.send_queued()
+        self.assertEqual(order.coop_courier_state, "to_retry")
         self.assertEqual(len(self.failure_activity(order)), 1)
 
-    @mute_logger("odoo.addons.coop_member_shifts.models.coop_cron_step")
+    @mute_logger("odoo.addons.coop_solidarity_delivery.models.sale_order_coopcycle_queue")
     def test_the_retry_cron_sends_the_good_order_beside_a_bad_one(self):
-        self.stub.mode = "down"
+        self.stub.mode = "unservable"
         good = self.courier_order()
-        good.action_confirm()
+        self.confirm(good)
         bad = self.courier_order(hours_ahead=52)
-        bad.action_confirm()
+        self.confirm(bad)
         self.stub.mode = "ok"
         sale_order = type(self.env["sale.order"])
         original = sale_order._coop_courier_payload
@@ -205,18 +227,18 @@ class TestCoopCycleFailures(CourierCommon):
         self.assertEqual(bad.coop_courier_state, "to_retry")
 
     def test_the_same_failure_again_is_not_posted_twice(self):
-        self.stub.mode = "down"
+        self.stub.mode = "unservable"
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
         messages = len(order.message_ids)
         self.env["sale.order"]._cron_coop_courier_retry()
         self.assertEqual(len(order.message_ids), messages)
         self.assertEqual(order.coop_courier_state, "to_retry")
 
     def test_the_retry_cron_leaves_an_order_whose_slot_is_over_to_the_staff(self):
-        self.stub.mode = "down"
+        self.stub.mode = "unservable"
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
         order.coop_slot_id.sudo().write(
             {
                 "start": fields.Datetime.now() - timedelta(hours=3),
@@ -231,9 +253,9 @@ class TestCoopCycleFailures(CourierCommon):
         self.assertTrue(self.failure_activity(order))
 
     def test_the_retry_button_is_for_the_drive_staff(self):
-        self.stub.mode = "down"
+        self.stub.mode = "unservable"
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
         portal = new_test_user(self.env, login="coop_courier_portal", groups="base.group_portal")
         with self.assertRaises(UserError):
             order.with_user(portal).action_coop_courier_retry()
@@ -273,13 +295,15 @@ class TestCoopCycleHandOver(CourierCommon):
             carrier_id=solidarity.id,
             order_line=[Command.create({"product_id": self.storable_product.id})],
         )
-        order.action_confirm()
+        self.confirm(order)
         return order.sudo().coop_delivery_request_ids
 
     def test_the_coordinator_hands_a_request_to_the_couriers_in_one_click(self):
         request = self.solidarity_request()
         request.with_user(self.coordinator_user).action_hand_to_couriers()
         order = request.sale_order_id
+        self.assertEqual(order.coop_courier_state, "queued")
+        self.send_queued()
         self.assertEqual(order.coop_courier_state, "sent")
         self.assertEqual(order.coop_courier_carrier_id, self.courier)
         self.assertTrue(request.coop_courier)

@@ -14,7 +14,7 @@ class TestCoopCycleWebhook(HttpCase, CourierCommon):
     def setUp(self):
         super().setUp()
         self.order = self.courier_order()
-        self.order.action_confirm()
+        self.confirm(self.order)
 
     def send(self, event, ref=None, secret="hook-secret", carrier=None, signature=None):
         body = {"data": {"object": ref or self.order.coop_courier_ref, "event": event}}
@@ -103,7 +103,7 @@ class TestCoopCycleWebhook(HttpCase, CourierCommon):
 class TestCoopCyclePortal(HttpCase, CourierCommon):
     def test_the_members_portal_order_page_shows_the_tracking_link(self):
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
         order._portal_ensure_token()
         response = self.url_open(
             f"/my/orders/{order.id}?access_token={order.access_token}", timeout=120
@@ -115,7 +115,7 @@ class TestCoopCyclePortal(HttpCase, CourierCommon):
     def test_an_order_to_retry_shows_no_link_and_no_reason_on_the_portal(self):
         self.stub.mode = "unservable"
         order = self.courier_order()
-        order.action_confirm()
+        self.confirm(order)
         order._portal_ensure_token()
         response = self.url_open(
             f"/my/orders/{order.id}?access_token={order.access_token}", timeout=120

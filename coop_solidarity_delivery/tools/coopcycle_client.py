@@ -10,8 +10,14 @@ What the public sources show (coopcycle-web, coopcycle-php-sdk):
 - webhooks ``{"data": {"object": "/api/deliveries/12", "event": "delivery.completed"}}``
   signed in ``X-CoopCycle-Signature``: base64 of the HMAC-SHA256 of the body with the secret.
 
-What they do not show for certain (the tracking link's key, the scope name) is a constant below:
-the one place to change.
+What they do not show for certain (the tracking link's key, the scope name, how to find a
+delivery again by the key the coop gave it) is a constant below: the one place to change.
+
+Exactly once: each delivery carries the coop's key of its order in its ``metadata``
+(``coop_order_key``); before creating a delivery, the coop asks for the store's deliveries with
+that key (``find_delivery``), so that a delivery created by an attempt whose answer was lost (a
+timeout, an error after creating) is found rather than created again. The answer is filtered
+here too: a server that ignores the filter still gives the right delivery.
 """
 
 import base64
@@ -27,6 +33,9 @@ PRICE_PATH = "/api/retail_prices/calculate"
 SCOPE = "deliveries"
 # The delivery's public tracking page in the answer of POST /api/deliveries.
 TRACKING_KEYS = ("trackingUrl", "tracking_url")
+# The key of its order that each delivery carries, and how the store's deliveries are searched.
+KEY_FIELD = "coop_order_key"
+LOOKUP_PARAMS = {"order[createdAt]": "desc", "itemsPerPage": 100}
 SIGNATURE_HEADER = "X-CoopCycle-Signature"
 TIMEOUT = 10  # seconds, for each call
 # The webhook events that move an order, and the courier status each gives.
@@ -73,18 +82,22 @@ class CoopCycleClient:
             self._token = answer["access_token"]
         return self._token
 
-    def create_delivery(self, payload):
-        """``{"ref": "/api/deliveries/12", "id": "12", "tracking_url": url or ""}``."""
-        answer = self._api("POST", DELIVERIES_PATH, payload)
-        ref = answer.get("@id") or (answer.get("id") and f"{DELIVERIES_PATH}/{answer['id']}")
-        if not ref:
-            raise CoopCycleError("unavailable", "no delivery id in the answer")
-        tracking = next((answer[key] for key in TRACKING_KEYS if answer.get(key)), "")
-        return {
-            "ref": ref,
-            "id": str(answer.get("id") or ref.rsplit("/", 1)[-1]),
-            "tracking_url": tracking,
-        }
+    def create_delivery(self, payload, key=None):
+        """``{"ref": "/api/deliveries/12", "id": "12", "tracking_url": url or ""}``; ``key``
+        (the coop's key of the order) is kept in the delivery's metadata."""
+        if key:
+            payload = {**payload, "metadata": {**payload.get("metadata", {}), KEY_FIELD: key}}
+        return _delivery(self._api("POST", DELIVERIES_PATH, payload))
+
+    def find_delivery(self, key):
+        """The delivery carrying ``key`` (as ``create_delivery`` gives it), or None."""
+        answer = self._api("GET", DELIVERIES_PATH, params={**LOOKUP_PARAMS, KEY_FIELD: key})
+        members = answer.get("hydra:member") or answer.get("member") or []
+        for member in members if isinstance(members, list) else []:
+            metadata = isinstance(member, dict) and member.get("metadata")
+            if isinstance(metadata, dict) and metadata.get(KEY_FIELD) == key:
+                return _delivery(member)
+        return None
 
     def quote(self, payload):
         """The price of a delivery in currency units, or None when the answer has none."""
@@ -93,13 +106,16 @@ class CoopCycleClient:
             return None
         return amount / 100.0
 
-    def _api(self, method, path, payload):
+    def _api(self, method, path, payload=None, params=None):
         headers = {
             "Authorization": f"Bearer {self.token()}",
-            "Content-Type": "application/ld+json",
             "Accept": "application/ld+json",
         }
-        return self._call(method, path, headers=headers, data=json.dumps(payload))
+        kwargs = {"params": params} if params else {}
+        if payload is not None:
+            headers["Content-Type"] = "application/ld+json"
+            kwargs["data"] = json.dumps(payload)
+        return self._call(method, path, headers=headers, **kwargs)
 
     def _call(self, method, path, **kwargs):
         if not self.base_url.startswith(("http://", "https://")):
@@ -125,6 +141,19 @@ class CoopCycleClient:
         if not isinstance(answer, dict):
             raise CoopCycleError("unavailable", "an unexpected answer")
         return answer
+
+
+def _delivery(answer):
+    """``{"ref", "id", "tracking_url"}`` of a delivery as CoopCycle gives it."""
+    ref = answer.get("@id") or (answer.get("id") and f"{DELIVERIES_PATH}/{answer['id']}")
+    if not ref:
+        raise CoopCycleError("unavailable", "no delivery id in the answer")
+    tracking = next((answer[key] for key in TRACKING_KEYS if answer.get(key)), "")
+    return {
+        "ref": ref,
+        "id": str(answer.get("id") or ref.rsplit("/", 1)[-1]),
+        "tracking_url": tracking,
+    }
 
 
 def _detail(response):
