@@ -1,7 +1,8 @@
-from datetime import timedelta
+import psycopg2.errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..tools.form_values import clean_text
 
@@ -22,6 +23,21 @@ class CoopDirectoryMessage(models.Model):
     sender_id = fields.Many2one("res.partner", string="From", required=True, ondelete="cascade")
     recipient_id = fields.Many2one("res.partner", string="To", required=True, ondelete="cascade")
     body = fields.Text(string="Message", required=True)
+    sent_on = fields.Date(
+        required=True, readonly=True, default=fields.Date.context_today, help="The sender's day."
+    )
+    day_rank = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="The message's number among its sender's messages of the day (1 to 10): a unique "
+        "index on (sender, day, number) holds the daily limit with messages sent at once.",
+    )
+
+    def init(self):
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS coop_directory_message_daily_rank
+               ON coop_directory_message (sender_id, sent_on, day_rank)"""
+        )
 
     # === BUSINESS METHODS ===#
 
@@ -41,23 +57,49 @@ class CoopDirectoryMessage(models.Model):
             raise UserError(self.env._("Write at most %(limit)s characters.", limit=MESSAGE_LIMIT))
         if not text:
             raise UserError(self.env._("Write a message first."))
-        since = fields.Datetime.now() - timedelta(days=1)
-        sent = self.sudo().search_count(
-            [("sender_id", "=", sender.id), ("create_date", ">=", since)]
-        )
-        if sent >= DAILY_LIMIT:
-            raise UserError(
-                self.env._(
-                    "You have sent %(limit)s messages in the last 24 hours: write again tomorrow.",
-                    limit=DAILY_LIMIT,
-                )
-            )
         message = self.sudo().create(
             {"sender_id": sender.id, "recipient_id": profile.partner_id.id, "body": text}
         )
+        message._coop_take_daily_rank()
         template = self.env.ref("coop_member_shifts.mail_template_directory_message")
-        template.sudo().send_mail(message.id, email_layout_xmlid="mail.mail_notification_light")
+        # In the coop's name: the sender is neither author nor creator of the mail.
+        template._coop_send_as_coop(message.id, email_layout_xmlid="mail.mail_notification_light")
         return message
+
+    def _coop_take_daily_rank(self):
+        """Give this new message the first free number of its sender's day, or refuse it.
+
+        The numbers taken in this transaction's snapshot are skipped; a number taken by a
+        message sent at the same moment is refused by the unique index (the transaction waits
+        for the other one to end, then tries the next number): with messages sent at once,
+        exactly the limit goes through, without retrying whole requests."""
+        self.ensure_one()
+        self.flush_recordset()
+        same_day = [("sender_id", "=", self.sender_id.id), ("sent_on", "=", self.sent_on)]
+        taken = set(self.search([*same_day, ("id", "!=", self.id)]).mapped("day_rank"))
+        for rank in range(1, DAILY_LIMIT + 1):
+            if rank in taken:
+                continue
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        SQL(
+                            "UPDATE coop_directory_message SET day_rank = %s WHERE id = %s",
+                            rank,
+                            self.id,
+                        ),
+                        log_exceptions=False,
+                    )
+            except psycopg2.errors.UniqueViolation:
+                continue
+            self.invalidate_recordset(["day_rank"])
+            return rank
+        raise UserError(
+            self.env._(
+                "You have sent %(limit)s messages today: write again tomorrow.",
+                limit=DAILY_LIMIT,
+            )
+        )
 
     def _coop_sender_card_url(self):
         """The link to the sender's card when the sender is in the directory, else False."""

@@ -1,0 +1,64 @@
+"""Every "at most N" of the members' side, tried with requests sent at the same moment."""
+
+from odoo.modules.registry import Registry
+from odoo.tests import BaseCase, get_db_name, new_test_user, tagged
+
+from .concurrency import committed_env, kinds, run_at_once
+
+
+class ConcurrencyCase(BaseCase):
+    """Fixtures committed (other cursors must see them) and deleted after the test."""
+
+    def setUp(self):
+        super().setUp()
+        self.registry = Registry(get_db_name())
+        self.to_delete = []  # (model, ids), deleted in reverse order
+        self.addCleanup(self._delete_fixtures)
+
+    def _delete_fixtures(self):
+        with committed_env(self.registry) as env:
+            for model, ids in reversed(self.to_delete):
+                env[model].browse(ids).exists().with_context(active_test=False).unlink()
+
+    def keep(self, records):
+        self.to_delete.append((records._name, records.ids))
+        return records
+
+    def make_member(self, env, login, **values):
+        user = new_test_user(env, login=login, password=login, groups="base.group_portal")
+        user.partner_id.write({"free_member": True, "email": f"{login}@example.com", **values})
+        self.keep(user.partner_id)
+        self.keep(user)
+        return user
+
+
+@tagged("post_install", "-at_install")
+class TestDirectoryMessagesAtOnce(ConcurrencyCase):
+    """Fifteen directory messages posted at once by one member: ten go, five are refused."""
+
+    def test_fifteen_messages_at_once_ten_go(self):
+        with committed_env(self.registry) as env:
+            sender = self.make_member(env, "coop_limit_dir_sender")
+            recipient = self.make_member(env, "coop_limit_dir_recipient")
+            profile = env["coop.directory.profile"].create(
+                {"partner_id": recipient.partner_id.id, "published": True, "contactable": True}
+            )
+            self.keep(profile)
+            sender_id, sender_partner_id, profile_id = sender.id, sender.partner_id.id, profile.id
+
+        def send(env, index):
+            return env["coop.directory.message"]._coop_send(profile_id, f"Hello {index}").id
+
+        outcomes = run_at_once(self.registry, send, count=15, uid=sender_id)
+        with committed_env(self.registry) as env:
+            messages = env["coop.directory.message"].search([("sender_id", "=", sender_partner_id)])
+            mails = env["mail.mail"].search(
+                [("model", "=", "coop.directory.message"), ("res_id", "in", messages.ids)]
+            )
+            self.to_delete += [("mail.mail", mails.ids), ("coop.directory.message", messages.ids)]
+            self.assertEqual(kinds(outcomes), ["ok"] * 10 + ["refused"] * 5, outcomes)
+            self.assertEqual(sorted(messages.mapped("day_rank")), list(range(1, 11)))
+            self.assertEqual(len(mails), 10)
+            refused = [o.message for o in outcomes if o.kind == "refused"]
+            self.assertTrue(all("10 messages today" in message for message in refused), refused)
+            self.assertEqual(len(set(messages.mapped("sent_on"))), 1)
