@@ -1,3 +1,5 @@
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -37,7 +39,7 @@ class TestNewCoopImports(ImportCase):
 
     def test_two_members_cannot_share_a_number(self):
         first = self.env["res.partner"].create({"name": "A", "coop_member_number": "X1"})
-        with mute_logger("odoo.sql_db"), self.assertRaises(Exception), self.cr.savepoint():
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
             self.env["res.partner"].create({"name": "B", "coop_member_number": "X1"})
         self.assertEqual(first.coop_member_number, "X1")
 
