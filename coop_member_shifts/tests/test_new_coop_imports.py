@@ -88,3 +88,16 @@ class TestNewCoopImports(ImportCase):
         self.assertRegex(errors, r"^(Line|Ligne) 3\b")
         self.assertNotRegex(errors, r"(Line|Ligne) 2\b")
         self.assertNotIn("ligne 0", errors.lower())
+
+
+@tagged("post_install", "-at_install")
+class TestSetupPreviewReads(ImportCase):
+    def test_identity_preview_reads_right(self):
+        wizard = self.env["coop.setup.wizard"].create(
+            {"street": False, "zip": False, "city": False}
+        )
+        wizard.lang_id = self.env["res.lang"]._lang_get("fr_FR")
+        lines = wizard._coop_preview_identity()
+        self.assertFalse([line for line in lines if "address" in line and ": ." in line])
+        self.assertIn("Français", lines[-1])
+        self.assertNotIn("French /", lines[-1])
