@@ -45,6 +45,12 @@ class BaseImport(models.TransientModel):
         line number in the spreadsheet (the header is line 1), as the user sees it; Odoo
         counts the rows of data from 0."""
         messages = result.get("messages") or []
+        if len(messages) > 1 and messages[0].get("message") in [
+            m.get("message") for m in messages[1:]
+        ]:
+            # Odoo puts first the error of the whole batch, with its first row's number;
+            # the same error follows with the row that caused it.
+            messages = messages[1:]
         lines, others = [], []
         for message in messages:
             rows = message.get("rows") or {}

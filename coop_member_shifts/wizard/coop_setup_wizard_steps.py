@@ -3,6 +3,7 @@ from datetime import date
 from odoo import fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.display_dates import locale_of
 from ..tools.display_numbers import format_number
 
 
@@ -82,21 +83,27 @@ class CoopSetupWizard(models.TransientModel):
         """The checklist step applies nothing."""
 
     def _coop_preview_identity(self):
-        return [
-            self.env._("The company is named %s.", self.coop_name or ""),
-            self.env._(
-                "Its address: %(street)s %(zip)s %(city)s.",
-                street=self.street or "",
-                zip=self.zip or "",
-                city=self.city or "",
-            ),
+        lines = [self.env._("The company is named %s.", self.coop_name or "")]
+        address = " ".join(part for part in (self.street, self.zip, self.city) if part)
+        if address:
+            lines.append(self.env._("Its address: %(address)s.", address=address))
+        lines.append(
             self.env._(
                 "Times are shown in %(tz)s, amounts in %(currency)s, texts in %(lang)s.",
                 tz=self.tz or "",
                 currency=self.currency_id.name or "",
-                lang=self.lang_id.name or "",
-            ),
-        ]
+                lang=self._coop_lang_label(),
+            )
+        )
+        return lines
+
+    def _coop_lang_label(self):
+        """The language by its own name ("Français", "Nederlands"), not Odoo's
+        "French / Français"."""
+        if not self.lang_id:
+            return ""
+        name = locale_of(self.lang_id.code).get_display_name() or self.lang_id.name
+        return name[:1].upper() + name[1:]
 
     def _coop_preview_work(self):
         return [
