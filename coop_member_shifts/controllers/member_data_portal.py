@@ -52,8 +52,8 @@ class MemberDataPortal(CustomerPortal):
         member = self._coop_member()
         if not self._coop_erasure_requests(member).filtered(lambda e: e.state == "requested"):
             try:
-                erasure = request.env["coop.erasure.request"].sudo().create(
-                    {"partner_id": member.id}
+                erasure = (
+                    request.env["coop.erasure.request"].sudo().create({"partner_id": member.id})
                 )
             except UserError:
                 pass  # sent twice at once: the other request is recorded

@@ -74,7 +74,7 @@ class CoopShift(models.Model):
             shift.state = "cancelled"
             registrations.state = "cancelled"
             if registrations:
-                shift.message_post(
+                shift._coop_post_as_coop(
                     body=_("This shift is cancelled: you do not need to come."),
                     partner_ids=registrations.partner_id.ids,
                     subtype_xmlid="mail.mt_comment",

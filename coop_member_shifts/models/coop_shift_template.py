@@ -4,7 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import plaintext2html
 
-from ..tools.display_dates import format_weekday
+from ..tools.display_dates import format_weekday, to_local
+from ..tools.public_holidays import holidays_between
 from ..tools.shift_dates import occurrences
 
 WEEKDAYS = [
@@ -149,12 +150,22 @@ class CoopShiftTemplate(models.Model):
             )
         }
         tz = self.env.company.partner_id.tz or "Europe/Paris"
+        closed = self._coop_closed_dates(today, horizon)
         return [
             template._prepare_shift_values(start, end)
             for template in self
             for start, end in occurrences(template._rule(), today, horizon, tz)
-            if start > now and (template.id, start) not in existing
+            if start > now
+            and (template.id, start) not in existing
+            and to_local(start, tz).date() not in closed
         ]
+
+    @api.model
+    def _coop_closed_dates(self, date_from, date_to):
+        """Days on which the coop opens no shift: the public holidays of its country
+        (France, Belgium). Extended by the drive's closing days."""
+        country = self.env.company.country_id.code
+        return holidays_between(country, date_from, date_to)
 
     def _rule(self):
         every, offset = 1, 0

@@ -41,9 +41,7 @@ class TestDirectoryAuthorship(DirectoryCase):
         self.assertFalse(found.filtered(lambda m: SECRET in (m.sudo().body or "")))
         self.assertFalse(Message.search([("body", "ilike", "blue pot")]))
         self.assertFalse(Message.search([("id", ">", before), ("partner_ids", "!=", False)]))
-        new_ids = (
-            self.env["mail.message"].sudo().search([("id", ">", before)]).ids
-        )
+        new_ids = self.env["mail.message"].sudo().search([("id", ">", before)]).ids
         self.assertTrue(new_ids)
         for message_id in new_ids:
             with self.assertRaises(AccessError):

@@ -11,6 +11,7 @@ from . import coop_delivery_offer
 from . import coop_delivery_recurrence
 from . import res_config_settings
 from . import coop_closing_day
+from . import coop_shift_template
 from . import coop_slot
 from . import coop_slot_rule
 from . import delivery_carrier

@@ -18,14 +18,27 @@ class CoopClosingDay(models.Model):
     def create(self, vals_list):
         days = super().create(vals_list)
         days._close_slots()
+        days._cancel_shifts()
         return days
 
     def write(self, vals):
         res = super().write(vals)
         self._close_slots()
+        self._cancel_shifts()
         return res
 
     # === BUSINESS METHODS ===#
+
+    def _cancel_shifts(self):
+        """A day every store is closed has no shift: the open shifts ahead of that day are
+        cancelled, and their members told by the coop."""
+        tz = self.env.company.partner_id.tz or "Europe/Paris"
+        now = fields.Datetime.now()
+        for day in self.filtered(lambda day: not day.warehouse_id):
+            start, end = slot_rules.local_day_bounds(day.date, tz)
+            self.env["coop.shift"].sudo().search(
+                [("state", "=", "open"), ("start", ">=", max(start, now)), ("start", "<", end)]
+            ).action_cancel()
 
     def _close_slots(self):
         """Close the open slots of these days (orders already booked stay on them, so that
