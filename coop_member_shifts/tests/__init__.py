@@ -40,3 +40,4 @@ from . import test_skills
 from . import test_skills_portal
 from . import test_directory_authorship
 from . import test_limits_concurrency
+from . import test_skill_rights
