@@ -1,7 +1,8 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from .test_skills import SkillCase, TestSkillSignUp
+from . import test_skills
+from .test_skills import SkillCase
 
 
 @tagged("post_install", "-at_install")
@@ -24,7 +25,11 @@ class TestSkillRights(SkillCase):
     def test_a_skill_cannot_be_created_usable(self):
         with self.assertRaises(AccessError):
             self.MemberSkill.with_user(self.coordinator_user).create(
-                {"partner_id": self.oscar.id, "skill_id": self.licence.id, "usable": True}
+                {
+                    "partner_id": self.oscar.id,
+                    "skill_id": self.licence.id,
+                    "usable": True,
+                }
             )
 
     def test_an_import_cannot_set_usable(self):
@@ -44,7 +49,7 @@ class TestSkillRights(SkillCase):
 
 
 @tagged("post_install", "-at_install")
-class TestRegistrationBackOnASeat(TestSkillSignUp):
+class TestRegistrationBackOnASeat(test_skills.TestSkillSignUp):
     """A registration put back on a seat is checked as a new one."""
 
     def test_cancelled_written_back_to_attended_checks_the_skill(self):
