@@ -12,31 +12,18 @@ class BaseImport(models.TransientModel):
 
     def execute_import(self, fields, columns, options, dryrun=False):
         model = self.env[self.res_model]
-        kind = (
-            model._coop_import_kind(fields)
-            if hasattr(model, "_coop_import_kind")
-            else False
-        )
+        kind = model._coop_import_kind(fields) if hasattr(model, "_coop_import_kind") else False
         if not kind:
             return super().execute_import(fields, columns, options, dryrun=dryrun)
         unknown = [
-            column
-            for field, column in zip(fields, columns, strict=False)
-            if column and not field
+            column for field, column in zip(fields, columns, strict=False) if column and not field
         ]
         if unknown:
-            return {
-                "messages": [
-                    self._coop_unknown_column_message(name) for name in unknown
-                ]
-            }
+            return {"messages": [self._coop_unknown_column_message(name) for name in unknown]}
         importing = self.with_context(
-            coop_import=kind,
-            coop_import_columns=dict(zip(fields, columns, strict=False)),
+            coop_import=kind, coop_import_columns=dict(zip(fields, columns, strict=False))
         )
-        return super(BaseImport, importing).execute_import(
-            fields, columns, options, dryrun=dryrun
-        )
+        return super(BaseImport, importing).execute_import(fields, columns, options, dryrun=dryrun)
 
     def _coop_unknown_column_message(self, column):
         return {
@@ -65,9 +52,7 @@ class BaseImport(models.TransientModel):
             try:
                 super()._parse_float_from_data([line], index, name, options)
             except ImportValidationError:
-                column = (
-                    self.env.context.get("coop_import_columns", {}).get(name) or name
-                )
+                column = self.env.context.get("coop_import_columns", {}).get(name) or name
                 raise ImportValidationError(
                     self.env._(
                         'Row %(row)s: "%(value)s" is not a number (column "%(column)s"). '
@@ -90,11 +75,7 @@ class BaseImport(models.TransientModel):
         key_index = import_fields.index("id") if "id" in import_fields else None
         seen, duplicates = {}, []
         for index, row in enumerate(data):
-            key = (
-                row[key_index]
-                if key_index is not None and row[key_index]
-                else tuple(row)
-            )
+            key = row[key_index] if key_index is not None and row[key_index] else tuple(row)
             if key in seen:
                 duplicates.append((seen[key], index + first_row))
             else:

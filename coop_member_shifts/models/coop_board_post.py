@@ -16,14 +16,7 @@ MAX_DAYS_OPEN = 183
 # What members write in may hold any character but markup: they type text, not HTML.
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 # What a member writes on their own post; the rest is the coordinators' (moderation).
-MEMBER_FIELDS = {
-    "name",
-    "description",
-    "kind",
-    "category_id",
-    "neighbourhood",
-    "date_end",
-}
+MEMBER_FIELDS = {"name", "description", "kind", "category_id", "neighbourhood", "date_end"}
 # What the portal and the chatter write on a post the member may read.
 TECHNICAL_FIELDS = {"access_token", "message_main_attachment_id"}
 MODERATION_FIELDS = {"hidden", "hidden_reason", "hidden_by_id", "hidden_date", "active"}
@@ -74,12 +67,7 @@ class CoopBoardPost(models.Model):
         help="What members see of the author: the name, never the e-mail or the address.",
     )
     state = fields.Selection(
-        STATES,
-        string="Status",
-        default="open",
-        required=True,
-        tracking=True,
-        copy=False,
+        STATES, string="Status", default="open", required=True, tracking=True, copy=False
     )
     date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
     active = fields.Boolean(default=True, tracking=True)
@@ -89,15 +77,10 @@ class CoopBoardPost(models.Model):
     hidden_reason = fields.Text(
         string="Reason for Hiding", copy=False, help="Told to the author on their post."
     )
-    hidden_by_id = fields.Many2one(
-        "res.users", readonly=True, copy=False, groups=COORDINATOR_GROUP
-    )
+    hidden_by_id = fields.Many2one("res.users", readonly=True, copy=False, groups=COORDINATOR_GROUP)
     hidden_date = fields.Datetime(string="Hidden On", readonly=True, copy=False)
     company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        readonly=True,
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
     coop_board_visible = fields.Boolean(
         string="On the Board",
@@ -111,9 +94,7 @@ class CoopBoardPost(models.Model):
     @api.depends("state", "hidden", "active")
     def _compute_coop_board_visible(self):
         for post in self:
-            post.coop_board_visible = (
-                post.state == "open" and not post.hidden and post.active
-            )
+            post.coop_board_visible = post.state == "open" and not post.hidden and post.active
 
     @api.model
     def _search_coop_board_visible(self, operator, value):
@@ -125,11 +106,7 @@ class CoopBoardPost(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Search the board with = True or = False."))
         member = self.env.user.partner_id.commercial_partner_id.sudo()
-        on_board = [
-            ("state", "=", "open"),
-            ("hidden", "=", False),
-            ("active", "=", True),
-        ]
+        on_board = [("state", "=", "open"), ("hidden", "=", False), ("active", "=", True)]
         if not member._coop_is_member():
             on_board = [("id", "=", 0)]
         if (operator == "=") == value:
@@ -156,16 +133,12 @@ class CoopBoardPost(models.Model):
                 if len(text) > limit:
                     raise ValidationError(
                         self.env._(
-                            "%(field)s: %(limit)s characters at most.",
-                            field=label,
-                            limit=limit,
+                            "%(field)s: %(limit)s characters at most.", field=label, limit=limit
                         )
                     )
                 if MARKUP.search(text) or "\x00" in text:
                     raise ValidationError(
-                        self.env._(
-                            "%(field)s: write plain text, without HTML.", field=label
-                        )
+                        self.env._("%(field)s: write plain text, without HTML.", field=label)
                     )
 
     @api.constrains("date_end", "state")
@@ -188,21 +161,17 @@ class CoopBoardPost(models.Model):
         if not self.env.su and not self._coop_is_coordinator():
             member = self.env.user.partner_id.commercial_partner_id
             if not member.sudo()._coop_is_member():
-                raise AccessError(
-                    self.env._("Only the coop's members post on the board.")
-                )
+                raise AccessError(self.env._("Only the coop's members post on the board."))
             for vals in vals_list:
                 # A member posts as themselves, an open post, whatever the values sent.
                 if vals.get("partner_id", member.id) != member.id:
-                    raise AccessError(
-                        self.env._("You post on the board as yourself only.")
-                    )
+                    raise AccessError(self.env._("You post on the board as yourself only."))
                 for name in MODERATION_FIELDS | {"state", "date_closed", "company_id"}:
                     vals.pop(name, None)
                 vals["partner_id"] = member.id
-        posts = super(
-            CoopBoardPost, self.with_context(mail_create_nosubscribe=True)
-        ).create(vals_list)
+        posts = super(CoopBoardPost, self.with_context(mail_create_nosubscribe=True)).create(
+            vals_list
+        )
         for post in posts.sudo():
             post.message_subscribe(partner_ids=post.partner_id.ids)
         return posts
@@ -223,9 +192,7 @@ class CoopBoardPost(models.Model):
         if not set(vals) & MEMBER_FIELDS:
             return
         if any(post.hidden for post in self):
-            raise UserError(
-                self.env._("A coordinator hid this post: it cannot be changed.")
-            )
+            raise UserError(self.env._("A coordinator hid this post: it cannot be changed."))
         if any(post.state != "open" for post in self):
             raise UserError(self.env._("This post is closed: it cannot be changed."))
 
@@ -235,15 +202,11 @@ class CoopBoardPost(models.Model):
         """Answers go out from the coop's address: no member's e-mail is ever shown."""
         if not kwargs.get("email_from") and kwargs.get("message_type") == "comment":
             company = self.company_id[:1] or self.env.company
-            address = (
-                company.email or self.env["ir.mail_server"]._get_default_from_address()
-            )
+            address = company.email or self.env["ir.mail_server"]._get_default_from_address()
             if address:
                 author = self.env["res.partner"].browse(kwargs.get("author_id"))
                 author = author or self.env.user.partner_id
-                kwargs.update(
-                    author_id=author.id, email_from=formataddr((author.name, address))
-                )
+                kwargs.update(author_id=author.id, email_from=formataddr((author.name, address)))
         return super().message_post(**kwargs)
 
     # === ACTIONS ===#
@@ -259,15 +222,9 @@ class CoopBoardPost(models.Model):
     def action_hide(self):
         self._coop_check_coordinator()
         if any(not (post.hidden_reason or "").strip() for post in self):
-            raise UserError(
-                self.env._("Write why the post is hidden: its author is told.")
-            )
+            raise UserError(self.env._("Write why the post is hidden: its author is told."))
         self.write(
-            {
-                "hidden": True,
-                "hidden_by_id": self.env.user.id,
-                "hidden_date": fields.Datetime.now(),
-            }
+            {"hidden": True, "hidden_by_id": self.env.user.id, "hidden_date": fields.Datetime.now()}
         )
         for post in self:
             post.message_post(

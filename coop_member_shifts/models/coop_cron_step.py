@@ -36,9 +36,7 @@ class CoopCronStep(models.AbstractModel):
         target = activity_on(record) if activity_on else record
         if not hasattr(target, "activity_schedule"):
             return
-        summary = _(
-            "%(job)s failed for %(record)s", job=job_name, record=record.display_name
-        )
+        summary = _("%(job)s failed for %(record)s", job=job_name, record=record.display_name)
         try:
             with self.env.cr.savepoint():
                 target.sudo().activity_schedule(
@@ -48,6 +46,4 @@ class CoopCronStep(models.AbstractModel):
                     user_id=(responsible or self.env.user).id,
                 )
         except Exception:  # the failure is logged above in any case
-            _logger.exception(
-                "%s: could not report the failure of %s", job_name, record
-            )
+            _logger.exception("%s: could not report the failure of %s", job_name, record)

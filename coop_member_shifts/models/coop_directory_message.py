@@ -20,18 +20,11 @@ class CoopDirectoryMessage(models.Model):
     _order = "create_date desc, id desc"
     _rec_name = "sender_id"
 
-    sender_id = fields.Many2one(
-        "res.partner", string="From", required=True, ondelete="cascade"
-    )
-    recipient_id = fields.Many2one(
-        "res.partner", string="To", required=True, ondelete="cascade"
-    )
+    sender_id = fields.Many2one("res.partner", string="From", required=True, ondelete="cascade")
+    recipient_id = fields.Many2one("res.partner", string="To", required=True, ondelete="cascade")
     body = fields.Text(string="Message", required=True)
     sent_on = fields.Date(
-        required=True,
-        readonly=True,
-        default=fields.Date.context_today,
-        help="The sender's day.",
+        required=True, readonly=True, default=fields.Date.context_today, help="The sender's day."
     )
     day_rank = fields.Integer(
         readonly=True,
@@ -56,31 +49,21 @@ class CoopDirectoryMessage(models.Model):
         sender = Profile._coop_viewer()
         profile = Profile._coop_visible_profile(profile_id)
         if not profile or not profile.contactable:
-            raise UserError(
-                self.env._("This member cannot be contacted through the coop.")
-            )
+            raise UserError(self.env._("This member cannot be contacted through the coop."))
         if profile.partner_id == sender:
             raise UserError(self.env._("This is your own profile."))
         text = clean_text(body, MESSAGE_LIMIT)
         if text is None:
-            raise UserError(
-                self.env._("Write at most %(limit)s characters.", limit=MESSAGE_LIMIT)
-            )
+            raise UserError(self.env._("Write at most %(limit)s characters.", limit=MESSAGE_LIMIT))
         if not text:
             raise UserError(self.env._("Write a message first."))
         message = self.sudo().create(
-            {
-                "sender_id": sender.id,
-                "recipient_id": profile.partner_id.id,
-                "body": text,
-            }
+            {"sender_id": sender.id, "recipient_id": profile.partner_id.id, "body": text}
         )
         message._coop_take_daily_rank()
         template = self.env.ref("coop_member_shifts.mail_template_directory_message")
         # In the coop's name: the sender is neither author nor creator of the mail.
-        template._coop_send_as_coop(
-            message.id, email_layout_xmlid="mail.mail_notification_light"
-        )
+        template._coop_send_as_coop(message.id, email_layout_xmlid="mail.mail_notification_light")
         return message
 
     def _coop_take_daily_rank(self):
@@ -92,10 +75,7 @@ class CoopDirectoryMessage(models.Model):
         exactly the limit goes through, without retrying whole requests."""
         self.ensure_one()
         self.flush_recordset()
-        same_day = [
-            ("sender_id", "=", self.sender_id.id),
-            ("sent_on", "=", self.sent_on),
-        ]
+        same_day = [("sender_id", "=", self.sender_id.id), ("sent_on", "=", self.sent_on)]
         taken = set(self.search([*same_day, ("id", "!=", self.id)]).mapped("day_rank"))
         for rank in range(1, DAILY_LIMIT + 1):
             if rank in taken:
@@ -125,9 +105,6 @@ class CoopDirectoryMessage(models.Model):
         """The link to the sender's card when the sender is in the directory, else False."""
         self.ensure_one()
         Profile = self.env["coop.directory.profile"].sudo()
-        domain = [
-            ("partner_id", "=", self.sender_id.id),
-            *Profile._coop_member_domain(),
-        ]
+        domain = [("partner_id", "=", self.sender_id.id), *Profile._coop_member_domain()]
         profile = Profile.search(domain, limit=1)
         return profile and f"{self.get_base_url()}/my/directory/{profile.id}"

@@ -32,8 +32,7 @@ class CoopDirectoryProfile(models.Model):
         "res.partner", string="Member", required=True, ondelete="cascade", index=True
     )
     published = fields.Boolean(
-        tracking=True,
-        help="Shown to the other members, with the parts ticked below only.",
+        tracking=True, help="Shown to the other members, with the parts ticked below only."
     )
     show_name = fields.Boolean(string="Show My Name")
     show_photo = fields.Boolean(string="Show My Photo")
@@ -57,11 +56,7 @@ class CoopDirectoryProfile(models.Model):
     moderation_note = fields.Char(tracking=True)
 
     _sql_constraints = [
-        (
-            "partner_unique",
-            "unique(partner_id)",
-            "This member has a directory profile already.",
-        ),
+        ("partner_unique", "unique(partner_id)", "This member has a directory profile already."),
     ]
 
     @api.constrains("neighbourhood", "offer")
@@ -77,9 +72,7 @@ class CoopDirectoryProfile(models.Model):
                     )
                 if text and ("\x00" in text or MARKUP_RE.search(text)):
                     raise ValidationError(
-                        self.env._(
-                            "Write plain text: no HTML, no code, no special characters."
-                        )
+                        self.env._("Write plain text: no HTML, no code, no special characters.")
                     )
 
     @api.constrains("published", "moderated")
@@ -96,15 +89,9 @@ class CoopDirectoryProfile(models.Model):
 
     def write(self, vals):
         if MODERATION_FIELDS & vals.keys() and not self._coop_may_moderate():
-            raise AccessError(
-                self.env._("Only a shift coordinator moderates the directory.")
-            )
-        if "partner_id" in vals and any(
-            p.partner_id.id != vals["partner_id"] for p in self
-        ):
-            raise ValidationError(
-                self.env._("A directory profile stays with its member.")
-            )
+            raise AccessError(self.env._("Only a shift coordinator moderates the directory."))
+        if "partner_id" in vals and any(p.partner_id.id != vals["partner_id"] for p in self):
+            raise ValidationError(self.env._("A directory profile stays with its member."))
         return super().write(vals)
 
     # === ACTIONS ===#
@@ -128,9 +115,7 @@ class CoopDirectoryProfile(models.Model):
 
     def _coop_check_moderator(self):
         if not self._coop_may_moderate():
-            raise AccessError(
-                self.env._("Only a shift coordinator moderates the directory.")
-            )
+            raise AccessError(self.env._("Only a shift coordinator moderates the directory."))
 
     @api.model
     def _coop_member_domain(self):
@@ -154,9 +139,7 @@ class CoopDirectoryProfile(models.Model):
         """The logged-in member; AccessError for anyone who is not a member."""
         partner = self.env.user.partner_id.commercial_partner_id.sudo()
         if self.env.user._is_public() or not partner._coop_is_member():
-            raise AccessError(
-                self.env._("The members' directory is for members of the coop.")
-            )
+            raise AccessError(self.env._("The members' directory is for members of the coop."))
         return partner
 
     @api.model
@@ -178,10 +161,7 @@ class CoopDirectoryProfile(models.Model):
                 ("partner_id", "any", [("coop_skill_ids", "in", skill.ids)]),
             ]
         if neighbourhood:
-            domain += [
-                ("show_neighbourhood", "=", True),
-                ("neighbourhood", "ilike", neighbourhood),
-            ]
+            domain += [("show_neighbourhood", "=", True), ("neighbourhood", "ilike", neighbourhood)]
         return domain
 
     @api.model
@@ -191,9 +171,7 @@ class CoopDirectoryProfile(models.Model):
         domain = self._coop_search_domain(**criteria)
         Profile = self.sudo()
         profiles = Profile.search(domain, offset=offset, limit=limit)
-        return Profile.search_count(domain), [
-            profile._coop_card() for profile in profiles
-        ]
+        return Profile.search_count(domain), [profile._coop_card() for profile in profiles]
 
     @api.model
     def _coop_visible_profile(self, profile_id):
@@ -211,12 +189,8 @@ class CoopDirectoryProfile(models.Model):
             "id": profile.id,
             "name": partner.name if profile.show_name else False,
             "photo": bool(profile.show_photo and partner.image_128),
-            "neighbourhood": profile.show_neighbourhood
-            and profile.neighbourhood
-            or False,
-            "skills": profile.show_skills
-            and partner.coop_skill_ids.mapped("name")
-            or [],
+            "neighbourhood": profile.show_neighbourhood and profile.neighbourhood or False,
+            "skills": profile.show_skills and partner.coop_skill_ids.mapped("name") or [],
             "offer": profile.show_offer and profile.offer or False,
             "contactable": profile.contactable,
         }

@@ -22,16 +22,9 @@ class CoopErasureRequest(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Member", required=True, index=True, ondelete="restrict"
     )
-    date = fields.Datetime(
-        string="Requested On", required=True, default=fields.Datetime.now
-    )
+    date = fields.Datetime(string="Requested On", required=True, default=fields.Datetime.now)
     state = fields.Selection(
-        STATES,
-        string="Status",
-        default="requested",
-        required=True,
-        tracking=True,
-        copy=False,
+        STATES, string="Status", default="requested", required=True, tracking=True, copy=False
     )
     refusal_reason = fields.Text(
         string="Reason for Refusal",
@@ -42,10 +35,7 @@ class CoopErasureRequest(models.Model):
     )
     date_done = fields.Datetime(string="Handled On", readonly=True, copy=False)
     company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        readonly=True,
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
 
     @api.depends("partner_id", "date")
@@ -68,16 +58,12 @@ class CoopErasureRequest(models.Model):
         moved = {"state", "done_by_id", "date_done"} & set(vals)
         if moved and not self.env.context.get("coop_erasure_action"):
             self.check_access("write")  # who may not write at all is told so first
-            raise UserError(
-                _("Carry out or refuse an erasure request with its buttons.")
-            )
+            raise UserError(_("Carry out or refuse an erasure request with its buttons."))
         return super().write(vals)
 
     def _coop_check_manager(self):
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(
-                _("Only a coop manager carries out or refuses erasure requests.")
-            )
+            raise AccessError(_("Only a coop manager carries out or refuses erasure requests."))
 
     def _coop_check_open(self):
         if any(erasure.state != "requested" for erasure in self):
@@ -85,11 +71,7 @@ class CoopErasureRequest(models.Model):
 
     def _coop_close(self, state):
         self.with_context(coop_erasure_action=True).write(
-            {
-                "state": state,
-                "done_by_id": self.env.user.id,
-                "date_done": fields.Datetime.now(),
-            }
+            {"state": state, "done_by_id": self.env.user.id, "date_done": fields.Datetime.now()}
         )
         self.activity_ids.action_feedback()
 

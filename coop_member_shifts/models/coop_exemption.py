@@ -10,9 +10,7 @@ class CoopExemption(models.Model):
     _inherit = ["mail.thread"]
     _order = "date_from desc"
 
-    partner_id = fields.Many2one(
-        "res.partner", string="Member", required=True, index=True
-    )
+    partner_id = fields.Many2one("res.partner", string="Member", required=True, index=True)
     reason = fields.Selection(
         [
             ("health", "Health"),
@@ -37,10 +35,7 @@ class CoopExemption(models.Model):
     may_shop = fields.Boolean(string="May Shop Meanwhile", default=True, tracking=True)
     note = fields.Text(groups=COORDINATOR_GROUP)
     company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        readonly=True,
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
 
     @api.constrains("date_from", "date_to")

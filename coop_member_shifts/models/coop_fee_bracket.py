@@ -8,11 +8,7 @@ class CoopFeeBracket(models.Model):
     _order = "schedule_id, income_from, id"
 
     schedule_id = fields.Many2one(
-        "coop.fee.schedule",
-        string="Fee Schedule",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "coop.fee.schedule", string="Fee Schedule", required=True, ondelete="cascade", index=True
     )
     currency_id = fields.Many2one(related="schedule_id.currency_id", string="Currency")
     name = fields.Char(
@@ -22,9 +18,7 @@ class CoopFeeBracket(models.Model):
         readonly=False,
         help="What the bracket is called on contacts and in the reports.",
     )
-    income_from = fields.Monetary(
-        currency_field="currency_id", help="Included in the bracket."
-    )
+    income_from = fields.Monetary(currency_field="currency_id", help="Included in the bracket.")
     income_to = fields.Monetary(
         string="Income Up To",
         currency_field="currency_id",

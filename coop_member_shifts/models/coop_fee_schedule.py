@@ -29,9 +29,7 @@ class CoopFeeSchedule(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
-    mode = fields.Selection(
-        MODES, string="Fee Set By", required=True, default=fs.BRACKETS
-    )
+    mode = fields.Selection(MODES, string="Fee Set By", required=True, default=fs.BRACKETS)
     basis = fields.Selection(
         BASES,
         string="Income Basis",
@@ -40,14 +38,10 @@ class CoopFeeSchedule(models.Model):
         help="Per household share: the monthly income divided by the household's shares "
         "(the French quotient familial).",
     )
-    rate = fields.Float(
-        string="Rate (%)", digits=(5, 2), help="Percentage of the income basis."
-    )
+    rate = fields.Float(string="Rate (%)", digits=(5, 2), help="Percentage of the income basis.")
     fee_floor = fields.Monetary(string="Lowest Fee", currency_field="currency_id")
     fee_cap = fields.Monetary(
-        string="Highest Fee",
-        currency_field="currency_id",
-        help="Leave at 0 for no cap.",
+        string="Highest Fee", currency_field="currency_id", help="Leave at 0 for no cap."
     )
     fee_step = fields.Monetary(
         string="Round Fees To",
@@ -64,9 +58,7 @@ class CoopFeeSchedule(models.Model):
         help="The width of the band of incomes that pay one same fee: all that staff who "
         "see a fee can learn of the income.",
     )
-    bracket_ids = fields.One2many(
-        "coop.fee.bracket", "schedule_id", string="Brackets", copy=True
-    )
+    bracket_ids = fields.One2many("coop.fee.bracket", "schedule_id", string="Brackets", copy=True)
     fee_min = fields.Monetary(
         string="From", compute="_compute_fee_range", currency_field="currency_id"
     )
@@ -86,10 +78,7 @@ class CoopFeeSchedule(models.Model):
     def _compute_fee_range(self):
         for schedule in self:
             low, high = fs.fee_range(
-                schedule.mode,
-                schedule._coop_brackets(),
-                schedule.fee_floor,
-                schedule.fee_cap,
+                schedule.mode, schedule._coop_brackets(), schedule.fee_floor, schedule.fee_cap
             )
             schedule.fee_min = low or 0.0
             schedule.fee_max = high or 0.0
@@ -121,10 +110,7 @@ class CoopFeeSchedule(models.Model):
                 problems = fs.bracket_problems(schedule._coop_brackets())
             else:
                 problems = fs.rate_problems(
-                    schedule.rate,
-                    schedule.fee_floor,
-                    schedule.fee_cap,
-                    schedule.fee_step,
+                    schedule.rate, schedule.fee_floor, schedule.fee_cap, schedule.fee_step
                 )
             schedule._coop_raise_problems(problems)
 
@@ -135,29 +121,21 @@ class CoopFeeSchedule(models.Model):
         return super(CoopFeeSchedule, batch).create(vals_list).with_env(self.env)
 
     def write(self, vals):
-        return super(
-            CoopFeeSchedule, self.with_context(coop_fee_brackets_batch=True)
-        ).write(vals)
+        return super(CoopFeeSchedule, self.with_context(coop_fee_brackets_batch=True)).write(vals)
 
     def _coop_raise_problems(self, problems):
         if not problems:
             return
         messages = [self._coop_problem_message(problem) for problem in problems]
         raise ValidationError(
-            _(
-                "The fee schedule of %(product)s is not valid:",
-                product=self.display_name,
-            )
+            _("The fee schedule of %(product)s is not valid:", product=self.display_name)
             + "\n- "
             + "\n- ".join(messages)
         )
 
     def _coop_brackets(self):
         self.ensure_one()
-        return [
-            fs.Bracket(b.income_from, b.income_to or None, b.fee)
-            for b in self.bracket_ids
-        ]
+        return [fs.Bracket(b.income_from, b.income_to or None, b.fee) for b in self.bracket_ids]
 
     def _coop_amount(self, value):
         return format_amount(self.env, value or 0.0, self.currency_id)
@@ -172,15 +150,9 @@ class CoopFeeSchedule(models.Model):
             fs.NEGATIVE_INCOME: lambda: self.env._("The income cannot be negative."),
             fs.NO_SHARES: lambda: self.env._("A household has more than zero shares."),
             fs.NO_BRACKETS: lambda: self.env._("Add at least one income bracket."),
-            fs.MISSING_FEE: lambda: self.env._(
-                "The bracket from %s has no fee.", first
-            ),
-            fs.NEGATIVE_FEE: lambda: self.env._(
-                "The bracket from %s has a negative fee.", first
-            ),
-            fs.NEGATIVE_FROM: lambda: self.env._(
-                "A bracket starts below zero (%s).", first
-            ),
+            fs.MISSING_FEE: lambda: self.env._("The bracket from %s has no fee.", first),
+            fs.NEGATIVE_FEE: lambda: self.env._("The bracket from %s has a negative fee.", first),
+            fs.NEGATIVE_FROM: lambda: self.env._("A bracket starts below zero (%s).", first),
             fs.EMPTY_BRACKET: lambda: self.env._(
                 "The bracket from %(start)s ends at %(end)s, before it starts.",
                 start=first,
@@ -232,22 +204,15 @@ class CoopFeeSchedule(models.Model):
             if self.mode == fs.BRACKETS:
                 brackets = self.bracket_ids.sorted("income_from")
                 bracket = brackets.filtered(
-                    lambda b: (
-                        b.income_from <= value
-                        and (not b.income_to or value < b.income_to)
-                    )
+                    lambda b: b.income_from <= value and (not b.income_to or value < b.income_to)
                 )[:1]
                 fee = fs.bracket_fee(self._coop_brackets(), value)
                 label = bracket.name
             else:
-                fee = fs.rate_fee(
-                    value, self.rate, self.fee_floor, self.fee_cap, self.fee_step
-                )
+                fee = fs.rate_fee(value, self.rate, self.fee_floor, self.fee_cap, self.fee_step)
                 label = self._coop_rate_label(fee)
         except fs.FeeError as error:
-            raise UserError(
-                self._coop_problem_message((error.code, *error.args[1:]))
-            ) from error
+            raise UserError(self._coop_problem_message((error.code, *error.args[1:]))) from error
         return self.currency_id.round(fee), label
 
     def _coop_rate_label(self, fee):

@@ -68,23 +68,14 @@ class CoopIncomeDeclaration(models.Model):
         default=lambda self: self.env.company.coop_fee_validity_months,
         required=True,
     )
-    date_end = fields.Date(
-        string="Valid Until", compute="_compute_date_end", store=True
-    )
+    date_end = fields.Date(string="Valid Until", compute="_compute_date_end", store=True)
     proof = fields.Binary(attachment=True, help="Tax notice, payslips...")
     proof_filename = fields.Char(string="Proof File Name")
     note = fields.Text()
     state = fields.Selection(
-        STATES,
-        string="Status",
-        default="draft",
-        required=True,
-        tracking=True,
-        copy=False,
+        STATES, string="Status", default="draft", required=True, tracking=True, copy=False
     )
-    validated_by_id = fields.Many2one(
-        "res.users", readonly=True, copy=False, tracking=True
-    )
+    validated_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     to_check = fields.Boolean(
         readonly=True,
         copy=False,
@@ -113,15 +104,9 @@ class CoopIncomeDeclaration(models.Model):
             declaration.fee_amount, declaration.fee_bracket = 0.0, False
             product = declaration.partner_id._coop_fee_product()
             schedule = product.product_tmpl_id.sudo().coop_fee_schedule_id
-            if (
-                not schedule
-                or declaration.income < 0
-                or declaration.household_shares <= 0
-            ):
+            if not schedule or declaration.income < 0 or declaration.household_shares <= 0:
                 continue
-            fee, bracket = schedule._coop_fee(
-                declaration.income, declaration.household_shares
-            )
+            fee, bracket = schedule._coop_fee(declaration.income, declaration.household_shares)
             declaration.fee_amount, declaration.fee_bracket = fee, bracket
 
     @api.constrains("income")
@@ -145,9 +130,7 @@ class CoopIncomeDeclaration(models.Model):
             if income < 0:
                 raise ValidationError(_("The declared income cannot be negative."))
             if income >= MAX_INCOME:
-                raise ValidationError(
-                    _("This amount is too large to be a monthly income.")
-                )
+                raise ValidationError(_("This amount is too large to be a monthly income."))
         if "household_shares" in vals:
             shares = _as_float(vals["household_shares"])
             if not math.isfinite(shares) or not 0 < shares <= MAX_HOUSEHOLD_SHARES:
@@ -190,9 +173,7 @@ class CoopIncomeDeclaration(models.Model):
 
     def write(self, vals):
         if not self.env.su:
-            vals.pop(
-                "to_check", None
-            )  # set by the server from the ceiling, cleared on validation
+            vals.pop("to_check", None)  # set by the server from the ceiling, cleared on validation
         self._coop_check_amounts(vals)
         result = super().write(vals)
         if "income" in vals:
@@ -219,12 +200,8 @@ class CoopIncomeDeclaration(models.Model):
             )
             older.write({"state": "expired"})
             for record in older:
-                record.message_post(
-                    body=_("Replaced by the declaration of %s.", declaration.date)
-                )
-            declaration.write(
-                {"state": "validated", "validated_by_id": self.env.user.id}
-            )
+                record.message_post(body=_("Replaced by the declaration of %s.", declaration.date))
+            declaration.write({"state": "validated", "validated_by_id": self.env.user.id})
             declaration.sudo().to_check = False
         return True
 
@@ -252,9 +229,7 @@ class CoopIncomeDeclaration(models.Model):
 
     @api.model
     def _coop_fee_officer_user(self):
-        officers = (
-            self.env.ref("coop_member_shifts.group_coop_fee_officer").sudo().users
-        )
+        officers = self.env.ref("coop_member_shifts.group_coop_fee_officer").sudo().users
         officer = officers.filtered(lambda user: not user._is_superuser())[:1]
         return officer or self.env.ref("base.user_admin")
 
@@ -262,9 +237,7 @@ class CoopIncomeDeclaration(models.Model):
         """A member declared from the portal: ask a fee officer to validate."""
         officer = self._coop_fee_officer_user()
         for declaration in self.sudo():
-            declaration.message_post(
-                body=_("Declared by the member from their account.")
-            )
+            declaration.message_post(body=_("Declared by the member from their account."))
             if declaration.to_check:
                 continue  # its activity already asks for the check
             declaration.activity_schedule(
@@ -296,9 +269,7 @@ class CoopIncomeDeclaration(models.Model):
     def _expire(self, officers):
         self.ensure_one()
         self.state = "expired"
-        officer = (
-            self.validated_by_id if self.validated_by_id in officers else officers[:1]
-        )
+        officer = self.validated_by_id if self.validated_by_id in officers else officers[:1]
         self.activity_schedule(
             "mail.mail_activity_data_todo",
             summary=_("Income declaration expired"),

@@ -18,9 +18,7 @@ class CoopMemberSkill(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Member", required=True, ondelete="cascade", index=True
     )
-    skill_id = fields.Many2one(
-        "coop.skill", required=True, ondelete="restrict", index=True
-    )
+    skill_id = fields.Many2one("coop.skill", required=True, ondelete="restrict", index=True)
     category = fields.Selection(related="skill_id.category", store=True)
     needs_confirmation = fields.Boolean(related="skill_id.needs_confirmation")
     confirmed = fields.Boolean(readonly=True, copy=False)
@@ -53,9 +51,7 @@ class CoopMemberSkill(models.Model):
         """A declared skill starts unconfirmed, whoever declares it and whatever is sent."""
         self._check_no_confirmation(vals_list)
         # ``usable`` is always derived, even from trusted code.
-        vals_list = [
-            {k: v for k, v in vals.items() if k != "usable"} for vals in vals_list
-        ]
+        vals_list = [{k: v for k, v in vals.items() if k != "usable"} for vals in vals_list]
         return super().create(vals_list)
 
     def write(self, vals):
@@ -64,12 +60,7 @@ class CoopMemberSkill(models.Model):
         self._check_no_confirmation([vals])
         moved = "skill_id" in vals or "partner_id" in vals
         if moved and not any(name in vals for name in CONFIRMATION_FIELDS):
-            vals = {
-                **vals,
-                "confirmed": False,
-                "confirmed_by_id": False,
-                "confirmed_on": False,
-            }
+            vals = {**vals, "confirmed": False, "confirmed_by_id": False, "confirmed_on": False}
         # Trusted code may set a confirmation, not the flag derived from it.
         vals = {name: value for name, value in vals.items() if name != "usable"}
         return super().write(vals)
@@ -81,9 +72,7 @@ class CoopMemberSkill(models.Model):
             return
         if any(name in vals for vals in vals_list for name in CONFIRMATION_FIELDS):
             raise AccessError(
-                _(
-                    "A skill is confirmed only by a shift coordinator, with the Confirm button."
-                )
+                _("A skill is confirmed only by a shift coordinator, with the Confirm button.")
             )
 
     # === ACTIONS ===#
@@ -103,9 +92,7 @@ class CoopMemberSkill(models.Model):
     def action_unconfirm(self):
         """Withdraw a confirmation (a licence lost, a mistake): the skill waits again."""
         self._check_can_confirm()
-        self.sudo().write(
-            {"confirmed": False, "confirmed_by_id": False, "confirmed_on": False}
-        )
+        self.sudo().write({"confirmed": False, "confirmed_by_id": False, "confirmed_on": False})
         return True
 
     def _check_can_confirm(self):
@@ -113,13 +100,9 @@ class CoopMemberSkill(models.Model):
         if not self.env.user.has_group(COORDINATOR_GROUP):
             raise AccessError(_("Only a shift coordinator confirms members' skills."))
         self.check_access("write")
-        user_partners = (
-            self.env.user.partner_id | self.env.user.partner_id.commercial_partner_id
-        )
+        user_partners = self.env.user.partner_id | self.env.user.partner_id.commercial_partner_id
         if self.partner_id & user_partners:
-            raise UserError(
-                _("You cannot confirm your own skills: ask another coordinator.")
-            )
+            raise UserError(_("You cannot confirm your own skills: ask another coordinator."))
 
     # === BUSINESS METHODS ===#
 
@@ -146,21 +129,15 @@ class CoopMemberSkill(models.Model):
         starts unconfirmed; declaring it twice keeps the first declaration."""
         skill = self._coop_portal_skill(skill_id)
         member = self._coop_own_member()
-        existing = self.sudo().search(
-            [("partner_id", "=", member.id), ("skill_id", "=", skill.id)]
-        )
-        return existing or self.sudo().create(
-            {"partner_id": member.id, "skill_id": skill.id}
-        )
+        existing = self.sudo().search([("partner_id", "=", member.id), ("skill_id", "=", skill.id)])
+        return existing or self.sudo().create({"partner_id": member.id, "skill_id": skill.id})
 
     @api.model
     def _coop_withdraw_own(self, skill_id):
         """The logged-in member removes one of their skills (confirmed or not)."""
         skill = self._coop_portal_skill(skill_id)
         member = self._coop_own_member()
-        existing = self.sudo().search(
-            [("partner_id", "=", member.id), ("skill_id", "=", skill.id)]
-        )
+        existing = self.sudo().search([("partner_id", "=", member.id), ("skill_id", "=", skill.id)])
         if not existing:
             raise UserError(_("%s is not among your skills.", skill.name))
         existing.unlink()

@@ -10,18 +10,13 @@ class CoopShift(models.Model):
     _inherit = ["mail.thread"]
     _order = "start"
 
-    template_id = fields.Many2one(
-        "coop.shift.template", ondelete="set null", index=True
-    )
+    template_id = fields.Many2one("coop.shift.template", ondelete="set null", index=True)
     task_type_id = fields.Many2one("coop.task.type", string="Task", required=True)
     start = fields.Datetime(required=True, index=True)
     end = fields.Datetime(required=True)
     seats = fields.Integer(required=True, default=4)
     state = fields.Selection(
-        [("open", "Open"), ("cancelled", "Cancelled")],
-        default="open",
-        required=True,
-        tracking=True,
+        [("open", "Open"), ("cancelled", "Cancelled")], default="open", required=True, tracking=True
     )
     registration_ids = fields.One2many(
         "coop.shift.registration", "shift_id", string="Registrations"
@@ -30,18 +25,11 @@ class CoopShift(models.Model):
     seats_free = fields.Integer(string="Free Seats", compute="_compute_seats")
     duration = fields.Float(compute="_compute_duration")
     company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        readonly=True,
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
 
     _sql_constraints = [
-        (
-            "template_start_unique",
-            "UNIQUE(template_id, start)",
-            "A template has one shift a time.",
-        ),
+        ("template_start_unique", "UNIQUE(template_id, start)", "A template has one shift a time."),
     ]
 
     def _compute_seats(self):
@@ -63,9 +51,7 @@ class CoopShift(models.Model):
         reader = self.env.user.partner_id
         for shift in self:
             when = reader._coop_when(shift.start, shift.end)
-            shift.display_name = ", ".join(
-                filter(None, (shift.task_type_id.name, when))
-            )
+            shift.display_name = ", ".join(filter(None, (shift.task_type_id.name, when)))
 
     @api.constrains("start", "end", "seats")
     def _check_times_and_seats(self):
@@ -84,9 +70,7 @@ class CoopShift(models.Model):
     def action_cancel(self):
         """Cancel the shifts (a public holiday, say) and tell the members registered."""
         for shift in self:
-            registrations = shift.registration_ids.filtered(
-                lambda r: r.state == "registered"
-            )
+            registrations = shift.registration_ids.filtered(lambda r: r.state == "registered")
             shift.state = "cancelled"
             registrations.state = "cancelled"
             if registrations:
@@ -126,12 +110,9 @@ class CoopShift(models.Model):
         if not ids:
             return
         self.env.cr.execute(
-            "SELECT id FROM coop_shift WHERE id IN %s ORDER BY id FOR NO KEY UPDATE",
-            [ids],
+            "SELECT id FROM coop_shift WHERE id IN %s ORDER BY id FOR NO KEY UPDATE", [ids]
         )
-        self.env.cr.execute(
-            "UPDATE coop_shift SET write_date = write_date WHERE id IN %s", [ids]
-        )
+        self.env.cr.execute("UPDATE coop_shift SET write_date = write_date WHERE id IN %s", [ids])
 
     def _check_seats(self):
         """Count the seats (under the lock taken by ``_lock_seats``), in one query."""
@@ -151,10 +132,7 @@ class CoopShift(models.Model):
         told once per template. Returns the registrations made."""
         seated, refused = self._seat_fixed_team()
         registrations = self.env["coop.shift.registration"].create(
-            [
-                {"shift_id": shift.id, "partner_id": partner.id}
-                for shift, partner in seated
-            ]
+            [{"shift_id": shift.id, "partner_id": partner.id} for shift, partner in seated]
         )
         by_template = defaultdict(list)
         for shift, partner, reason in refused:
@@ -171,18 +149,10 @@ class CoopShift(models.Model):
         A member is refused when suspended, when busy at that time (already registered, or
         seated on an overlapping shift of this batch: the earlier shift wins), and beyond the
         free seats (members seated in the order of the team)."""
-        members = (
-            self.template_id.partner_ids
-        )  # the teams of all the templates, read at once
-        pairs = [
-            (shift, partner)
-            for shift in self
-            for partner in shift.template_id.partner_ids
-        ]
+        members = self.template_id.partner_ids  # the teams of all the templates, read at once
+        pairs = [(shift, partner) for shift in self for partner in shift.template_id.partner_ids]
         suspended = members.filtered(
-            lambda partner: (
-                partner.coop_work_status == "suspended" and not partner._coop_may_shop()
-            )
+            lambda partner: partner.coop_work_status == "suspended" and not partner._coop_may_shop()
         )
         unskilled = set(self._members_missing_skill(pairs))
         busy = self._busy_members(pairs, suspended)
@@ -192,15 +162,12 @@ class CoopShift(models.Model):
         for index, (shift, partner) in enumerate(pairs):
             if partner in suspended:
                 reason = _(
-                    "%s is suspended and cannot register: see their volunteer work.",
-                    partner.name,
+                    "%s is suspended and cannot register: see their volunteer work.", partner.name
                 )
             elif (shift, partner) in unskilled:
                 reason = shift._missing_skill_message(partner)
             elif index in busy:
-                reason = _(
-                    "%s is already registered to a shift at that time.", partner.name
-                )
+                reason = _("%s is already registered to a shift at that time.", partner.name)
             elif free[shift.id] <= 0:
                 reason = _("The shift %s is full.", shift.display_name)
             else:
@@ -218,9 +185,7 @@ class CoopShift(models.Model):
         skills = shifts.task_type_id.required_skill_id
         if not skills:
             return []
-        partners = self.env["res.partner"].union(
-            *(partner for _shift, partner in pairs)
-        )
+        partners = self.env["res.partner"].union(*(partner for _shift, partner in pairs))
         held = self.env["coop.member.skill"]._usable_pairs(partners, skills)
         return [
             (shift, partner)
@@ -247,18 +212,14 @@ class CoopShift(models.Model):
             [(partner.id, shift.start, shift.end, None) for shift, partner in pairs]
         )
         last_end = {}
-        for index in sorted(
-            range(len(pairs)), key=lambda i: (pairs[i][1].id, pairs[i][0].start)
-        ):
+        for index in sorted(range(len(pairs)), key=lambda i: (pairs[i][1].id, pairs[i][0].start)):
             shift, partner = pairs[index]
             if partner in suspended or index in busy:
                 continue
             if shift.start < last_end.get(partner.id, shift.start):
                 busy.add(index)
             else:
-                last_end[partner.id] = max(
-                    shift.end, last_end.get(partner.id, shift.end)
-                )
+                last_end[partner.id] = max(shift.end, last_end.get(partner.id, shift.end))
         return busy
 
     @api.model
@@ -266,8 +227,6 @@ class CoopShift(models.Model):
         """The shift coordinator who is handed what a job could not do (else the admin)."""
         group = self.env.ref("coop_member_shifts.group_coop_shift_coordinator").sudo()
         admin = self.env.ref("base.user_admin")
-        users = group.users.filtered(
-            lambda user: user.active and not user._is_superuser()
-        )
+        users = group.users.filtered(lambda user: user.active and not user._is_superuser())
         # A coordinator of the shifts rather than the administrator, who has every group.
         return users.sorted(lambda user: (user == admin, user.id))[:1] or admin

@@ -14,12 +14,8 @@ class CoopShiftRegistration(models.Model):
     _description = "Shift Registration"
     _order = "shift_start desc, id"
 
-    shift_id = fields.Many2one(
-        "coop.shift", required=True, ondelete="cascade", index=True
-    )
-    partner_id = fields.Many2one(
-        "res.partner", string="Member", required=True, index=True
-    )
+    shift_id = fields.Many2one("coop.shift", required=True, ondelete="cascade", index=True)
+    partner_id = fields.Many2one("res.partner", string="Member", required=True, index=True)
     # Precomputed: inserted with the registration, not written again by a second query.
     shift_start = fields.Datetime(related="shift_id.start", store=True, precompute=True)
     shift_end = fields.Datetime(related="shift_id.end", store=True, precompute=True)
@@ -38,11 +34,7 @@ class CoopShiftRegistration(models.Model):
     reminder_sent = fields.Boolean(copy=False)
 
     _sql_constraints = [
-        (
-            "member_once_per_shift",
-            "UNIQUE(shift_id, partner_id)",
-            "A member registers once.",
-        ),
+        ("member_once_per_shift", "UNIQUE(shift_id, partner_id)", "A member registers once."),
     ]
 
     @api.model_create_multi
@@ -54,9 +46,7 @@ class CoopShiftRegistration(models.Model):
         default_partner = self.env.context.get("default_partner_id")
         shift_ids = [vals.get("shift_id") or default_shift for vals in vals_list]
         partner_ids = [vals.get("partner_id") or default_partner for vals in vals_list]
-        self.env["coop.shift"].browse(
-            [i for i in shift_ids if isinstance(i, int)]
-        )._lock_seats()
+        self.env["coop.shift"].browse([i for i in shift_ids if isinstance(i, int)])._lock_seats()
         self._lock_members(partner_ids)
         registrations = super().create(vals_list)
         registrations._check_can_register()
@@ -74,14 +64,10 @@ class CoopShiftRegistration(models.Model):
         )
         if not (moves or back):
             return super().write(vals)
-        shifts = self.shift_id | self.env["coop.shift"].browse(
-            vals.get("shift_id") or []
-        )
+        shifts = self.shift_id | self.env["coop.shift"].browse(vals.get("shift_id") or [])
         shifts._lock_seats()
         self._lock_members([*self.partner_id.ids, vals.get("partner_id")])
-        to_check = (
-            self if moves else self.filtered(lambda r: r.state not in TAKING_SEAT)
-        )
+        to_check = self if moves else self.filtered(lambda r: r.state not in TAKING_SEAT)
         result = super().write(vals)
         to_check.filtered(lambda r: r.state in TAKING_SEAT)._check_can_register()
         self.shift_id._check_seats()
@@ -100,9 +86,7 @@ class CoopShiftRegistration(models.Model):
         for registration in self:
             shift = registration.shift_id
             when = registration.partner_id._coop_when(shift.start, shift.end)
-            registration.display_name = ", ".join(
-                filter(None, (shift.task_type_id.name, when))
-            )
+            registration.display_name = ", ".join(filter(None, (shift.task_type_id.name, when)))
 
     def _check_can_register(self):
         """Refuse cancelled shifts, suspended members, members without the skill the task
@@ -111,9 +95,7 @@ class CoopShiftRegistration(models.Model):
         self._check_required_skills()
         closed = self.shift_id.filtered(lambda shift: shift.state != "open")
         if closed:
-            raise ValidationError(
-                _("The shift %s is cancelled.", closed[0].display_name)
-            )
+            raise ValidationError(_("The shift %s is cancelled.", closed[0].display_name))
         for registration in self:
             partner = registration.partner_id
             if partner.coop_work_status == "suspended" and not partner._coop_may_shop():
@@ -204,9 +186,7 @@ class CoopShiftRegistration(models.Model):
         """No work counted: a line written by an earlier 'attended' is cancelled by an
         adjustment (the ledger keeps both)."""
         self.check_access("write")
-        state_label = dict(self._fields["state"]._description_selection(self.env))[
-            state
-        ]
+        state_label = dict(self._fields["state"]._description_selection(self.env))[state]
         for registration in self.filtered("work_entry_id"):
             registration.work_entry_id._reverse(
                 _("The member was finally marked %s.", state_label.lower())

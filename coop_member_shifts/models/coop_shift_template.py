@@ -26,26 +26,17 @@ class CoopShiftTemplate(models.Model):
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     task_type_id = fields.Many2one("coop.task.type", string="Task", required=True)
     weekday = fields.Selection(WEEKDAYS, required=True, default="0", tracking=True)
-    start_hour = fields.Float(
-        string="Starts At", required=True, default=9.0, tracking=True
-    )
-    end_hour = fields.Float(
-        string="Ends At", required=True, default=12.0, tracking=True
-    )
+    start_hour = fields.Float(string="Starts At", required=True, default=9.0, tracking=True)
+    end_hour = fields.Float(string="Ends At", required=True, default=12.0, tracking=True)
     seats = fields.Integer(required=True, default=4, tracking=True)
     recurrence = fields.Selection(
-        [
-            ("weekly", "Every week"),
-            ("every_n", "Every N weeks"),
-            ("cycle", "One week of A-B-C-D"),
-        ],
+        [("weekly", "Every week"), ("every_n", "Every N weeks"), ("cycle", "One week of A-B-C-D")],
         required=True,
         default="weekly",
     )
     every_weeks = fields.Integer(string="Every (weeks)", default=2)
     cycle_week = fields.Selection(
-        [("0", "Week A"), ("1", "Week B"), ("2", "Week C"), ("3", "Week D")],
-        default="0",
+        [("0", "Week A"), ("1", "Week B"), ("2", "Week C"), ("3", "Week D")], default="0"
     )
     cycle_reference = fields.Date(
         string="First Week A",
@@ -53,9 +44,7 @@ class CoopShiftTemplate(models.Model):
         default=fields.Date.context_today,
         help="A day of the first week of the cycle (week A, or the first week of every N).",
     )
-    date_start = fields.Date(
-        string="From", required=True, default=fields.Date.context_today
-    )
+    date_start = fields.Date(string="From", required=True, default=fields.Date.context_today)
     date_end = fields.Date(string="Until")
     partner_ids = fields.Many2many(
         "res.partner", string="Fixed Team", help="Members registered to every shift."
@@ -63,10 +52,7 @@ class CoopShiftTemplate(models.Model):
     shift_ids = fields.One2many("coop.shift", "template_id", string="Shifts")
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        readonly=True,
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
 
     @api.depends("task_type_id", "weekday", "start_hour", "end_hour")
@@ -85,9 +71,7 @@ class CoopShiftTemplate(models.Model):
         for template in self:
             if not (0 <= template.start_hour < template.end_hour <= 24):
                 raise ValidationError(
-                    _(
-                        "A shift starts and ends between 0:00 and 24:00, and ends after it starts."
-                    )
+                    _("A shift starts and ends between 0:00 and 24:00, and ends after it starts.")
                 )
 
     @api.constrains("seats")
@@ -99,9 +83,7 @@ class CoopShiftTemplate(models.Model):
     def _check_dates(self):
         for template in self:
             if template.date_end and template.date_end < template.date_start:
-                raise ValidationError(
-                    _("A shift template cannot end before it starts.")
-                )
+                raise ValidationError(_("A shift template cannot end before it starts."))
 
     @api.constrains("recurrence", "every_weeks")
     def _check_every_weeks(self):
@@ -155,15 +137,12 @@ class CoopShiftTemplate(models.Model):
         """Values of the shifts of these templates from now to ``date_to`` (default: the
         company's horizon) that do not exist yet."""
         today = fields.Date.context_today(self)
-        horizon = date_to or today + timedelta(
-            days=self.env.company.coop_shift_horizon_days
-        )
+        horizon = date_to or today + timedelta(days=self.env.company.coop_shift_horizon_days)
         now = fields.Datetime.now()
         existing = {
             (shift.template_id.id, shift.start)
             for shift in self.env["coop.shift"].search_fetch(
-                [("template_id", "in", self.ids), ("start", ">=", now)],
-                ["template_id", "start"],
+                [("template_id", "in", self.ids), ("start", ">=", now)], ["template_id", "start"]
             )
         }
         tz = self.env.company.partner_id.tz or "Europe/Paris"

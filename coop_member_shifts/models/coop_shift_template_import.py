@@ -50,18 +50,14 @@ class CoopShiftTemplate(models.Model):
                 )
             )
         if vals.get("seats") is not None and vals["seats"] <= 0:
-            raise ValidationError(
-                label + self.env._("a shift needs at least one seat.")
-            )
+            raise ValidationError(label + self.env._("a shift needs at least one seat."))
 
     def _coop_check_import_teams(self):
         for template in self:
             strangers = template.partner_ids.filtered(lambda p: not p._coop_is_member())
             if strangers:
                 raise ValidationError(
-                    self._coop_row_label(
-                        template.task_type_id, template._coop_row_values()
-                    )
+                    self._coop_row_label(template.task_type_id, template._coop_row_values())
                     + self.env._(
                         "%s: not members of the coop (import the members first).",
                         ", ".join(strangers.mapped("display_name")),
@@ -69,18 +65,12 @@ class CoopShiftTemplate(models.Model):
                 )
             if self.search_count(template._coop_same_template_domain()) > 1:
                 raise ValidationError(
-                    self._coop_row_label(
-                        template.task_type_id, template._coop_row_values()
-                    )
+                    self._coop_row_label(template.task_type_id, template._coop_row_values())
                     + self.env._("this shift is twice in the file, or already exists.")
                 )
 
     def _coop_row_values(self):
-        return {
-            "weekday": self.weekday,
-            "start_hour": self.start_hour,
-            "end_hour": self.end_hour,
-        }
+        return {"weekday": self.weekday, "start_hour": self.start_hour, "end_hour": self.end_hour}
 
     def _coop_same_template_domain(self):
         return [

@@ -24,12 +24,8 @@ class CoopSkill(models.Model):
         "(a driving licence, say).",
     )
     active = fields.Boolean(default=True)
-    member_skill_ids = fields.One2many(
-        "coop.member.skill", "skill_id", string="Members"
-    )
-    member_count = fields.Integer(
-        compute="_compute_member_count", string="Members (count)"
-    )
+    member_skill_ids = fields.One2many("coop.member.skill", "skill_id", string="Members")
+    member_count = fields.Integer(compute="_compute_member_count", string="Members (count)")
 
     _sql_constraints = [
         ("name_unique", "unique(name)", "A skill with this name already exists."),

@@ -42,17 +42,13 @@ class CoopWorkEntry(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Member", required=True, index=True, tracking=True
     )
-    date = fields.Date(
-        required=True, default=fields.Date.context_today, index=True, tracking=True
-    )
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
     hours = fields.Float(required=True, tracking=True, aggregator="sum")
     kind = fields.Selection(KINDS, required=True, default="task", tracking=True)
     name = fields.Char(string="Description", required=True, tracking=True)
     reason = fields.Text(help="Why an adjustment was made.", tracking=True)
     origin = fields.Reference(
-        selection="_selection_origin",
-        readonly=True,
-        help="The shift, request... it comes from.",
+        selection="_selection_origin", readonly=True, help="The shift, request... it comes from."
     )
     state = fields.Selection(
         [("draft", "To validate"), ("validated", "Validated"), ("refused", "Refused")],
@@ -62,9 +58,7 @@ class CoopWorkEntry(models.Model):
         copy=False,
         tracking=True,
     )
-    validated_by_id = fields.Many2one(
-        "res.users", readonly=True, copy=False, tracking=True
-    )
+    validated_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     validation_date = fields.Datetime(readonly=True, copy=False)
     correction_of_id = fields.Many2one(
         "coop.work.entry",
@@ -75,14 +69,9 @@ class CoopWorkEntry(models.Model):
         tracking=True,
         help="The validated line this adjustment corrects.",
     )
-    correction_ids = fields.One2many(
-        "coop.work.entry", "correction_of_id", string="Corrections"
-    )
+    correction_ids = fields.One2many("coop.work.entry", "correction_of_id", string="Corrections")
     company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        readonly=True,
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
 
     @api.model
@@ -98,13 +87,9 @@ class CoopWorkEntry(models.Model):
     def _check_hours(self):
         for entry in self:
             if entry.kind != "adjustment" and not 0 < entry.hours <= 24:
-                raise ValidationError(
-                    _("Hours of work must be more than 0 and at most 24.")
-                )
+                raise ValidationError(_("Hours of work must be more than 0 and at most 24."))
             if entry.kind == "adjustment" and not -744 <= entry.hours <= 744:
-                raise ValidationError(
-                    _("An adjustment cannot exceed a month of hours.")
-                )
+                raise ValidationError(_("An adjustment cannot exceed a month of hours."))
 
     @api.constrains("kind", "reason")
     def _check_adjustment_reason(self):
@@ -117,13 +102,9 @@ class CoopWorkEntry(models.Model):
         for entry in self.filtered("correction_of_id"):
             corrected = entry.correction_of_id
             if entry.kind != "adjustment" or corrected.partner_id != entry.partner_id:
-                raise ValidationError(
-                    _("A correction is an adjustment of the same member's work.")
-                )
+                raise ValidationError(_("A correction is an adjustment of the same member's work."))
             if corrected.state != "validated":
-                raise ValidationError(
-                    _("Only a validated line is corrected by an adjustment.")
-                )
+                raise ValidationError(_("Only a validated line is corrected by an adjustment."))
 
     # === CRUD ===#
 
@@ -150,9 +131,7 @@ class CoopWorkEntry(models.Model):
     def write(self, vals):
         if STATE_FIELDS & vals.keys() and not self.env.su:
             raise AccessError(
-                _(
-                    "A work line is validated or refused with its buttons, by a shift coordinator."
-                )
+                _("A work line is validated or refused with its buttons, by a shift coordinator.")
             )
         frozen = LEDGER_FIELDS & vals.keys()
         if self.env.su and self.env.context.get("coop_anonymisation"):
@@ -172,9 +151,7 @@ class CoopWorkEntry(models.Model):
     def unlink(self):
         if not self.env.su and any(entry.state == "validated" for entry in self):
             raise UserError(
-                _(
-                    "A validated work line is never deleted: correct it with an adjustment line."
-                )
+                _("A validated work line is never deleted: correct it with an adjustment line.")
             )
         self._invalidate_member_status()
         return super().unlink()
@@ -205,9 +182,7 @@ class CoopWorkEntry(models.Model):
         self.ensure_one()
         self._check_validator_group()
         if self.state != "validated":
-            raise UserError(
-                _("Only a validated line needs a correction: edit this one.")
-            )
+            raise UserError(_("Only a validated line needs a correction: edit this one."))
         return {
             "type": "ir.actions.act_window",
             "name": _("Correct a work line"),
@@ -235,9 +210,7 @@ class CoopWorkEntry(models.Model):
     @api.model
     def _check_validator_group(self):
         if not self.env.su and not self.env.user.has_group(COORDINATOR_GROUP):
-            raise AccessError(
-                _("Only a shift coordinator validates or refuses volunteer work.")
-            )
+            raise AccessError(_("Only a shift coordinator validates or refuses volunteer work."))
 
     def _check_may_be_validated(self):
         """Nobody validates their own work, and work is validated once it is done."""
@@ -245,9 +218,7 @@ class CoopWorkEntry(models.Model):
         today = fields.Date.context_today(self)
         for entry in self:
             if entry.partner_id in own:
-                raise UserError(
-                    _("Nobody validates their own work: ask another coordinator.")
-                )
+                raise UserError(_("Nobody validates their own work: ask another coordinator."))
             if entry.date > today:
                 raise UserError(
                     _(
@@ -284,8 +255,7 @@ class CoopWorkEntry(models.Model):
                     "kind": "adjustment",
                     "name": self.env._("Cancelled: %s", entry.name),
                     "reason": reason,
-                    "origin": entry.origin
-                    and f"{entry.origin._name},{entry.origin.id}",
+                    "origin": entry.origin and f"{entry.origin._name},{entry.origin.id}",
                     "correction_of_id": entry.id,
                     "state": "validated",
                 }

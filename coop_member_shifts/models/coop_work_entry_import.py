@@ -50,25 +50,18 @@ class CoopWorkEntry(models.Model):
             )
         label = self._coop_row_label(member, vals.get("date"))
         if not member._coop_is_member():
-            problem = self.env._(
-                "%s is not a member of the coop: import the members first."
-            )
+            problem = self.env._("%s is not a member of the coop: import the members first.")
             raise ValidationError(label + problem % member.display_name)
         hours = vals.get("hours")
         if not isinstance(hours, int | float) or isinstance(hours, bool):
             raise ValidationError(label + self.env._("the number of hours is missing."))
         if hours <= 0:
             raise ValidationError(
-                label
-                + self.env._(
-                    "the number of hours must be above 0 (%s in the file).", hours
-                )
+                label + self.env._("the number of hours must be above 0 (%s in the file).", hours)
             )
         if vals["kind"] == "adjustment" and not (vals.get("reason") or "").strip():
             raise ValidationError(label + self.env._("the reason is missing."))
-        if vals.get("date") and fields.Date.to_date(
-            vals["date"]
-        ) > fields.Date.context_today(self):
+        if vals.get("date") and fields.Date.to_date(vals["date"]) > fields.Date.context_today(self):
             raise ValidationError(label + self.env._("the date is after today."))
 
     def _coop_check_import_duplicates(self):
@@ -84,9 +77,7 @@ class CoopWorkEntry(models.Model):
             if self.search_count(same) > 1:
                 raise ValidationError(
                     self._coop_row_label(entry.partner_id, entry.date)
-                    + self.env._(
-                        "the same line is twice in the file, or was imported before."
-                    )
+                    + self.env._("the same line is twice in the file, or was imported before.")
                 )
 
     @api.model

@@ -16,6 +16,4 @@ class MailTemplate(models.Model):
         self.ensure_one()
         company = company or self.env.company
         values = {"author_id": company.partner_id.id, **(email_values or {})}
-        return self.with_user(SUPERUSER_ID).send_mail(
-            res_id, email_values=values, **kwargs
-        )
+        return self.with_user(SUPERUSER_ID).send_mail(res_id, email_values=values, **kwargs)

@@ -24,9 +24,6 @@ class MembershipLine(models.Model):
             details = line.partner._coop_fee_details(line.membership_id)
             if details["source"] != "none":
                 line.write(
-                    {
-                        "coop_fee_bracket": details["bracket"],
-                        "coop_fee_source": details["source"],
-                    }
+                    {"coop_fee_bracket": details["bracket"], "coop_fee_source": details["source"]}
                 )
         return lines

@@ -8,9 +8,7 @@ class ProductTemplate(models.Model):
         "coop.fee.schedule", "product_tmpl_id", string="Income-based Fee"
     )
     coop_fee_schedule_id = fields.Many2one(
-        "coop.fee.schedule",
-        string="Fee Schedule",
-        compute="_compute_coop_fee_schedule_id",
+        "coop.fee.schedule", string="Fee Schedule", compute="_compute_coop_fee_schedule_id"
     )
 
     @api.depends("coop_fee_schedule_ids")

@@ -26,11 +26,7 @@ class ResCompany(models.Model):
         help="Members may cancel a shift on the portal until this many hours before it starts.",
     )
     coop_checkout_status_mode = fields.Selection(
-        [
-            ("none", "Say nothing"),
-            ("warn", "Warn the member"),
-            ("block", "Block the order"),
-        ],
+        [("none", "Say nothing"), ("warn", "Warn the member"), ("block", "Block the order")],
         string="Members Behind at Checkout",
         default="warn",
         help="What the web shop does when a member is behind on their hours or suspended.",
@@ -68,10 +64,6 @@ class ResCompany(models.Model):
     def _check_coop_work_settings(self):
         for company in self:
             if company.coop_monthly_hours < 0:
-                raise ValidationError(
-                    self.env._("The monthly volunteer hours cannot be negative.")
-                )
+                raise ValidationError(self.env._("The monthly volunteer hours cannot be negative."))
             if company.coop_work_grace_months < 0:
-                raise ValidationError(
-                    self.env._("The grace period cannot be negative.")
-                )
+                raise ValidationError(self.env._("The grace period cannot be negative."))

@@ -38,15 +38,9 @@ class ResCompany(models.Model):
         old_currency = company.currency_id
         if old_currency == new_currency:
             return
-        lines = (
-            self.env["account.move.line"]
-            .sudo()
-            .search([("company_id", "=", company.id)])
-        )
+        lines = self.env["account.move.line"].sudo().search([("company_id", "=", company.id)])
         if lines.filtered(lambda line: line.currency_id != old_currency):
-            _logger.warning(
-                "Demo currency not changed: the books hold several currencies."
-            )
+            _logger.warning("Demo currency not changed: the books hold several currencies.")
             return
         new_currency.active = True
         cr = self.env.cr
@@ -65,9 +59,7 @@ class ResCompany(models.Model):
             )
         cr.execute(
             SQL(
-                "UPDATE res_company SET currency_id = %s WHERE id = %s",
-                new_currency.id,
-                company.id,
+                "UPDATE res_company SET currency_id = %s WHERE id = %s", new_currency.id, company.id
             )
         )
         self.env.invalidate_all()

@@ -25,17 +25,11 @@ class ResPartner(models.Model):
         compute="_compute_coop_work_status",
         search="_search_coop_work_status",
     )
-    coop_work_balance = fields.Float(
-        string="Work Balance (h)", compute="_compute_coop_work_status"
-    )
+    coop_work_balance = fields.Float(string="Work Balance (h)", compute="_compute_coop_work_status")
     coop_work_months_html = fields.Html(
-        string="Month by Month",
-        compute="_compute_coop_work_months_html",
-        sanitize=False,
+        string="Month by Month", compute="_compute_coop_work_months_html", sanitize=False
     )
-    coop_exemption_ids = fields.One2many(
-        "coop.exemption", "partner_id", string="Exemptions"
-    )
+    coop_exemption_ids = fields.One2many("coop.exemption", "partner_id", string="Exemptions")
     coop_no_reminders = fields.Boolean(
         string="No Coop Reminders",
         help="The member asked not to receive shift reminders and notices about their hours.",
@@ -62,9 +56,7 @@ class ResPartner(models.Model):
         work = self._coop_work_by_record(lines=True)
         head = self._coop_months_table_head()
         for partner in self:
-            partner.coop_work_months_html = partner._coop_months_table(
-                work[partner][2], head
-            )
+            partner.coop_work_months_html = partner._coop_months_table(work[partner][2], head)
 
     def _search_coop_work_status(self, operator, value):
         """Members (paid, free or invoiced membership, a membership start imported, or work in
@@ -112,9 +104,7 @@ class ResPartner(models.Model):
         (the ledger, exemptions included, invalidates them), and keeps those it computes:
         the list and the count of a page, then its rows, compute them once."""
         cache, status_field = self.env.cache, self._fields["coop_work_status"]
-        missing = set(
-            cache.get_missing_ids(self.browse([row[0] for row in rows]), status_field)
-        )
+        missing = set(cache.get_missing_ids(self.browse([row[0] for row in rows]), status_field))
         statuses = {
             pid: cache.get(self.browse(pid), status_field)
             for pid, _company, _created in rows
@@ -140,9 +130,7 @@ class ResPartner(models.Model):
     def _coop_work_by_record(self, lines=False):
         """{record: (status, balance, month lines if ``lines``)} for the records of ``self``,
         new ones included."""
-        self._origin.fetch(
-            ["create_date", "company_id"]
-        )  # these two, not the whole contact
+        self._origin.fetch(["create_date", "company_id"])  # these two, not the whole contact
         rows = [
             (partner, partner._origin.id, partner.company_id.id, partner.create_date)
             for partner in self
@@ -156,8 +144,7 @@ class ResPartner(models.Model):
         ``partner_ids``, or for everyone when it is None (a status search needs them all)."""
         today = fields.Date.context_today(self)
         window = work_status.months_between(
-            work_status.add_months(work_status.month_start(today), -WINDOW_MONTHS),
-            today,
+            work_status.add_months(work_status.month_start(today), -WINDOW_MONTHS), today
         )
         done = self._coop_done_by_month(window[0], partner_ids)
         exemptions = self._coop_exemptions_by_partner(window[0], partner_ids)
@@ -183,13 +170,8 @@ class ResPartner(models.Model):
         the current one."""
         settings = {}
         for company_id in company_ids:
-            company = (
-                self.env["res.company"].sudo().browse(company_id) or self.env.company
-            )
-            settings[company_id] = (
-                company.coop_monthly_hours,
-                company.coop_work_grace_months,
-            )
+            company = self.env["res.company"].sudo().browse(company_id) or self.env.company
+            settings[company_id] = (company.coop_monthly_hours, company.coop_work_grace_months)
         return settings
 
     @api.model
@@ -197,9 +179,7 @@ class ResPartner(models.Model):
         """{partner id: {month: validated hours}} since ``since``, grouped in SQL by member
         and month, then one row a member: building a record, or even a Python row, per
         (member, month) group would cost more than the grouping itself."""
-        self.env["coop.work.entry"].flush_model(
-            ["partner_id", "date", "hours", "state"]
-        )
+        self.env["coop.work.entry"].flush_model(["partner_id", "date", "hours", "state"])
         self.env.cr.execute(
             SQL(
                 """SELECT partner_id, array_agg(month), array_agg(hours)
@@ -210,9 +190,7 @@ class ResPartner(models.Model):
                          GROUP BY partner_id, date_trunc('month', date)) AS monthly
                  GROUP BY partner_id""",
                 since,
-                SQL("AND partner_id = ANY(%s)", partner_ids)
-                if partner_ids is not None
-                else SQL(),
+                SQL("AND partner_id = ANY(%s)", partner_ids) if partner_ids is not None else SQL(),
             )
         )
         return {
@@ -229,15 +207,11 @@ class ResPartner(models.Model):
         records = (
             self.env["coop.exemption"]
             .sudo()
-            .search_fetch(
-                domain, ["partner_id", "date_from", "date_to", "reduced_hours"]
-            )
+            .search_fetch(domain, ["partner_id", "date_from", "date_to", "reduced_hours"])
         )
         for record in records:
             exemptions[record.partner_id.id].append(
-                work_status.Exemption(
-                    record.date_from, record.date_to, record.reduced_hours
-                )
+                work_status.Exemption(record.date_from, record.date_to, record.reduced_hours)
             )
         return exemptions
 
@@ -246,12 +220,7 @@ class ResPartner(models.Model):
             "<table class='table table-sm o_coop_work_months'><thead><tr><th>%s</th>"
             "<th class='text-end'>%s</th><th class='text-end'>%s</th>"
             "<th class='text-end'>%s</th></tr></thead><tbody>"
-        ) % (
-            escape(_("Month")),
-            escape(_("Required")),
-            escape(_("Done")),
-            escape(_("Balance")),
-        )
+        ) % (escape(_("Month")), escape(_("Required")), escape(_("Done")), escape(_("Balance")))
 
     def _coop_months_table(self, lines, head):
         rows = Markup("").join(
@@ -276,8 +245,7 @@ class ResPartner(models.Model):
             return True
         today = fields.Date.context_today(self)
         return any(
-            e.may_shop and e.date_from <= today <= e.date_to
-            for e in self.coop_exemption_ids
+            e.may_shop and e.date_from <= today <= e.date_to for e in self.coop_exemption_ids
         )
 
     def _coop_checkout_alert(self):
@@ -289,11 +257,7 @@ class ResPartner(models.Model):
         status = member.coop_work_status
         if mode == "none" or status not in (work_status.BEHIND, work_status.SUSPENDED):
             return None
-        if (
-            mode == "block"
-            and status == work_status.SUSPENDED
-            and not member._coop_may_shop()
-        ):
+        if mode == "block" and status == work_status.SUSPENDED and not member._coop_may_shop():
             return (
                 True,
                 _("Your membership is suspended"),
@@ -321,11 +285,7 @@ class ResPartner(models.Model):
             self.env["coop.work.entry"]
             .sudo()
             .search(
-                [
-                    ("partner_id", "=", self.id),
-                    ("state", "=", "validated"),
-                    ("date", ">=", since),
-                ],
+                [("partner_id", "=", self.id), ("state", "=", "validated"), ("date", ">=", since)],
                 order="date desc",
             )
         )

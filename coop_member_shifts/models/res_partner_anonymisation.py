@@ -46,14 +46,9 @@ class ResPartner(models.Model):
         """Erase these people's personal data everywhere Odoo keeps it; their accounting
         documents stay, pointing to the anonymised contact."""
         for partner in self.sudo().with_context(**QUIET_CONTEXT):
-            if partner.is_company or partner.user_ids.filtered(
-                lambda user: not user.share
-            ):
+            if partner.is_company or partner.user_ids.filtered(lambda user: not user.share):
                 raise UserError(
-                    _(
-                        "%s is a company or an employee: it is not anonymised.",
-                        partner.name,
-                    )
+                    _("%s is a company or an employee: it is not anonymised.", partner.name)
                 )
             partner._coop_anonymise_one()
         return True
@@ -93,12 +88,9 @@ class ResPartner(models.Model):
             [("partner_id", "in", self.ids), ("date", ">=", since)], ["partner_id"]
         )
         shifts = self.env["coop.shift.registration"]._read_group(
-            [("partner_id", "in", self.ids), ("shift_start", ">=", since)],
-            ["partner_id"],
+            [("partner_id", "in", self.ids), ("shift_start", ">=", since)], ["partner_id"]
         )
-        active = self.browse(
-            partner.id for rows in (orders, work, shifts) for (partner,) in rows
-        )
+        active = self.browse(partner.id for rows in (orders, work, shifts) for (partner,) in rows)
         members = self.filtered(
             lambda p: p.membership_state in ("paid", "free", "invoiced", "waiting")
         )
@@ -143,9 +135,7 @@ class ResPartner(models.Model):
         """``{model name: records}`` of the person, found by ``privacy_lookup``'s query and
         kept only when they point to this contact or carry its e-mail address."""
         email = self.email or f"coop-no-email-{uuid.uuid4().hex}@invalid"
-        lookup = self.env["privacy.lookup.wizard"].new(
-            {"name": self.name, "email": email}
-        )
+        lookup = self.env["privacy.lookup.wizard"].new({"name": self.name, "email": email})
         self.env.flush_all()
         self.env.cr.execute(lookup._get_query())
         found = {}
@@ -156,9 +146,7 @@ class ResPartner(models.Model):
             found.setdefault(model_name, set()).add(row["res_id"])
         references = {}
         for model_name, ids in found.items():
-            records = (
-                self.env[model_name].browse(ids).exists().filtered(self._coop_is_theirs)
-            )
+            records = self.env[model_name].browse(ids).exists().filtered(self._coop_is_theirs)
             if records:
                 references[model_name] = records
         return references
@@ -173,16 +161,8 @@ class ResPartner(models.Model):
                 if record[name] == self:
                     return True
                 continue
-            is_email = normalized and name in (
-                "email",
-                "email_from",
-                "email_normalized",
-            )
-            if (
-                is_email
-                and record[name]
-                and email_normalize(record[name]) == normalized
-            ):
+            is_email = normalized and name in ("email", "email_from", "email_normalized")
+            if is_email and record[name] and email_normalize(record[name]) == normalized:
                 return True
         return False
 
@@ -197,13 +177,7 @@ class ResPartner(models.Model):
             ("res_id", "=", self.id),
         ]
         for model_name, records in references.items():
-            domain = [
-                "|",
-                *domain,
-                "&",
-                ("model", "=", model_name),
-                ("res_id", "in", records.ids),
-            ]
+            domain = ["|", *domain, "&", ("model", "=", model_name), ("res_id", "in", records.ids)]
         return self.env["mail.message"].search(domain)
 
     def _coop_scrub_tracking_of_contact(self, secrets, replacement):

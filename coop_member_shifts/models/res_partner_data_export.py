@@ -29,8 +29,7 @@ class ResPartner(models.Model):
         member = self.commercial_partner_id.sudo()
         profile = member._coop_export_rows(member, PROFILE_FIELDS)[0]
         profile.update(
-            coop_work_status=member.coop_work_status,
-            coop_work_balance=member.coop_work_balance,
+            coop_work_status=member.coop_work_status, coop_work_balance=member.coop_work_balance
         )
         return {
             "exported_on": fields.Datetime.now(),
@@ -41,34 +40,24 @@ class ResPartner(models.Model):
                 + ["coop_fee_bracket"],
             ),
             "volunteer_work": self._coop_export_rows(
-                self.env["coop.work.entry"]
-                .sudo()
-                .search([("partner_id", "=", member.id)]),
+                self.env["coop.work.entry"].sudo().search([("partner_id", "=", member.id)]),
                 ["date", "hours", "kind", "name", "reason", "state"],
             ),
             "shift_registrations": self._coop_export_rows(
-                self.env["coop.shift.registration"]
-                .sudo()
-                .search([("partner_id", "=", member.id)]),
+                self.env["coop.shift.registration"].sudo().search([("partner_id", "=", member.id)]),
                 ["shift_id", "shift_start", "shift_end", "state"],
             ),
             "exemptions": self._coop_export_rows(
-                self.env["coop.exemption"]
-                .sudo()
-                .search([("partner_id", "=", member.id)]),
+                self.env["coop.exemption"].sudo().search([("partner_id", "=", member.id)]),
                 ["date_from", "date_to", "reason", "reduced_hours", "may_shop", "note"],
             ),
             "income_declarations": self._coop_export_rows(
-                self.env["coop.income.declaration"]
-                .sudo()
-                .search([("partner_id", "=", member.id)]),
+                self.env["coop.income.declaration"].sudo().search([("partner_id", "=", member.id)]),
                 ["date", "income", "household_shares", "date_end", "state", "note"]
                 + ["fee_amount", "fee_bracket"],
             ),
             "erasure_requests": self._coop_export_rows(
-                self.env["coop.erasure.request"]
-                .sudo()
-                .search([("partner_id", "=", member.id)]),
+                self.env["coop.erasure.request"].sudo().search([("partner_id", "=", member.id)]),
                 ["date", "state", "refusal_reason", "date_done"],
             ),
         }

@@ -1,13 +1,7 @@
 from odoo import models
 
 PROFILE_EXPORT_FIELDS = ["published", "show_name", "show_photo", "show_neighbourhood"]
-PROFILE_EXPORT_FIELDS += [
-    "neighbourhood",
-    "show_skills",
-    "show_offer",
-    "offer",
-    "contactable",
-]
+PROFILE_EXPORT_FIELDS += ["neighbourhood", "show_skills", "show_offer", "offer", "contactable"]
 PROFILE_EXPORT_FIELDS += ["moderated"]
 
 
@@ -23,9 +17,7 @@ class ResPartner(models.Model):
         member = self.commercial_partner_id.sudo()
         Message = self.env["coop.directory.message"].sudo()
         data["directory_profile"] = self._coop_export_rows(
-            self.env["coop.directory.profile"]
-            .sudo()
-            .search([("partner_id", "=", member.id)]),
+            self.env["coop.directory.profile"].sudo().search([("partner_id", "=", member.id)]),
             PROFILE_EXPORT_FIELDS,
         )
         data["directory_messages_sent"] = self._coop_export_rows(
@@ -38,9 +30,7 @@ class ResPartner(models.Model):
         return data
 
     def _coop_anonymise_one(self):
-        self.env["coop.directory.profile"].sudo().search(
-            [("partner_id", "=", self.id)]
-        ).unlink()
+        self.env["coop.directory.profile"].sudo().search([("partner_id", "=", self.id)]).unlink()
         self.env["coop.directory.message"].sudo().search(
             ["|", ("sender_id", "=", self.id), ("recipient_id", "=", self.id)]
         ).unlink()

@@ -37,10 +37,7 @@ class ResPartner(models.Model):
         tz = self._coop_tz(tz)
         local_end = display_dates.to_local(end, tz) if end else None
         return display_dates.format_range(
-            display_dates.to_local(start, tz),
-            local_end,
-            self._coop_lang(),
-            self._coop_today(tz),
+            display_dates.to_local(start, tz), local_end, self._coop_lang(), self._coop_today(tz)
         )
 
     def _coop_day(self, day):

@@ -29,9 +29,7 @@ class ResPartner(models.Model):
         help="What the member pays for their next membership, from their income declaration.",
     )
     coop_fee_bracket = fields.Char(string="Fee Bracket", compute="_compute_coop_fee")
-    coop_fee_source = fields.Selection(
-        FEE_SOURCES, string="Fee From", compute="_compute_coop_fee"
-    )
+    coop_fee_source = fields.Selection(FEE_SOURCES, string="Fee From", compute="_compute_coop_fee")
     coop_fee_valid_until = fields.Date(
         string="Declaration Valid Until", compute="_compute_coop_fee"
     )
@@ -43,13 +41,8 @@ class ResPartner(models.Model):
         if not self.env.su and not self.env.user.has_group(
             "coop_member_shifts.group_coop_fee_officer"
         ):
-            paths = [
-                leaf[0] for leaf in domain if isinstance(leaf, (list, tuple)) and leaf
-            ]
-            if any(
-                str(path).split(".")[0] == "coop_income_declaration_ids"
-                for path in paths
-            ):
+            paths = [leaf[0] for leaf in domain if isinstance(leaf, (list, tuple)) and leaf]
+            if any(str(path).split(".")[0] == "coop_income_declaration_ids" for path in paths):
                 raise AccessError(
                     _("Only fee officers search contacts by their income declarations.")
                 )
@@ -62,9 +55,7 @@ class ResPartner(models.Model):
             member = partner.commercial_partner_id
             product = member._coop_fee_product()
             details = member._coop_fee_details(product, valid.get(member._origin.id))
-            partner.coop_fee_currency_id = (
-                member.company_id or self.env.company
-            ).currency_id
+            partner.coop_fee_currency_id = (member.company_id or self.env.company).currency_id
             partner.coop_fee_amount = details["amount"]
             partner.coop_fee_bracket = details["bracket"]
             partner.coop_fee_source = details["source"]
@@ -107,9 +98,7 @@ class ResPartner(models.Model):
         """The membership product whose fee the member is shown: the one of their last
         membership if it has a fee schedule, else the first product with a schedule."""
         self.ensure_one()
-        lines = self.sudo().member_lines.sorted(
-            lambda line: line.date_to or fields.Date.today()
-        )
+        lines = self.sudo().member_lines.sorted(lambda line: line.date_to or fields.Date.today())
         for line in reversed(lines):
             if line.membership_id.product_tmpl_id.coop_fee_schedule_ids:
                 return line.membership_id
@@ -128,12 +117,7 @@ class ResPartner(models.Model):
         self.ensure_one()
         member = self.commercial_partner_id
         declarations = self.env["coop.income.declaration"].sudo()
-        details = {
-            "amount": 0.0,
-            "bracket": False,
-            "source": "none",
-            "declaration": declarations,
-        }
+        details = {"amount": 0.0, "bracket": False, "source": "none", "declaration": declarations}
         if not product:
             return details
         list_price = product._price_compute("list_price").get(product.id, 0.0)
@@ -144,14 +128,9 @@ class ResPartner(models.Model):
         if declaration is None:
             declaration = member._coop_valid_declarations().get(member.id, declarations)
         if declaration:
-            amount, bracket = schedule._coop_fee(
-                declaration.income, declaration.household_shares
-            )
+            amount, bracket = schedule._coop_fee(declaration.income, declaration.household_shares)
             details.update(
-                amount=amount,
-                bracket=bracket,
-                source="declaration",
-                declaration=declaration,
+                amount=amount, bracket=bracket, source="declaration", declaration=declaration
             )
             return details
         company = member.company_id or self.env.company
@@ -186,11 +165,7 @@ class ResPartner(models.Model):
                     ("date_cancel", "=", False),
                     ("date_to", ">=", today),
                     ("state", "in", ("invoiced", "paid")),
-                    (
-                        "membership_id.product_tmpl_id.coop_fee_schedule_ids",
-                        "!=",
-                        False,
-                    ),
+                    ("membership_id.product_tmpl_id.coop_fee_schedule_ids", "!=", False),
                 ]
             )
         )
@@ -199,16 +174,12 @@ class ResPartner(models.Model):
             company = line.company_id or line.partner.company_id or self.env.company
             return company.coop_fee_renewal_days
 
-        due = lines.filtered(
-            lambda line: (line.date_to - today).days <= notice_days(line)
-        )
+        due = lines.filtered(lambda line: (line.date_to - today).days <= notice_days(line))
         failed = self.env["coop.cron.step"]._run_each(
             due,
             lambda line: line.partner._coop_send_fee_renewal_notice(line),
             _("Membership renewal notice"),
-            responsible=self.env.ref("coop_member_shifts.group_coop_fee_officer").users[
-                :1
-            ],
+            responsible=self.env.ref("coop_member_shifts.group_coop_fee_officer").users[:1],
             activity_on=lambda line: line.partner,
         )
         return due - failed

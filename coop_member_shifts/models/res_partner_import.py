@@ -71,9 +71,7 @@ class ResPartner(models.Model):
                 raise ValidationError(self.env._("A member of the file has no name."))
             if not vals.get("coop_member_since"):
                 raise ValidationError(
-                    self.env._(
-                        "%(member)s: the membership start is missing.", member=name
-                    )
+                    self.env._("%(member)s: the membership start is missing.", member=name)
                 )
             email = vals.get("email") and email_normalize(vals["email"])
             if vals.get("email") and not email:
@@ -85,9 +83,7 @@ class ResPartner(models.Model):
                     )
                 )
             key = email or name.casefold()
-            if key in seen or (
-                email and self.search_count([("email", "=ilike", email)])
-            ):
+            if key in seen or (email and self.search_count([("email", "=ilike", email)])):
                 raise ValidationError(
                     self.env._(
                         "%(member)s: this member is twice in the file, or is already in "

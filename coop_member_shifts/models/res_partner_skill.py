@@ -18,9 +18,7 @@ class ResPartner(models.Model):
     @api.depends("coop_member_skill_ids.usable", "coop_member_skill_ids.skill_id")
     def _compute_coop_skill_ids(self):
         for partner in self:
-            partner.coop_skill_ids = partner.coop_member_skill_ids.filtered(
-                "usable"
-            ).skill_id
+            partner.coop_skill_ids = partner.coop_member_skill_ids.filtered("usable").skill_id
 
     def _search_coop_skill_ids(self, operator, value):
         """Members holding a skill, by id or by name ("driv" finds the driving licence);
@@ -34,13 +32,7 @@ class ResPartner(models.Model):
         if positive not in ("in", "=", "ilike", "like", "=ilike", "=like"):
             return NotImplemented
         held = [("skill_id", positive, value), ("usable", "=", True)]
-        return [
-            (
-                "coop_member_skill_ids",
-                "not any" if operator in negative else "any",
-                held,
-            )
-        ]
+        return [("coop_member_skill_ids", "not any" if operator in negative else "any", held)]
 
     # === MEMBER'S DATA ===#
 
@@ -48,9 +40,7 @@ class ResPartner(models.Model):
         """Adds the member's declared skills and whether a coordinator confirmed them."""
         data = super()._coop_data_export()
         skills = self.commercial_partner_id.sudo().coop_member_skill_ids
-        data["skills"] = self._coop_export_rows(
-            skills, ["skill_id", "confirmed", "confirmed_on"]
-        )
+        data["skills"] = self._coop_export_rows(skills, ["skill_id", "confirmed", "confirmed_on"])
         return data
 
     def _coop_anonymise_one(self):

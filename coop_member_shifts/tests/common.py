@@ -8,14 +8,10 @@ class CoopCase(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.staff_user = new_test_user(
-            cls.env,
-            login="coop_test_staff",
-            groups="coop_member_shifts.group_coop_shop_staff",
+            cls.env, login="coop_test_staff", groups="coop_member_shifts.group_coop_shop_staff"
         )
         cls.manager_user = new_test_user(
-            cls.env,
-            login="coop_test_manager",
-            groups="coop_member_shifts.group_coop_manager",
+            cls.env, login="coop_test_manager", groups="coop_member_shifts.group_coop_manager"
         )
 
     def visible_menus(self, user, root_xmlid):

@@ -30,10 +30,7 @@ import psycopg2.errors
 from odoo import SUPERUSER_ID, api
 from odoo.api import Transaction
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.service.model import (
-    MAX_TRIES_ON_CONCURRENCY_FAILURE,
-    PG_CONCURRENCY_EXCEPTIONS_TO_RETRY,
-)
+from odoo.service.model import MAX_TRIES_ON_CONCURRENCY_FAILURE, PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 BARRIER_TIMEOUT = 30
 THREAD_TIMEOUT = 120
@@ -47,7 +44,9 @@ class Outcome:
     retries: int = 0
 
     def __repr__(self):
-        return f"<{self.kind}{': ' + self.message if self.message else ''} ({self.retries} retries)>"
+        return (
+            f"<{self.kind}{': ' + self.message if self.message else ''} ({self.retries} retries)>"
+        )
 
 
 @contextmanager
@@ -82,9 +81,7 @@ def run_at_once(registry, work, count=5, uid=SUPERUSER_ID, context=None, prepare
                     if prepare:
                         prepare(env, index)
                     else:
-                        cr.execute(
-                            "SELECT 1"
-                        )  # the snapshot starts with the first query
+                        cr.execute("SELECT 1")  # the snapshot starts with the first query
                     if waiting:
                         waiting.wait(timeout=BARRIER_TIMEOUT)
                         waiting = None
@@ -99,24 +96,18 @@ def run_at_once(registry, work, count=5, uid=SUPERUSER_ID, context=None, prepare
                     retries += 1
                 except (UserError, ValidationError, AccessError) as error:
                     cr.rollback()
-                    outcomes[index] = Outcome(
-                        "refused", message=str(error), retries=retries
-                    )
+                    outcomes[index] = Outcome("refused", message=str(error), retries=retries)
                     return
                 except psycopg2.IntegrityError as error:
                     cr.rollback()
-                    outcomes[index] = Outcome(
-                        "integrity", message=str(error), retries=retries
-                    )
+                    outcomes[index] = Outcome("integrity", message=str(error), retries=retries)
                     return
                 except Exception as error:  # noqa: BLE001 - reported to the test, not hidden
                     cr.rollback()
                     outcomes[index] = Outcome(type(error).__name__, message=str(error))
                     return
                 finally:
-                    if (
-                        waiting
-                    ):  # failed before the barrier: do not leave the others waiting
+                    if waiting:  # failed before the barrier: do not leave the others waiting
                         waiting.abort()
                         waiting = None
         outcomes[index] = Outcome("gave up", retries=retries)

@@ -14,10 +14,7 @@ class DirectoryCase(CoopCase):
         cls.member_user = cls.make_member("coop_dir_marie", "Marie Directory")
         cls.other_user = cls.make_member("coop_dir_olivier", "Olivier Directory")
         cls.stranger_user = new_test_user(
-            cls.env,
-            login="coop_dir_stranger",
-            groups="base.group_portal",
-            name="Sam Stranger",
+            cls.env, login="coop_dir_stranger", groups="base.group_portal", name="Sam Stranger"
         )
         cls.coordinator_user = new_test_user(
             cls.env,
@@ -25,9 +22,7 @@ class DirectoryCase(CoopCase):
             groups="coop_member_shifts.group_coop_shift_coordinator",
         )
         cls.member, cls.other = cls.member_user.partner_id, cls.other_user.partner_id
-        cls.env["coop.member.skill"].create(
-            {"partner_id": cls.other.id, "skill_id": cls.skill.id}
-        )
+        cls.env["coop.member.skill"].create({"partner_id": cls.other.id, "skill_id": cls.skill.id})
         cls.other.write({"street": "12 rue Secrète", "phone": "+33 6 11 22 33 44"})
         Profile = cls.env["coop.directory.profile"]
         Profile.search([]).unlink()  # the demo's profiles
@@ -53,8 +48,4 @@ class DirectoryCase(CoopCase):
 
     def directory(self, user, **criteria):
         """The cards ``user`` gets from the directory."""
-        return (
-            self.env["coop.directory.profile"]
-            .with_user(user)
-            ._coop_directory(**criteria)[1]
-        )
+        return self.env["coop.directory.profile"].with_user(user)._coop_directory(**criteria)[1]

@@ -31,18 +31,10 @@ class FeeCase(CoopCase):
                 "mode": "brackets",
                 "basis": "household",
                 "bracket_ids": [
-                    fields.Command.create(
-                        {"income_from": 0, "income_to": 800, "fee": 10}
-                    ),
-                    fields.Command.create(
-                        {"income_from": 800, "income_to": 1500, "fee": 30}
-                    ),
-                    fields.Command.create(
-                        {"income_from": 1500, "income_to": 2500, "fee": 60}
-                    ),
-                    fields.Command.create(
-                        {"income_from": 2500, "income_to": 0, "fee": 100}
-                    ),
+                    fields.Command.create({"income_from": 0, "income_to": 800, "fee": 10}),
+                    fields.Command.create({"income_from": 800, "income_to": 1500, "fee": 30}),
+                    fields.Command.create({"income_from": 1500, "income_to": 2500, "fee": 60}),
+                    fields.Command.create({"income_from": 2500, "income_to": 0, "fee": 100}),
                 ],
             }
         )
@@ -52,21 +44,13 @@ class FeeCase(CoopCase):
             groups="coop_member_shifts.group_coop_shift_coordinator",
         )
         cls.officer_user = new_test_user(
-            cls.env,
-            login="coop_test_officer",
-            groups="coop_member_shifts.group_coop_fee_officer",
+            cls.env, login="coop_test_officer", groups="coop_member_shifts.group_coop_fee_officer"
         )
         cls.portal_user = new_test_user(
-            cls.env,
-            login="coop_test_portal",
-            groups="base.group_portal",
-            name="Paula Portal",
+            cls.env, login="coop_test_portal", groups="base.group_portal", name="Paula Portal"
         )
         cls.other_portal_user = new_test_user(
-            cls.env,
-            login="coop_test_portal2",
-            groups="base.group_portal",
-            name="Oscar Other",
+            cls.env, login="coop_test_portal2", groups="base.group_portal", name="Oscar Other"
         )
         cls.paula = cls.portal_user.partner_id
         cls.oscar = cls.other_portal_user.partner_id
@@ -75,12 +59,7 @@ class FeeCase(CoopCase):
 
     def declare(self, partner, income, shares=1.0, validated=True, **vals):
         declaration = self.env["coop.income.declaration"].create(
-            {
-                "partner_id": partner.id,
-                "income": income,
-                "household_shares": shares,
-                **vals,
-            }
+            {"partner_id": partner.id, "income": income, "household_shares": shares, **vals}
         )
         if validated:
             declaration.action_validate()

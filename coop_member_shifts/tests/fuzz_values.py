@@ -16,34 +16,12 @@ ODD = "\u202eevil\ufeff e\u0301 \U0001f600"
 
 NUMBERS = ("", "-1", "nan", "inf", "-inf", "1e308", HUGE, SCRIPT, NUL)
 TEXTS = (LONG, SCRIPT, IMG, NUL, NOT_UTF8, ODD)
-DATES = (
-    "-1",
-    "nan",
-    "inf",
-    "1e308",
-    HUGE,
-    SCRIPT,
-    NUL,
-    NOT_UTF8,
-    "2026-02-30",
-    "99999-01-01",
-)
+DATES = ("-1", "nan", "inf", "1e308", HUGE, SCRIPT, NUL, NOT_UTF8, "2026-02-30", "99999-01-01")
 PATH_IDS = ("0", HUGE, str(2**31), str(2**63))
 # A query string longer than the HTTP server's 64 KiB request line gets a 414 before Odoo.
 REFLECTED = (SCRIPT, IMG, NUL, NOT_UTF8, LONG[:8000])
 # What a JSON body can carry that a form cannot.
-JSON_IDS = (
-    None,
-    -1,
-    0,
-    1.5,
-    "nan",
-    float("nan"),
-    float("inf"),
-    float("-inf"),
-    1e308,
-    10**30,
-)
+JSON_IDS = (None, -1, 0, 1.5, "nan", float("nan"), float("inf"), float("-inf"), 1e308, 10**30)
 JSON_IDS += (2**31, SCRIPT, NUL, [1], {"id": 1}, True)
 
 
@@ -68,22 +46,16 @@ class RouteFuzzMixin:
     def jsonrpc(self, url, **params):
         body = {"id": 0, "jsonrpc": "2.0", "method": "call", "params": params}
         headers = {"Content-Type": "application/json"}
-        return self.url_open(
-            url, data=json.dumps(body).encode(), headers=headers, timeout=60
-        )
+        return self.url_open(url, data=json.dumps(body).encode(), headers=headers, timeout=60)
 
     def assertSafeAnswer(self, response):
         """Not a 500 (nor, from a JSON route, an error other than a clear Odoo one), and no
         script sent back unescaped."""
-        self.assertLess(
-            response.status_code, 500, "an HTTP 500 (traceback) for a bad value"
-        )
+        self.assertLess(response.status_code, 500, "an HTTP 500 (traceback) for a bad value")
         for raw in UNESCAPED:
             self.assertNotIn(raw, response.text, "a script sent back unescaped")
         if response.headers.get("Content-Type", "").startswith("application/json"):
-            error = response.json().get("error") or {
-                "data": {"name": "odoo.exceptions."}
-            }
+            error = response.json().get("error") or {"data": {"name": "odoo.exceptions."}}
             self.assertTrue(
                 error["data"]["name"].startswith("odoo.exceptions."),
                 f"a server error for a bad value: {error['data'].get('message')}",

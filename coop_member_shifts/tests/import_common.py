@@ -80,9 +80,7 @@ class ImportCase(TransactionCase):
 
     def assertRefused(self, result, *fragments):
         """Nothing imported, and an error message names the row and the problem."""
-        self.assertFalse(
-            result.get("ids"), "a file with a wrong row imported something"
-        )
+        self.assertFalse(result.get("ids"), "a file with a wrong row imported something")
         errors = [m["message"] for m in result["messages"] if m["type"] == "error"]
         self.assertTrue(errors, result["messages"])
         text = "\n".join(errors)
@@ -92,9 +90,7 @@ class ImportCase(TransactionCase):
     @classmethod
     def import_members(cls):
         """The members of the sample file (M0001 to M0004), imported."""
-        result = cls.run_import(
-            "res.partner", "coop_member_shifts/static/xls/coop_members.xlsx"
-        )
+        result = cls.run_import("res.partner", "coop_member_shifts/static/xls/coop_members.xlsx")
         if result["messages"] or len(result["ids"]) != 4:
             raise AssertionError(result["messages"])
         return cls.env["res.partner"].browse(result["ids"])

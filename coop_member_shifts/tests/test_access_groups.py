@@ -15,15 +15,11 @@ class TestAccessGroups(CoopCase):
         self.assertFalse(
             self.staff_user.has_group("coop_member_shifts.group_coop_shift_coordinator")
         )
-        self.assertFalse(
-            self.staff_user.has_group("coop_member_shifts.group_coop_fee_officer")
-        )
+        self.assertFalse(self.staff_user.has_group("coop_member_shifts.group_coop_fee_officer"))
 
     def test_administrator_is_coop_manager(self):
         self.assertTrue(
-            self.env.ref("base.user_admin").has_group(
-                "coop_member_shifts.group_coop_manager"
-            )
+            self.env.ref("base.user_admin").has_group("coop_member_shifts.group_coop_manager")
         )
 
     def test_monthly_requirement_defaults_to_three_hours(self):

@@ -17,14 +17,7 @@ from odoo.tests import new_test_user, tagged
 from .fee_common import FeeCase
 
 README = Path(__file__).parents[1] / "readme" / "CONFIGURE.md"
-COLUMNS = [
-    "Public",
-    "Portal",
-    "Internal",
-    "Shop staff",
-    "Shift coordinator",
-    "Fee officer",
-]
+COLUMNS = ["Public", "Portal", "Internal", "Shop staff", "Shift coordinator", "Fee officer"]
 COLUMNS += ["Manager"]
 OPERATIONS = "rwcd"
 
@@ -41,10 +34,7 @@ def matrix_rows():
         rights = {}
         for column, cell in zip(COLUMNS, cells[1:], strict=True):
             words = cell.split()
-            rights[column] = (
-                "".join(w for w in words if w in OPERATIONS),
-                "own" in words,
-            )
+            rights[column] = ("".join(w for w in words if w in OPERATIONS), "own" in words)
         rows.append((model, field_names, rights))
     return rows
 
@@ -71,9 +61,7 @@ class TestAccessMatrix(FeeCase):
 
     def make_shift(self):
         type(self).shift_count += 1
-        start = fields.Datetime.now().replace(microsecond=0) + timedelta(
-            days=self.shift_count
-        )
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=self.shift_count)
         return self.env["coop.shift"].create(
             {
                 "task_type_id": self.task.id,
@@ -87,12 +75,7 @@ class TestAccessMatrix(FeeCase):
         product = self.env["product.template"].create(
             {"name": "Matrix membership", "membership": True, "type": "service"}
         )
-        return {
-            "product_tmpl_id": product.id,
-            "mode": "rate",
-            "rate": 2.0,
-            "fee_step": 5,
-        }
+        return {"product_tmpl_id": product.id, "mode": "rate", "rate": 2.0, "fee_step": 5}
 
     def next_skill_number(self):
         type(self).skill_count = getattr(type(self), "skill_count", 0) + 1
@@ -100,10 +83,7 @@ class TestAccessMatrix(FeeCase):
 
     def make_skill(self):
         return self.env["coop.skill"].create(
-            {
-                "name": f"Matrix skill {self.next_skill_number()}",
-                "needs_confirmation": True,
-            }
+            {"name": f"Matrix skill {self.next_skill_number()}", "needs_confirmation": True}
         )
 
     def make_schedule(self):
@@ -125,12 +105,7 @@ class TestAccessMatrix(FeeCase):
             "coop.exemption": (
                 "date_from",
                 lambda p: self.env["coop.exemption"].create(
-                    {
-                        "partner_id": p.id,
-                        "reason": "health",
-                        "note": "Hip operation",
-                        **exemption,
-                    }
+                    {"partner_id": p.id, "reason": "health", "note": "Hip operation", **exemption}
                 ),
                 lambda p: {"partner_id": p.id, "reason": "holiday", **exemption},
                 {"reduced_hours": 1.0},
@@ -143,9 +118,7 @@ class TestAccessMatrix(FeeCase):
             ),
             "coop.shift.template": (
                 "seats",
-                lambda p: self.env["coop.shift.template"].create(
-                    {"task_type_id": self.task.id}
-                ),
+                lambda p: self.env["coop.shift.template"].create({"task_type_id": self.task.id}),
                 lambda p: {"task_type_id": self.task.id},
                 {"seats": 6},
             ),
@@ -174,11 +147,7 @@ class TestAccessMatrix(FeeCase):
                 lambda p: self.env["coop.fee.bracket"].create(
                     {"schedule_id": self.make_schedule().id, "income_from": 0, "fee": 5}
                 ),
-                lambda p: {
-                    "schedule_id": self.make_schedule().id,
-                    "income_from": 0,
-                    "fee": 5,
-                },
+                lambda p: {"schedule_id": self.make_schedule().id, "income_from": 0, "fee": 5},
                 {"fee": 6.0},
             ),
             "coop.income.declaration": (
@@ -195,12 +164,8 @@ class TestAccessMatrix(FeeCase):
             ),
             "coop.directory.profile": (
                 "neighbourhood",
-                lambda p: (
-                    self.env["coop.directory.profile"]._coop_profile_for(p).sudo(False)
-                ),
-                lambda p: {
-                    "partner_id": self.env["res.partner"].create({"name": "Matrix"}).id
-                },
+                lambda p: self.env["coop.directory.profile"]._coop_profile_for(p).sudo(False),
+                lambda p: {"partner_id": self.env["res.partner"].create({"name": "Matrix"}).id},
                 {"neighbourhood": "Matrix quarter"},
             ),
             "coop.directory.message": (
@@ -208,18 +173,12 @@ class TestAccessMatrix(FeeCase):
                 lambda p: self.env["coop.directory.message"].create(
                     {"sender_id": self.paula.id, "recipient_id": p.id, "body": "Matrix"}
                 ),
-                lambda p: {
-                    "sender_id": self.paula.id,
-                    "recipient_id": p.id,
-                    "body": "Matrix",
-                },
+                lambda p: {"sender_id": self.paula.id, "recipient_id": p.id, "body": "Matrix"},
                 {"body": "Matrix, changed"},
             ),
             "coop.board.category": (
                 "name",
-                lambda p: self.env["coop.board.category"].create(
-                    {"name": "Matrix category"}
-                ),
+                lambda p: self.env["coop.board.category"].create({"name": "Matrix category"}),
                 lambda p: {"name": "Matrix category"},
                 {"name": "Matrix category, changed"},
             ),
@@ -254,20 +213,12 @@ class TestAccessMatrix(FeeCase):
                 lambda p: {"partner_id": p.id, "skill_id": self.make_skill().id},
                 {"note": "Licence seen"},
             ),
-            "res.partner": (
-                None,
-                lambda p: self.declare(p, 1260).partner_id,
-                None,
-                None,
-            ),
+            "res.partner": (None, lambda p: self.declare(p, 1260).partner_id, None, None),
             "membership.membership_line": (
                 None,
                 lambda p: (
                     p.member_lines[:1]
-                    or (
-                        p.create_membership_invoice(self.product, 25.0)
-                        and p.member_lines[:1]
-                    )
+                    or (p.create_membership_invoice(self.product, 25.0) and p.member_lines[:1])
                 ),
                 None,
                 None,
@@ -359,9 +310,7 @@ class TestAccessMatrix(FeeCase):
             field = self.env[model]._fields[name]
             if field.store or field.search:
                 domain = [(name, "!=", False)]
-                self.assertEqual(
-                    self.finds(user, record, domain), readable, f"search on {name}"
-                )
+                self.assertEqual(self.finds(user, record, domain), readable, f"search on {name}")
         if own:
             other = sample[1](self.oscar).with_user(user)
             self.check(False, lambda: other.read(field_names), "read someone else's")
@@ -375,16 +324,12 @@ class TestAccessMatrix(FeeCase):
                 user = self.users[column]
                 with self.subTest(model=model, fields=field_names, group=column):
                     if field_names:
-                        self.walk_fields(
-                            model, field_names, user, operations, own, samples[model]
-                        )
+                        self.walk_fields(model, field_names, user, operations, own, samples[model])
                     else:
                         self.walk_model(model, user, operations, own, samples[model])
 
     def test_every_model_of_the_addon_is_in_the_matrix(self):
-        in_matrix = {
-            model for model, field_names, _rights in matrix_rows() if not field_names
-        }
+        in_matrix = {model for model, field_names, _rights in matrix_rows() if not field_names}
         defined = {
             model.model
             for model in self.env["ir.model"].search([("model", "=like", "coop.%")])

@@ -22,9 +22,7 @@ class TestAccessMatrixHttp(FeeCase, HttpCase):
         self.declare(self.paula, 1260)
         self.authenticate(self.staff_user.login, self.staff_user.login)
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-            self.call_kw(
-                "coop.income.declaration", "search_read", [], fields=["income"]
-            )
+            self.call_kw("coop.income.declaration", "search_read", [], fields=["income"])
 
     @mute_logger("odoo.http")
     def test_shop_staff_search_read_on_health_reasons_gets_an_access_error(self):
@@ -35,9 +33,7 @@ class TestAccessMatrixHttp(FeeCase, HttpCase):
         self.authenticate(self.staff_user.login, self.staff_user.login)
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
             self.call_kw("coop.exemption", "search_read", [], fields=["reason", "note"])
-        rows = self.call_kw(
-            "coop.exemption", "search_read", [], fields=["date_from", "may_shop"]
-        )
+        rows = self.call_kw("coop.exemption", "search_read", [], fields=["date_from", "may_shop"])
         self.assertTrue(rows)
 
     @mute_logger("odoo.http")
@@ -45,9 +41,7 @@ class TestAccessMatrixHttp(FeeCase, HttpCase):
         self.env["coop.erasure.request"].create({"partner_id": self.paula.id})
         self.authenticate(self.officer_user.login, self.officer_user.login)
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-            self.call_kw(
-                "coop.erasure.request", "search_read", [], fields=["partner_id"]
-            )
+            self.call_kw("coop.erasure.request", "search_read", [], fields=["partner_id"])
 
     def test_the_fee_officer_reads_incomes_over_rpc(self):
         self.declare(self.paula, 1260)

@@ -20,11 +20,7 @@ class TestPortalAccessibility(AxeMixin, FeeCase, HttpCase):
         start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=3)
         shifts = cls.env["coop.shift"].create(
             [
-                {
-                    "task_type_id": task.id,
-                    "start": start,
-                    "end": start + timedelta(hours=3),
-                },
+                {"task_type_id": task.id, "start": start, "end": start + timedelta(hours=3)},
                 {
                     "task_type_id": task.id,
                     "start": start + timedelta(days=1),
@@ -44,14 +40,10 @@ class TestPortalAccessibility(AxeMixin, FeeCase, HttpCase):
         )
 
     def test_my_income_page_is_accessible(self):
-        self.assertAccessible(
-            "/my/income", login=self.portal_user.login, expected="form"
-        )
+        self.assertAccessible("/my/income", login=self.portal_user.login, expected="form")
 
     def test_my_data_page_is_accessible(self):
         self.assertAccessible("/my/data", login=self.portal_user.login, expected="form")
 
     def test_portal_home_with_the_coop_entries_is_accessible(self):
-        self.assertAccessible(
-            "/my", login=self.portal_user.login, expected="a[href='/my/shifts']"
-        )
+        self.assertAccessible("/my", login=self.portal_user.login, expected="a[href='/my/shifts']")

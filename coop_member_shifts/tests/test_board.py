@@ -35,9 +35,7 @@ class TestBoardPosts(BoardCase):
 
     def test_a_member_changes_their_own_post(self):
         post = self.post_as(self.paula_user)
-        post.write(
-            {"name": "Lending a drill and its bits", "neighbourhood": "La Source"}
-        )
+        post.write({"name": "Lending a drill and its bits", "neighbourhood": "La Source"})
         self.assertEqual(post.neighbourhood, "La Source")
 
     def test_a_member_cannot_change_someone_elses_post(self):
@@ -109,9 +107,7 @@ class TestBoardPosts(BoardCase):
         self.hide(post)
         self.assertTrue(post.hidden)
         self.assertEqual(post.hidden_by_id, self.coordinator_user)
-        told = post.message_ids.filtered(
-            lambda message: self.paula in message.partner_ids
-        )
+        told = post.message_ids.filtered(lambda message: self.paula in message.partner_ids)
         self.assertIn("Selling, not lending", told.body)
 
     def test_a_member_cannot_hide_a_post(self):
@@ -123,9 +119,7 @@ class TestBoardPosts(BoardCase):
         self.env.company.email = "contact@coop.example.com"
         post = self.post_as(self.oscar_user)
         message = post.with_user(self.paula_user).message_post(
-            body="I can lend you mine",
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
+            body="I can lend you mine", message_type="comment", subtype_xmlid="mail.mt_comment"
         )
         self.assertEqual(message.author_id, self.paula)
         self.assertIn("contact@coop.example.com", message.email_from)
@@ -172,9 +166,7 @@ class TestBoardCron(BoardCase):
             [("res_model", "=", "coop.board.post"), ("res_id", "=", bad.id)]
         )
         self.assertTrue(
-            activities.user_id.has_group(
-                "coop_member_shifts.group_coop_shift_coordinator"
-            )
+            activities.user_id.has_group("coop_member_shifts.group_coop_shift_coordinator")
         )
 
 

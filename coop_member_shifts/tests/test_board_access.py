@@ -40,16 +40,12 @@ class TestBoardAccess(BoardCase):
 
     def test_another_member_reads_the_open_post(self):
         self.assertEqual(self.board(self.paula_user), self.open_post)
-        self.assertEqual(
-            self.open_post.with_user(self.paula_user).author_name, "Oscar Board"
-        )
+        self.assertEqual(self.open_post.with_user(self.paula_user).author_name, "Oscar Board")
 
     def test_another_member_does_not_read_a_hidden_or_closed_post(self):
         self.hide(self.open_post)
         self.assertFalse(self.board(self.paula_user))
-        self.assertEqual(
-            self.board(self.oscar_user), self.open_post, "its author still does"
-        )
+        self.assertEqual(self.board(self.oscar_user), self.open_post, "its author still does")
         self.open_post.with_user(self.coordinator_user).action_unhide()
         self.open_post.with_user(self.oscar_user).action_close()
         self.assertFalse(self.board(self.paula_user))
@@ -70,9 +66,7 @@ class TestBoardAccess(BoardCase):
         self.assertEqual(self.board(self.coordinator_user), self.open_post)
         as_coordinator.action_archive()
         self.assertFalse(self.open_post.active)
-        self.assertFalse(
-            self.board(self.oscar_user), "archived: off the author's list too"
-        )
+        self.assertFalse(self.board(self.oscar_user), "archived: off the author's list too")
 
     def test_shop_staff_do_not_moderate(self):
         with self.assertRaises(AccessError):

@@ -10,9 +10,7 @@ from .common import CoopCase
 
 def make_member(env, login, **kwargs):
     """A portal user whose contact is a member of the coop (password = login)."""
-    user = new_test_user(
-        env, login=login, password=login, groups="base.group_portal", **kwargs
-    )
+    user = new_test_user(env, login=login, password=login, groups="base.group_portal", **kwargs)
     user.partner_id.coop_member_since = fields.Date.today() - timedelta(days=100)
     user.partner_id.email = f"{login}@example.com"
     return user
@@ -33,9 +31,7 @@ class BoardCase(CoopCase):
             groups="coop_member_shifts.group_coop_shift_coordinator",
         )
         cls.paula, cls.oscar = cls.paula_user.partner_id, cls.oscar_user.partner_id
-        cls.category = cls.env["coop.board.category"].create(
-            {"name": "Board test tools"}
-        )
+        cls.category = cls.env["coop.board.category"].create({"name": "Board test tools"})
         cls.Post = cls.env["coop.board.post"]
 
     def values(self, **vals):

@@ -8,31 +8,21 @@ class TestBoardTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.paula_user = make_member(
-            cls.env, "coop_board_paula", name="Paula Board", lang="en_US"
-        )
-        cls.oscar_user = make_member(
-            cls.env, "coop_board_oscar", name="Oscar Board", lang="en_US"
-        )
+        cls.paula_user = make_member(cls.env, "coop_board_paula", name="Paula Board", lang="en_US")
+        cls.oscar_user = make_member(cls.env, "coop_board_oscar", name="Oscar Board", lang="en_US")
         cls.env["coop.board.category"].create({"name": "Tour tools"})
         cls.env.company.email = "contact@coop.example.com"
 
     def test_a_member_posts_another_answers_and_the_author_closes(self):
         self.start_tour("/my/board", "coop_board_post_a_need", login="coop_board_paula")
-        post = self.env["coop.board.post"].search(
-            [("name", "=", "A ladder for the weekend")]
-        )
+        post = self.env["coop.board.post"].search([("name", "=", "A ladder for the weekend")])
         self.assertEqual(post.partner_id, self.paula_user.partner_id)
         self.assertEqual((post.kind, post.neighbourhood), ("need", "La Source"))
 
-        self.start_tour(
-            "/my/board", "coop_board_answer_a_need", login="coop_board_oscar"
-        )
+        self.start_tour("/my/board", "coop_board_answer_a_need", login="coop_board_oscar")
         answer = post.message_ids.filtered(lambda m: "I can bring it" in (m.body or ""))
         self.assertEqual(answer.author_id, self.oscar_user.partner_id)
         self.assertNotIn(self.oscar_user.partner_id.email, answer.email_from)
 
-        self.start_tour(
-            "/my/board", "coop_board_close_a_need", login="coop_board_paula"
-        )
+        self.start_tour("/my/board", "coop_board_close_a_need", login="coop_board_paula")
         self.assertEqual(post.state, "closed")

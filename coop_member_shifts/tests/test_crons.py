@@ -60,9 +60,7 @@ class TestCrons(CoopCase):
         return record.activity_ids.filtered(
             lambda activity: (
                 activity.user_id != admin
-                and activity.user_id.has_group(
-                    "coop_member_shifts.group_coop_shift_coordinator"
-                )
+                and activity.user_id.has_group("coop_member_shifts.group_coop_shift_coordinator")
             )
         )
 
@@ -86,9 +84,7 @@ class TestCrons(CoopCase):
     def test_a_suspended_member_in_a_fixed_team_stops_no_generation(self):
         self.make_suspended(self.bob)
         healthy = self.make_template("6")
-        with_suspended = self.make_template(
-            "5", partner_ids=[(6, 0, (self.alice | self.bob).ids)]
-        )
+        with_suspended = self.make_template("5", partner_ids=[(6, 0, (self.alice | self.bob).ids)])
         self.env["coop.shift.template"]._cron_generate_shifts()
         self.assertTrue(healthy.shift_ids)
         self.assertTrue(with_suspended.shift_ids)
@@ -101,9 +97,7 @@ class TestCrons(CoopCase):
     def test_a_broken_template_stops_no_other_template(self):
         healthy = self.make_template("6")
         broken = self.make_template("5")
-        self.env.cr.execute(
-            "UPDATE coop_shift_template SET seats = 0 WHERE id = %s", [broken.id]
-        )
+        self.env.cr.execute("UPDATE coop_shift_template SET seats = 0 WHERE id = %s", [broken.id])
         broken.invalidate_recordset()
         failed = self.env["coop.shift.template"]._cron_generate_shifts()
         self.assertEqual(failed, broken)
@@ -116,11 +110,7 @@ class TestCrons(CoopCase):
     def register_tomorrow(self, *partners):
         start = fields.Datetime.now() + timedelta(hours=20)
         shift = self.env["coop.shift"].create(
-            {
-                "task_type_id": self.task.id,
-                "start": start,
-                "end": start + timedelta(hours=3),
-            }
+            {"task_type_id": self.task.id, "start": start, "end": start + timedelta(hours=3)}
         )
         return self.env["coop.shift.registration"].create(
             [{"shift_id": shift.id, "partner_id": partner.id} for partner in partners]

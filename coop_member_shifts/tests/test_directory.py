@@ -10,13 +10,7 @@ class TestDirectoryOptIn(DirectoryCase):
         self.assertFalse(self.profile.published)
         card = self.profile._coop_card()
         self.assertEqual(
-            (
-                card["name"],
-                card["photo"],
-                card["neighbourhood"],
-                card["skills"],
-                card["offer"],
-            ),
+            (card["name"], card["photo"], card["neighbourhood"], card["skills"], card["offer"]),
             (False, False, False, [], False),
         )
         self.assertFalse(card["contactable"])
@@ -32,21 +26,16 @@ class TestDirectoryOptIn(DirectoryCase):
         self.assertNotIn("Woodwork", str(cards))
 
     def test_a_card_never_carries_an_address_email_or_phone(self):
-        self.other_profile.write(
-            {"show_name": True, "show_skills": True, "show_offer": True}
-        )
+        self.other_profile.write({"show_name": True, "show_skills": True, "show_offer": True})
         card = self.other_profile.with_user(self.member_user)._coop_card()
         self.assertEqual(
-            set(card),
-            {"id", "name", "photo", "neighbourhood", "skills", "offer", "contactable"},
+            set(card), {"id", "name", "photo", "neighbourhood", "skills", "offer", "contactable"}
         )
         for secret in ("rue Secrète", "+33 6 11", "coop_dir_olivier@example.com"):
             self.assertNotIn(secret, str(card))
 
     def test_ticked_parts_are_shown(self):
-        self.other_profile.write(
-            {"show_name": True, "show_skills": True, "show_offer": True}
-        )
+        self.other_profile.write({"show_name": True, "show_skills": True, "show_offer": True})
         card = self.other_profile._coop_card()
         self.assertEqual(card["name"], "Olivier Directory")
         self.assertEqual(card["skills"], ["Directory carpentry"])
@@ -103,9 +92,7 @@ class TestDirectoryAccess(DirectoryCase):
         self.assertEqual(Profile.search([]), self.profile)
 
     def test_a_member_edits_only_their_own_profile(self):
-        self.profile.with_user(self.member_user).write(
-            {"published": True, "show_name": True}
-        )
+        self.profile.with_user(self.member_user).write({"published": True, "show_name": True})
         self.assertTrue(self.profile.published)
         with self.assertRaises(AccessError):
             self.other_profile.with_user(self.member_user).write({"offer": "Spam"})
@@ -113,16 +100,12 @@ class TestDirectoryAccess(DirectoryCase):
 
     def test_a_member_cannot_move_their_profile_to_someone_else(self):
         with self.assertRaises(ValidationError):
-            self.profile.with_user(self.member_user).write(
-                {"partner_id": self.other.id}
-            )
+            self.profile.with_user(self.member_user).write({"partner_id": self.other.id})
 
     def test_a_member_cannot_create_a_profile_through_the_orm(self):
         Profile = self.env["coop.directory.profile"].with_user(self.stranger_user)
         with self.assertRaises(AccessError):
-            Profile.create(
-                {"partner_id": self.stranger_user.partner_id.id, "published": True}
-            )
+            Profile.create({"partner_id": self.stranger_user.partner_id.id, "published": True})
 
     def test_a_coordinator_takes_a_profile_off_the_directory(self):
         self.other_profile.with_user(self.coordinator_user).action_unpublish()
@@ -157,11 +140,7 @@ class TestDirectoryBadInput(DirectoryCase):
         self.profile.with_user(self.member_user).write(vals)
 
     def test_html_in_a_profile_is_refused(self):
-        for text in (
-            "<script>alert(1)</script>",
-            '"><img src=x onerror=alert(1)>',
-            "&lt;b&gt;",
-        ):
+        for text in ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "&lt;b&gt;"):
             with self.subTest(text=text), self.assertRaises(ValidationError):
                 self.write_as_member({"offer": text})
 
@@ -172,7 +151,5 @@ class TestDirectoryBadInput(DirectoryCase):
             self.write_as_member({"neighbourhood": "x" * 65})
 
     def test_plain_text_with_punctuation_is_kept(self):
-        self.write_as_member(
-            {"offer": "Bikes & tools: 2 < 3, l'été", "neighbourhood": "Dunois"}
-        )
+        self.write_as_member({"offer": "Bikes & tools: 2 < 3, l'été", "neighbourhood": "Dunois"})
         self.assertEqual(self.profile.offer, "Bikes & tools: 2 < 3, l'été")

@@ -40,9 +40,7 @@ class TestDirectoryAuthorship(DirectoryCase):
         found = Message.search([("id", ">", before)])
         self.assertFalse(found.filtered(lambda m: SECRET in (m.sudo().body or "")))
         self.assertFalse(Message.search([("body", "ilike", "blue pot")]))
-        self.assertFalse(
-            Message.search([("id", ">", before), ("partner_ids", "!=", False)])
-        )
+        self.assertFalse(Message.search([("id", ">", before), ("partner_ids", "!=", False)]))
         new_ids = self.env["mail.message"].sudo().search([("id", ">", before)]).ids
         self.assertTrue(new_ids)
         for message_id in new_ids:
@@ -76,8 +74,6 @@ class TestDirectoryAuthorship(DirectoryCase):
         mail = self.delivered(message)
         self.assertIn("Olivier", mail.body_html)
         with self.assertRaises(AccessError):
-            mail.mail_message_id.with_user(self.member_user).read(
-                ["record_name", "body"]
-            )
+            mail.mail_message_id.with_user(self.member_user).read(["record_name", "body"])
         with self.assertRaises(AccessError):
             message.with_user(self.member_user).read(["recipient_id"])

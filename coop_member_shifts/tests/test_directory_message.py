@@ -46,9 +46,7 @@ class TestDirectoryMessage(DirectoryCase):
         self.other_profile.contactable = False
         with self.assertRaises(UserError):
             self.send()
-        sent = self.env["coop.directory.message"].search(
-            [("sender_id", "=", self.member.id)]
-        )
+        sent = self.env["coop.directory.message"].search([("sender_id", "=", self.member.id)])
         self.assertFalse(sent)
 
     def test_an_unpublished_member_cannot_be_written_to(self):
@@ -70,9 +68,7 @@ class TestDirectoryMessage(DirectoryCase):
             self.send()
         with self.assertRaises(UserError):
             self.send()
-        messages = self.env["coop.directory.message"].search(
-            [("sender_id", "=", self.member.id)]
-        )
+        messages = self.env["coop.directory.message"].search([("sender_id", "=", self.member.id)])
         self.assertEqual(len(messages), 10)
 
     def test_members_do_not_read_the_messages(self):
@@ -84,14 +80,8 @@ class TestDirectoryMessage(DirectoryCase):
     def test_the_data_export_has_the_messages_without_the_recipients_name(self):
         self.send("Could you lend me a saw?")
         sent = self.member._coop_data_export()
-        self.assertEqual(
-            sent["directory_messages_sent"][0]["body"], "Could you lend me a saw?"
-        )
+        self.assertEqual(sent["directory_messages_sent"][0]["body"], "Could you lend me a saw?")
         self.assertNotIn("Olivier", str(sent["directory_messages_sent"]))
         received = self.other._coop_data_export()
-        self.assertEqual(
-            received["directory_messages_received"][0]["sender_id"], "Marie Directory"
-        )
-        self.assertEqual(
-            received["directory_profile"][0]["neighbourhood"], "Saint-Marceau"
-        )
+        self.assertEqual(received["directory_messages_received"][0]["sender_id"], "Marie Directory")
+        self.assertEqual(received["directory_profile"][0]["neighbourhood"], "Saint-Marceau")

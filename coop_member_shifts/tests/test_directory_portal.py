@@ -42,20 +42,13 @@ class TestDirectoryPortal(RouteFuzzMixin, DirectoryCase, HttpCase):
             with self.subTest(url=url):
                 text = self.get(url).text
                 self.assertIn("Saint-Marceau", text)
-                for secret in (
-                    "Olivier Directory",
-                    "Woodwork",
-                    "rue Secrète",
-                    "@example.com",
-                ):
+                for secret in ("Olivier Directory", "Woodwork", "rue Secrète", "@example.com"):
                     self.assertNotIn(secret, text)
 
     def test_an_unpublished_card_is_not_found(self):
         self.other_profile.published = False
         self.login(self.member_user)
-        self.assertEqual(
-            self.get(f"/my/directory/{self.other_profile.id}").status_code, 404
-        )
+        self.assertEqual(self.get(f"/my/directory/{self.other_profile.id}").status_code, 404)
 
     def test_a_photo_not_ticked_is_not_found(self):
         self.login(self.member_user)
@@ -75,34 +68,24 @@ class TestDirectoryPortal(RouteFuzzMixin, DirectoryCase, HttpCase):
             moderated="on",
         )
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(
-            (self.profile.neighbourhood, self.profile.published), ("Dunois", True)
-        )
+        self.assertEqual((self.profile.neighbourhood, self.profile.published), ("Dunois", True))
         self.assertFalse(self.profile.moderated)
         self.assertEqual(self.other_profile.neighbourhood, "Saint-Marceau")
         self.assertFalse(self.other_profile.show_name)
 
     def test_a_message_is_sent_from_the_card(self):
         self.login(self.member_user)
-        response = self.post(
-            f"/my/directory/{self.other_profile.id}/contact", body="Hello!"
-        )
+        response = self.post(f"/my/directory/{self.other_profile.id}/contact", body="Hello!")
         self.assertIn("o_coop_portal_message", response.text)
-        message = self.env["coop.directory.message"].search(
-            [("sender_id", "=", self.member.id)]
-        )
+        message = self.env["coop.directory.message"].search([("sender_id", "=", self.member.id)])
         self.assertEqual(message.recipient_id, self.other)
 
     def test_directory_tour(self):
         self.other_profile.write({"show_name": True, "show_skills": True})
         self.start_tour(
-            "/my/directory/profile",
-            "coop_member_shifts_directory",
-            login="coop_dir_marie",
+            "/my/directory/profile", "coop_member_shifts_directory", login="coop_dir_marie"
         )
         self.assertTrue(self.profile.published)
         self.assertEqual(self.profile.neighbourhood, "Bourgogne")
-        message = self.env["coop.directory.message"].search(
-            [("sender_id", "=", self.member.id)]
-        )
+        message = self.env["coop.directory.message"].search([("sender_id", "=", self.member.id)])
         self.assertEqual(message.body, "Could you help me build a shelf?")

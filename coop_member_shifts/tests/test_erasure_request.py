@@ -73,9 +73,7 @@ class TestErasureRequest(FeeCase):
         line.with_user(self.coordinator_user).action_validate()
         self.ask().with_user(self.manager_user).action_carry_out()
         self.assertNotIn("Paula", line.reason)
-        self.assertEqual(
-            (line.state, line.hours, line.partner_id), ("validated", 2, self.paula)
-        )
+        self.assertEqual((line.state, line.hours, line.partner_id), ("validated", 2, self.paula))
 
     def test_only_a_manager_carries_out_an_erasure(self):
         erasure = self.ask()

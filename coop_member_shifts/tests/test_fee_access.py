@@ -12,9 +12,7 @@ class TestFeeAccess(FeeCase):
     def test_shift_coordinator_cannot_search_incomes(self):
         self.declare(self.paula, 1000)
         with self.assertRaises(AccessError):
-            self.env["coop.income.declaration"].with_user(self.coordinator_user).search(
-                []
-            )
+            self.env["coop.income.declaration"].with_user(self.coordinator_user).search([])
 
     def test_shop_staff_cannot_read_the_declarations_of_a_contact(self):
         self.declare(self.paula, 1000)
@@ -46,9 +44,7 @@ class TestFeeAccess(FeeCase):
     def test_portal_member_searching_finds_only_their_own(self):
         mine = self.declare(self.paula, 1000)
         self.declare(self.oscar, 2000)
-        found = (
-            self.env["coop.income.declaration"].with_user(self.portal_user).search([])
-        )
+        found = self.env["coop.income.declaration"].with_user(self.portal_user).search([])
         self.assertEqual(found, mine)
 
     def test_portal_member_declares_a_draft_only(self):

@@ -61,23 +61,15 @@ class TestFeeApplied(FeeCase):
 
     def test_sale_order_without_declaration_costs_the_default_fee(self):
         order = self.env["sale.order"].create(
-            {
-                "partner_id": self.oscar.id,
-                "order_line": [(0, 0, {"product_id": self.product.id})],
-            }
+            {"partner_id": self.oscar.id, "order_line": [(0, 0, {"product_id": self.product.id})]}
         )
         self.assertEqual(order.order_line.price_unit, 120.0)
 
     def test_other_products_keep_their_price(self):
         self.declare(self.paula, 1000)
-        carrots = self.env["product.product"].create(
-            {"name": "Carrots", "list_price": 2.5}
-        )
+        carrots = self.env["product.product"].create({"name": "Carrots", "list_price": 2.5})
         order = self.env["sale.order"].create(
-            {
-                "partner_id": self.paula.id,
-                "order_line": [(0, 0, {"product_id": carrots.id})],
-            }
+            {"partner_id": self.paula.id, "order_line": [(0, 0, {"product_id": carrots.id})]}
         )
         self.assertEqual(order.order_line.price_unit, 2.5)
 

@@ -24,9 +24,7 @@ class TestIncomeDeclaration(FeeCase):
 
     def test_validity_ends_after_the_company_months(self):
         self.env.company.coop_fee_validity_months = 6
-        declaration = self.declare(
-            self.paula, 1000, date=fields.Date.to_date("2026-01-15")
-        )
+        declaration = self.declare(self.paula, 1000, date=fields.Date.to_date("2026-01-15"))
         self.assertEqual(declaration.validity_months, 6)
         self.assertEqual(declaration.date_end, fields.Date.to_date("2026-07-14"))
 
@@ -35,9 +33,7 @@ class TestIncomeDeclaration(FeeCase):
         self.assertEqual(self.paula.coop_fee_source, "default")
 
     def test_without_declaration_a_fixed_default_fee_applies(self):
-        self.env.company.write(
-            {"coop_fee_default_mode": "fixed", "coop_fee_default_amount": 45}
-        )
+        self.env.company.write({"coop_fee_default_mode": "fixed", "coop_fee_default_amount": 45})
         self.assertEqual(self.fee(self.paula), 45.0)
 
     def test_draft_declaration_does_not_set_the_fee(self):
@@ -50,9 +46,7 @@ class TestIncomeDeclaration(FeeCase):
         self.assertEqual(self.fee(self.paula), 120.0)
 
     def test_validating_a_new_declaration_replaces_the_older_one(self):
-        older = self.declare(
-            self.paula, 300, date=fields.Date.today() - relativedelta(months=2)
-        )
+        older = self.declare(self.paula, 300, date=fields.Date.today() - relativedelta(months=2))
         newer = self.declare(self.paula, 2000)
         self.assertEqual(older.state, "expired")
         self.assertEqual(newer.validated_by_id, self.env.user)
@@ -94,9 +88,7 @@ class TestIncomeDeclaration(FeeCase):
             return expire(declaration, officers)
 
         with patch.object(Declaration, "_expire", fail_for_broken):
-            expired = self.env[
-                "coop.income.declaration"
-            ]._cron_coop_expire_declarations()
+            expired = self.env["coop.income.declaration"]._cron_coop_expire_declarations()
         self.assertEqual(expired, fine)
         self.assertEqual(fine.state, "expired")
         self.assertEqual(broken.state, "validated", "rolled back alone")

@@ -13,13 +13,7 @@ class TestFeeIncomePrivacy(FeeCase):
         super().setUpClass()
         # 2 % rounded to 5: every income from 1125 up to 1375 pays 25.
         cls.schedule.write(
-            {
-                "mode": "rate",
-                "rate": 2.0,
-                "fee_floor": 10,
-                "fee_cap": 100,
-                "fee_step": 5,
-            }
+            {"mode": "rate", "rate": 2.0, "fee_floor": 10, "fee_cap": 100, "fee_step": 5}
         )
         cls.salesman_user = new_test_user(
             cls.env,
@@ -112,9 +106,7 @@ class TestFeeIncomePrivacy(FeeCase):
         self.assertIn(self.paula, found)
 
     def test_shop_staff_find_no_message_nor_proof_of_a_declaration(self):
-        declaration = self.declare(
-            self.paula, 1260, proof=b"cHJvb2Y=", proof_filename="tax.pdf"
-        )
+        declaration = self.declare(self.paula, 1260, proof=b"cHJvb2Y=", proof_filename="tax.pdf")
         declaration.message_post(body="Checked the tax notice")
         staff_env = self.env(user=self.staff_user)
         messages = staff_env["mail.message"].search(
@@ -122,10 +114,7 @@ class TestFeeIncomePrivacy(FeeCase):
         )
         self.assertFalse(messages)
         attachments = staff_env["ir.attachment"].search(
-            [
-                ("res_model", "=", "coop.income.declaration"),
-                ("res_id", "=", declaration.id),
-            ]
+            [("res_model", "=", "coop.income.declaration"), ("res_id", "=", declaration.id)]
         )
         self.assertFalse(attachments)
 

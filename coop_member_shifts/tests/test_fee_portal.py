@@ -42,9 +42,7 @@ class TestFeePortal(FeeCase, HttpCase):
         self.assertIn("o_coop_portal_error", response.text)
         self.assertIn('value="950"', response.text)
         self.assertFalse(
-            self.env["coop.income.declaration"].search(
-                [("partner_id", "=", self.paula.id)]
-            )
+            self.env["coop.income.declaration"].search([("partner_id", "=", self.paula.id)])
         )
 
     def test_visitor_is_sent_to_log_in(self):

@@ -10,9 +10,7 @@ from .fee_common import FeeCase
 
 class TestFeeRenewal(FeeCase):
     def invoice_membership(self, partner, ends_in_days):
-        self.membership.membership_date_to = fields.Date.today() + timedelta(
-            days=ends_in_days
-        )
+        self.membership.membership_date_to = fields.Date.today() + timedelta(days=ends_in_days)
         self.membership.membership_date_from = fields.Date.today() - timedelta(days=300)
         context = {"active_ids": partner.ids, "active_model": "res.partner"}
         form = Form(self.env["membership.invoice"].with_context(**context))
@@ -55,9 +53,7 @@ class TestFeeRenewal(FeeCase):
             notified = self.env["res.partner"]._cron_coop_fee_renewal_notices()
         self.assertEqual(notified.partner, self.oscar)
         self.assertEqual(len(self.mails_to(self.oscar)), 1)
-        self.assertFalse(
-            self.paula.member_lines.coop_renewal_notified, "tried again next run"
-        )
+        self.assertFalse(self.paula.member_lines.coop_renewal_notified, "tried again next run")
         self.assertIn("mail server down", self.paula.activity_ids.note)
 
     def test_membership_ending_later_waits(self):
@@ -75,6 +71,4 @@ class TestFeeRenewal(FeeCase):
     def test_member_without_declaration_is_told_how_to_declare(self):
         self.invoice_membership(self.oscar, ends_in_days=5)
         self.env["res.partner"]._cron_coop_fee_renewal_notices()
-        self.assertIn(
-            "no valid income declaration", self.mails_to(self.oscar).body_html
-        )
+        self.assertIn("no valid income declaration", self.mails_to(self.oscar).body_html)

@@ -27,24 +27,18 @@ class TestFeeSchedule(FeeCase):
         self.assertEqual(self.fee(self.paula), 30.0)
 
     def test_rate_between_floor_and_cap(self):
-        self.schedule.write(
-            {"mode": "rate", "rate": 2.0, "fee_floor": 15, "fee_cap": 80}
-        )
+        self.schedule.write({"mode": "rate", "rate": 2.0, "fee_floor": 15, "fee_cap": 80})
         self.declare(self.paula, 1500)
         self.assertEqual(self.fee(self.paula), 30.0)
 
     def test_rate_below_the_floor_pays_the_floor(self):
-        self.schedule.write(
-            {"mode": "rate", "rate": 2.0, "fee_floor": 15, "fee_cap": 80}
-        )
+        self.schedule.write({"mode": "rate", "rate": 2.0, "fee_floor": 15, "fee_cap": 80})
         self.declare(self.paula, 300)
         self.assertEqual(self.fee(self.paula), 15.0)
         self.assertEqual(self.paula.coop_fee_bracket, "Lowest fee")
 
     def test_rate_above_the_cap_pays_the_cap(self):
-        self.schedule.write(
-            {"mode": "rate", "rate": 2.0, "fee_floor": 15, "fee_cap": 80}
-        )
+        self.schedule.write({"mode": "rate", "rate": 2.0, "fee_floor": 15, "fee_cap": 80})
         self.declare(self.paula, 9000)
         self.assertEqual(self.fee(self.paula), 80.0)
 
@@ -57,13 +51,7 @@ class TestFeeSchedule(FeeCase):
 
     def test_rate_fee_with_a_cent_step_is_rounded_to_the_currency(self):
         self.schedule.write(
-            {
-                "mode": "rate",
-                "rate": 1.5,
-                "fee_floor": 0,
-                "fee_cap": 0,
-                "fee_step": 0.01,
-            }
+            {"mode": "rate", "rate": 1.5, "fee_floor": 0, "fee_cap": 0, "fee_step": 0.01}
         )
         self.declare(self.paula, 1234.56)  # 18.5184
         self.assertEqual(self.fee(self.paula), 18.52)
@@ -97,11 +85,7 @@ class TestFeeSchedule(FeeCase):
         second = self.schedule.bracket_ids.sorted("income_from")[1]
         with self.assertRaisesRegex(ValidationError, "No bracket covers"):
             self.schedule.write(
-                {
-                    "bracket_ids": [
-                        fields.Command.update(second.id, {"income_from": 900})
-                    ]
-                }
+                {"bracket_ids": [fields.Command.update(second.id, {"income_from": 900})]}
             )
 
     def test_brackets_edited_together_stay_valid(self):
@@ -119,9 +103,7 @@ class TestFeeSchedule(FeeCase):
 
     def test_floor_above_cap_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "above the highest fee"):
-            self.schedule.write(
-                {"mode": "rate", "rate": 2.0, "fee_floor": 90, "fee_cap": 50}
-            )
+            self.schedule.write({"mode": "rate", "rate": 2.0, "fee_floor": 90, "fee_cap": 50})
 
     def test_last_bracket_with_an_upper_limit_is_refused(self):
         last = self.schedule.bracket_ids.sorted("income_from")[-1]
@@ -131,24 +113,18 @@ class TestFeeSchedule(FeeCase):
             )
 
     def test_a_schedule_needs_a_membership_product(self):
-        product = self.env["product.template"].create(
-            {"name": "Carrots", "type": "consu"}
-        )
+        product = self.env["product.template"].create({"name": "Carrots", "type": "consu"})
         with self.assertRaisesRegex(ValidationError, "not a membership product"):
             self.env["coop.fee.schedule"].create(
                 {
                     "product_tmpl_id": product.id,
-                    "bracket_ids": [
-                        fields.Command.create({"income_from": 0, "fee": 5})
-                    ],
+                    "bracket_ids": [fields.Command.create({"income_from": 0, "fee": 5})],
                 }
             )
 
     def test_bracket_names_say_their_limits(self):
         # In English whatever the demo's language (the names are stored when computed).
-        brackets = self.schedule.bracket_ids.with_context(lang="en_US").sorted(
-            "income_from"
-        )
+        brackets = self.schedule.bracket_ids.with_context(lang="en_US").sorted("income_from")
         brackets._compute_name()
         names = brackets.mapped("name")
         self.assertIn("800", names[1])

@@ -27,13 +27,10 @@ class TestHoursMadeUp(CoopCase):
 
     def make_suspended(self):
         """A member for two completed months who did nothing: 6 hours missing."""
-        member = self.env["res.partner"].create(
-            {"name": "Suspended", "free_member": True}
-        )
+        member = self.env["res.partner"].create({"name": "Suspended", "free_member": True})
         two_months_ago = self.today.replace(day=1) - relativedelta(months=2)
         self.env.cr.execute(
-            "UPDATE res_partner SET create_date = %s WHERE id = %s",
-            (two_months_ago, member.id),
+            "UPDATE res_partner SET create_date = %s WHERE id = %s", (two_months_ago, member.id)
         )
         member.invalidate_recordset()
         self.assertEqual(member.coop_work_status, "suspended")

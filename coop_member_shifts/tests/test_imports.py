@@ -18,8 +18,7 @@ class TestMemberImport(ImportCase):
     def test_templates_offer_the_members_file(self):
         templates = self.env["res.partner"].get_import_templates()
         self.assertIn(
-            SAMPLES.replace("coop_member_shifts/", "/coop_member_shifts/")
-            + "coop_members.xlsx",
+            SAMPLES.replace("coop_member_shifts/", "/coop_member_shifts/") + "coop_members.xlsx",
             [t["template"] for t in templates],
         )
 
@@ -63,9 +62,7 @@ class TestOpeningHoursImport(ImportCase):
         cls.members = cls.import_members()
 
     def entries(self):
-        return self.env["coop.work.entry"].search(
-            [("partner_id", "in", self.members.ids)]
-        )
+        return self.env["coop.work.entry"].search([("partner_id", "in", self.members.ids)])
 
     def test_sample_opening_balances_are_adjustments_with_their_reason(self):
         result = self.run_import("coop.work.entry", SAMPLES + "coop_opening_hours.xlsx")
@@ -95,9 +92,7 @@ class TestOpeningHoursImport(ImportCase):
         self.assertFalse(self.entries())
 
     def test_an_unknown_member_imports_nothing(self):
-        result = self.run_import(
-            "coop.work.entry", FILES + "bad_hours_unknown_member.csv"
-        )
+        result = self.run_import("coop.work.entry", FILES + "bad_hours_unknown_member.csv")
         self.assertRefused(result, "M0099")
         self.assertFalse(self.entries())
 
@@ -149,9 +144,7 @@ class TestShiftTemplateImport(ImportCase):
         return self.env["coop.shift.template"].search([])
 
     def test_sample_templates_import_with_their_teams(self):
-        result = self.run_import(
-            "coop.shift.template", SAMPLES + "coop_shift_templates.xlsx"
-        )
+        result = self.run_import("coop.shift.template", SAMPLES + "coop_shift_templates.xlsx")
         self.assertImported(result, 3)
         saturday = self.templates().filtered(lambda t: t.weekday == "5")
         self.assertEqual(saturday.start_hour, 9.0)
@@ -162,23 +155,17 @@ class TestShiftTemplateImport(ImportCase):
         self.assertEqual(tuesday.start_hour, 17.5)
 
     def test_a_shift_ending_before_it_starts_imports_nothing(self):
-        result = self.run_import(
-            "coop.shift.template", FILES + "bad_shift_templates.csv"
-        )
+        result = self.run_import("coop.shift.template", FILES + "bad_shift_templates.csv")
         self.assertRefused(result, "Réception")
         self.assertFalse(self.templates())
 
     def test_an_unknown_team_member_imports_nothing(self):
-        result = self.run_import(
-            "coop.shift.template", FILES + "bad_shift_templates_team.csv"
-        )
+        result = self.run_import("coop.shift.template", FILES + "bad_shift_templates_team.csv")
         self.assertRefused(result, "M0099")
         self.assertFalse(self.templates())
 
     def test_the_same_templates_are_not_imported_twice(self):
         self.run_import("coop.shift.template", SAMPLES + "coop_shift_templates.xlsx")
-        result = self.run_import(
-            "coop.shift.template", SAMPLES + "coop_shift_templates.xlsx"
-        )
+        result = self.run_import("coop.shift.template", SAMPLES + "coop_shift_templates.xlsx")
         self.assertRefused(result, "Caisse")
         self.assertEqual(len(self.templates()), 3)

@@ -5,18 +5,7 @@ from odoo.tests import HttpCase, tagged
 
 from .fee_common import FeeCase
 
-NOT_AN_INCOME = (
-    "nan",
-    "NaN",
-    "inf",
-    "-inf",
-    "Infinity",
-    "1e308",
-    "-1",
-    "",
-    "abc",
-    "1" * 5000,
-)
+NOT_AN_INCOME = ("nan", "NaN", "inf", "-inf", "Infinity", "1e308", "-1", "", "abc", "1" * 5000)
 
 
 @tagged("post_install", "-at_install")
@@ -47,9 +36,7 @@ class TestIncomeChecks(FeeCase):
 
     def test_no_ceiling_flags_nothing(self):
         self.env.company.coop_income_ceiling = 0
-        self.assertFalse(
-            self.declare(self.paula, 1_000_000_000, validated=False).to_check
-        )
+        self.assertFalse(self.declare(self.paula, 1_000_000_000, validated=False).to_check)
 
     def test_the_flag_is_set_by_the_server_only(self):
         self.env.company.coop_income_ceiling = 50000
@@ -78,9 +65,7 @@ class TestIncomePortalChecks(FeeCase, HttpCase):
         return self.url_open("/my/income/declare", data={"csrf_token": csrf, **data})
 
     def paula_declarations(self):
-        return self.env["coop.income.declaration"].search(
-            [("partner_id", "=", self.paula.id)]
-        )
+        return self.env["coop.income.declaration"].search([("partner_id", "=", self.paula.id)])
 
     def test_what_is_not_an_income_gives_a_form_error(self):
         self.authenticate(self.portal_user.login, self.portal_user.login)

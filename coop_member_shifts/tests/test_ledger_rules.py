@@ -33,9 +33,7 @@ class TestLedgerRules(CoopCase):
         }
 
     def validated_line(self, **values):
-        return self.Entry._credit(
-            self.member, values.pop("hours", 3.0), "shift", "Reception"
-        )
+        return self.Entry._credit(self.member, values.pop("hours", 3.0), "shift", "Reception")
 
     def member_lines(self):
         return self.Entry.search([("partner_id", "=", self.member.id)])
@@ -55,9 +53,7 @@ class TestLedgerRules(CoopCase):
     def test_a_default_state_in_the_context_does_not_validate(self):
         entry = (
             self.Entry.with_user(self.staff_user)
-            .with_context(
-                default_state="validated", default_validated_by_id=self.env.uid
-            )
+            .with_context(default_state="validated", default_validated_by_id=self.env.uid)
             .create(self.values())
         )
         self.assertEqual(entry.state, "draft")
@@ -91,10 +87,7 @@ class TestLedgerRules(CoopCase):
         own = self.Entry.create(self.values(self.coordinator_user.partner_id))
         theirs = self.Entry.create(self.values())
         for entry in (own, theirs):
-            with (
-                self.subTest(entry=entry.partner_id.name),
-                self.assertRaises(AccessError),
-            ):
+            with self.subTest(entry=entry.partner_id.name), self.assertRaises(AccessError):
                 entry.with_user(self.coordinator_user).write({"state": "validated"})
         self.assertEqual(set((own | theirs).mapped("state")), {"draft"})
 
@@ -123,9 +116,7 @@ class TestLedgerRules(CoopCase):
     def test_a_correction_is_a_new_adjustment_with_its_reason(self):
         entry = self.validated_line()
         action = entry.with_user(self.coordinator_user).action_correct()
-        Correction = self.Entry.with_user(self.coordinator_user).with_context(
-            **action["context"]
-        )
+        Correction = self.Entry.with_user(self.coordinator_user).with_context(**action["context"])
         with self.assertRaises(ValidationError):
             Correction.create({"hours": -1.0})
         correction = Correction.create({"hours": -1.0, "reason": "Left an hour early"})
@@ -181,11 +172,7 @@ class TestLedgerRules(CoopCase):
 
     def test_credited_work_ahead_of_its_day_is_dated_today(self):
         entry = self.Entry._credit(
-            self.member,
-            1.0,
-            "delivery",
-            "Delivery",
-            on_date=self.today + timedelta(days=3),
+            self.member, 1.0, "delivery", "Delivery", on_date=self.today + timedelta(days=3)
         )
         self.assertEqual(entry.date, self.today)
         self.assertEqual(entry.state, "validated")
@@ -213,12 +200,7 @@ class TestLedgerRpc(HttpCase):
     def call(self, method, args, kwargs=None):
         return self.make_jsonrpc_request(
             f"/web/dataset/call_kw/coop.work.entry/{method}",
-            {
-                "model": "coop.work.entry",
-                "method": method,
-                "args": args,
-                "kwargs": kwargs or {},
-            },
+            {"model": "coop.work.entry", "method": method, "args": args, "kwargs": kwargs or {}},
         )
 
     @mute_logger("odoo.http")
@@ -235,16 +217,7 @@ class TestLedgerRpc(HttpCase):
         with self.assertRaisesRegex(JsonRpcException, "UserError"):
             self.call(
                 "create",
-                [
-                    {
-                        "partner_id": own.id,
-                        "hours": 24,
-                        "name": "Forged",
-                        "state": "validated",
-                    }
-                ],
+                [{"partner_id": own.id, "hours": 24, "name": "Forged", "state": "validated"}],
             )
         self.assertEqual(entry.state, "draft")
-        self.assertEqual(
-            self.env["coop.work.entry"].search_count([("partner_id", "=", own.id)]), 1
-        )
+        self.assertEqual(self.env["coop.work.entry"].search_count([("partner_id", "=", own.id)]), 1)

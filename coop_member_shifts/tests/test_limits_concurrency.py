@@ -25,12 +25,8 @@ class ConcurrencyCase(BaseCase):
         return records
 
     def make_member(self, env, login, **values):
-        user = new_test_user(
-            env, login=login, password=login, groups="base.group_portal"
-        )
-        user.partner_id.write(
-            {"free_member": True, "email": f"{login}@example.com", **values}
-        )
+        user = new_test_user(env, login=login, password=login, groups="base.group_portal")
+        user.partner_id.write({"free_member": True, "email": f"{login}@example.com", **values})
         self.keep(user.partner_id)
         self.keep(user)
         return user
@@ -45,46 +41,24 @@ class TestDirectoryMessagesAtOnce(ConcurrencyCase):
             sender = self.make_member(env, "coop_limit_dir_sender")
             recipient = self.make_member(env, "coop_limit_dir_recipient")
             profile = env["coop.directory.profile"].create(
-                {
-                    "partner_id": recipient.partner_id.id,
-                    "published": True,
-                    "contactable": True,
-                }
+                {"partner_id": recipient.partner_id.id, "published": True, "contactable": True}
             )
             self.keep(profile)
-            sender_id, sender_partner_id, profile_id = (
-                sender.id,
-                sender.partner_id.id,
-                profile.id,
-            )
+            sender_id, sender_partner_id, profile_id = sender.id, sender.partner_id.id, profile.id
 
         def send(env, index):
-            return (
-                env["coop.directory.message"]
-                ._coop_send(profile_id, f"Hello {index}")
-                .id
-            )
+            return env["coop.directory.message"]._coop_send(profile_id, f"Hello {index}").id
 
         outcomes = run_at_once(self.registry, send, count=15, uid=sender_id)
         with committed_env(self.registry) as env:
-            messages = env["coop.directory.message"].search(
-                [("sender_id", "=", sender_partner_id)]
-            )
+            messages = env["coop.directory.message"].search([("sender_id", "=", sender_partner_id)])
             mails = env["mail.mail"].search(
-                [
-                    ("model", "=", "coop.directory.message"),
-                    ("res_id", "in", messages.ids),
-                ]
+                [("model", "=", "coop.directory.message"), ("res_id", "in", messages.ids)]
             )
-            self.to_delete += [
-                ("mail.mail", mails.ids),
-                ("coop.directory.message", messages.ids),
-            ]
+            self.to_delete += [("mail.mail", mails.ids), ("coop.directory.message", messages.ids)]
             self.assertEqual(kinds(outcomes), ["ok"] * 10 + ["refused"] * 5, outcomes)
             self.assertEqual(sorted(messages.mapped("day_rank")), list(range(1, 11)))
             self.assertEqual(len(mails), 10)
             refused = [o.message for o in outcomes if o.kind == "refused"]
-            self.assertTrue(
-                all("10 messages today" in message for message in refused), refused
-            )
+            self.assertTrue(all("10 messages today" in message for message in refused), refused)
             self.assertEqual(len(set(messages.mapped("sent_on"))), 1)

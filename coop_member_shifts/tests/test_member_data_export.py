@@ -19,12 +19,8 @@ class TestMemberDataExport(FeeCase):
         cls.entry = WorkEntry.create(
             {"partner_id": cls.paula.id, "hours": 3, "name": "Shelving", "kind": "task"}
         )
-        WorkEntry.create(
-            {"partner_id": cls.oscar.id, "hours": 5, "name": "Oscar's work"}
-        )
-        start = fields.Datetime.now().replace(microsecond=0, second=0) + timedelta(
-            days=2
-        )
+        WorkEntry.create({"partner_id": cls.oscar.id, "hours": 5, "name": "Oscar's work"})
+        start = fields.Datetime.now().replace(microsecond=0, second=0) + timedelta(days=2)
         shift = cls.env["coop.shift"].create(
             {
                 "task_type_id": cls.task.id,
@@ -47,9 +43,7 @@ class TestMemberDataExport(FeeCase):
 
     def test_the_export_holds_the_volunteer_ledger(self):
         work = self.export(self.paula)["volunteer_work"]
-        self.assertEqual(
-            [(line["name"], line["hours"]) for line in work], [("Shelving", 3.0)]
-        )
+        self.assertEqual([(line["name"], line["hours"]) for line in work], [("Shelving", 3.0)])
 
     def test_the_export_holds_the_shift_registrations(self):
         registrations = self.export(self.paula)["shift_registrations"]

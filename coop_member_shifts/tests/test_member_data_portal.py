@@ -51,9 +51,7 @@ class TestMemberDataPortal(FeeCase, HttpCase):
         csrf = self.csrf("/my/data")
         for _attempt in range(2):
             self.url_open("/my/data/erasure", data={"csrf_token": csrf})
-        requests = self.env["coop.erasure.request"].search(
-            [("partner_id", "=", self.paula.id)]
-        )
+        requests = self.env["coop.erasure.request"].search([("partner_id", "=", self.paula.id)])
         self.assertEqual(len(requests), 1)
 
     def test_a_member_sees_their_request(self):

@@ -7,9 +7,7 @@ from .common import CoopCase
 @tagged("post_install", "-at_install")
 class TestMenus(CoopCase):
     def test_shop_staff_opens_every_coop_menu(self):
-        menus = self.assertMenusOpen(
-            self.staff_user, "coop_member_shifts.menu_coop_root"
-        )
+        menus = self.assertMenusOpen(self.staff_user, "coop_member_shifts.menu_coop_root")
         self.assertIn(self.env.ref("coop_member_shifts.menu_coop_members"), menus)
 
     def test_shop_staff_does_not_see_configuration(self):

@@ -17,19 +17,14 @@ class TestWorkPortal(HttpCase):
             groups="base.group_portal",
         )
         cls.other_user = new_test_user(
-            cls.env,
-            login="coop_portal_bob",
-            password="coop_portal_bob",
-            groups="base.group_portal",
+            cls.env, login="coop_portal_bob", password="coop_portal_bob", groups="base.group_portal"
         )
         cls.member, cls.other = cls.member_user.partner_id, cls.other_user.partner_id
         cls.task = cls.env["coop.task.type"].create({"name": "Reception"})
         cls.Entry = cls.env["coop.work.entry"]
 
     def make_shift(self, hours_ahead=72, seats=2):
-        start = fields.Datetime.now().replace(microsecond=0) + timedelta(
-            hours=hours_ahead
-        )
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(hours=hours_ahead)
         return self.env["coop.shift"].create(
             {
                 "task_type_id": self.task.id,

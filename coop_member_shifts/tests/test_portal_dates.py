@@ -154,11 +154,7 @@ class TestPortalDates(HttpCase):
         self.member.tz = "America/Montreal"
         start = fields.Datetime.now().replace(microsecond=0) + timedelta(hours=20)
         shift = self.env["coop.shift"].create(
-            {
-                "task_type_id": self.task.id,
-                "start": start,
-                "end": start + timedelta(hours=3),
-            }
+            {"task_type_id": self.task.id, "start": start, "end": start + timedelta(hours=3)}
         )
         self.register(shift)
         self.env["coop.shift.registration"]._cron_send_reminders()
@@ -174,9 +170,7 @@ class TestPortalDates(HttpCase):
         start = datetime(2026, 12, 5, 8, 0)
         member = self.member.with_context(lang="fr_FR")
         self.assertEqual(
-            member._coop_when(start, start + timedelta(hours=3), tz=STORE_TZ).split(
-                ", ", 1
-            )[1],
+            member._coop_when(start, start + timedelta(hours=3), tz=STORE_TZ).split(", ", 1)[1],
             "9 h \u2013 12 h",
         )
         self.assertTrue(member._coop_when(start).startswith("samedi 5 décembre"))

@@ -10,9 +10,7 @@ class TestReminders(CoopCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.task = cls.env["coop.task.type"].create({"name": "Reception"})
-        cls.alice = cls.env["res.partner"].create(
-            {"name": "Alice", "email": "alice@example.com"}
-        )
+        cls.alice = cls.env["res.partner"].create({"name": "Alice", "email": "alice@example.com"})
         cls.bob = cls.env["res.partner"].create(
             {"name": "Bob", "email": "bob@example.com", "coop_no_reminders": True}
         )
@@ -20,11 +18,7 @@ class TestReminders(CoopCase):
     def make_shift(self, hours_ahead):
         start = fields.Datetime.now() + timedelta(hours=hours_ahead)
         return self.env["coop.shift"].create(
-            {
-                "task_type_id": self.task.id,
-                "start": start,
-                "end": start + timedelta(hours=3),
-            }
+            {"task_type_id": self.task.id, "start": start, "end": start + timedelta(hours=3)}
         )
 
     def mails_to(self, partner):

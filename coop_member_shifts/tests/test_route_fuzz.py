@@ -37,10 +37,7 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             groups="base.group_portal",
         )
         cls.other_user = new_test_user(
-            cls.env,
-            login="coop_fuzz_other",
-            password="coop_fuzz_other",
-            groups="base.group_portal",
+            cls.env, login="coop_fuzz_other", password="coop_fuzz_other", groups="base.group_portal"
         )
         cls.member, cls.other = cls.member_user.partner_id, cls.other_user.partner_id
         cls.task = cls.env["coop.task.type"].create({"name": "Fuzz reception"})
@@ -54,18 +51,14 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             {
                 "partner_id": cls.other.id,
                 "name": "Fuzz ladder",
-                "category_id": cls.env["coop.board.category"]
-                .create({"name": "Fuzz tools"})
-                .id,
+                "category_id": cls.env["coop.board.category"].create({"name": "Fuzz tools"}).id,
                 "date_end": fields.Date.today() + timedelta(days=10),
             }
         )
 
     @classmethod
     def make_shift(cls, hours_ahead):
-        start = fields.Datetime.now().replace(microsecond=0) + timedelta(
-            hours=hours_ahead
-        )
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(hours=hours_ahead)
         return cls.env["coop.shift"].create(
             {
                 "task_type_id": cls.task.id,
@@ -83,11 +76,7 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             (self.get, "/my/shifts", {"message": SCRIPT}),
             (self.get, "/my/income", {"message": SCRIPT}),
             (self.post, f"/my/shifts/{self.shift.id}/register", {}),
-            (
-                self.post,
-                f"/my/shifts/registration/{self.other_registration.id}/cancel",
-                {},
-            ),
+            (self.post, f"/my/shifts/registration/{self.other_registration.id}/cancel", {}),
             (self.post, "/my/shifts/log", {"hours": "2"}),
             (self.post, "/my/income/declare", {"income": "900"}),
             (self.get, "/my/board", {"search": SCRIPT}),
@@ -113,9 +102,7 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             for param in ("message", "error"):
                 with self.subTest(route=url, param=param):
                     self.fuzz(
-                        lambda value, url=url, param=param: self.get(
-                            url, **{param: value}
-                        ),
+                        lambda value, url=url, param=param: self.get(url, **{param: value}),
                         REFLECTED,
                         lambda: self.env["coop.work.entry"],
                     )
@@ -169,13 +156,9 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
                 lambda: Registration.search([("partner_id", "=", self.member.id)]),
             )
         with self.subTest(route="/my/shifts/<shift_id>/register", param="partner_id"):
-            self.post(
-                f"/my/shifts/{self.make_shift(120).id}/register",
-                partner_id=self.other.id,
-            )
+            self.post(f"/my/shifts/{self.make_shift(120).id}/register", partner_id=self.other.id)
             self.assertEqual(
-                Registration.search([("partner_id", "=", self.other.id)]),
-                self.other_registration,
+                Registration.search([("partner_id", "=", self.other.id)]), self.other_registration
             )
 
     def test_cancel(self):
@@ -185,9 +168,7 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             self.fuzz(
                 lambda value: self.post(f"/my/shifts/registration/{value}/cancel"),
                 ids,
-                lambda: self.env["coop.shift.registration"].search(
-                    [("state", "=", "cancelled")]
-                ),
+                lambda: self.env["coop.shift.registration"].search([("state", "=", "cancelled")]),
             )
         self.assertEqual(self.other_registration.state, "registered")
 
@@ -198,9 +179,7 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
         base = {"income": "950", "household_shares": "2"}
 
         def declared():
-            return Declaration.search(
-                [("partner_id", "in", (self.member | self.other).ids)]
-            )
+            return Declaration.search([("partner_id", "in", (self.member | self.other).ids)])
 
         def own_and_draft(declarations):
             return all(
@@ -283,9 +262,7 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
         for param, values, may_store in table:
             with self.subTest(route="/my/board/new", param=param):
                 self.fuzz(
-                    lambda value, param=param: self.post(
-                        "/my/board/new", **{**base, param: value}
-                    ),
+                    lambda value, param=param: self.post("/my/board/new", **{**base, param: value}),
                     values,
                     self.board_posts,
                     may_store,
@@ -297,16 +274,12 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
         ids = (*PATH_IDS, "999999")
         for url in ("/my/board/%s", "/my/board/%s/edit"):
             with self.subTest(route=url):
-                self.fuzz(
-                    lambda value, url=url: self.get(url % value), ids, self.board_posts
-                )
+                self.fuzz(lambda value, url=url: self.get(url % value), ids, self.board_posts)
         for url in ("/my/board/%s/close", "/my/board/%s/edit"):
             with self.subTest(route=url, param="someone else's post"):
                 response = self.post(url % self.board_post.id, name="Mine now")
                 self.assertEqual(response.status_code, 404)
-        self.assertEqual(
-            (self.board_post.state, self.board_post.name), ("open", "Fuzz ladder")
-        )
+        self.assertEqual((self.board_post.state, self.board_post.name), ("open", "Fuzz ladder"))
 
     def test_board_is_closed_to_portal_users_who_are_not_members(self):
         self.login(self.member_user)
@@ -329,15 +302,11 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
         archived = Skill.create({"name": "Fuzz archived", "active": False})
 
         def declared():
-            return MemberSkill.search(
-                [("partner_id", "in", (self.member | self.other).ids)]
-            )
+            return MemberSkill.search([("partner_id", "in", (self.member | self.other).ids)])
 
         def own_and_unconfirmed(member_skills):
             return all(
-                ms.partner_id == self.member
-                and ms.skill_id == knitting
-                and not ms.confirmed
+                ms.partner_id == self.member and ms.skill_id == knitting and not ms.confirmed
                 for ms in member_skills
             )
 
@@ -384,34 +353,22 @@ class TestDirectoryRouteFuzz(RouteFuzzMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.member_user = new_test_user(
-            cls.env,
-            login="coop_fuzz_dir",
-            password="coop_fuzz_dir",
-            groups="base.group_portal",
+            cls.env, login="coop_fuzz_dir", password="coop_fuzz_dir", groups="base.group_portal"
         )
         cls.other_user = new_test_user(
-            cls.env,
-            login="coop_fuzz_dir2",
-            password="coop_fuzz_dir2",
-            groups="base.group_portal",
+            cls.env, login="coop_fuzz_dir2", password="coop_fuzz_dir2", groups="base.group_portal"
         )
         (cls.member_user.partner_id | cls.other_user.partner_id).free_member = True
         cls.env.company.email = "coop@example.com"
         Profile = cls.env["coop.directory.profile"]
         cls.profile = Profile.create({"partner_id": cls.member_user.partner_id.id})
         cls.other_profile = Profile.create(
-            {
-                "partner_id": cls.other_user.partner_id.id,
-                "published": True,
-                "contactable": True,
-            }
+            {"partner_id": cls.other_user.partner_id.id, "published": True, "contactable": True}
         )
 
     def messages(self):
         senders = (self.member_user | self.other_user).partner_id
-        return self.env["coop.directory.message"].search(
-            [("sender_id", "in", senders.ids)]
-        )
+        return self.env["coop.directory.message"].search([("sender_id", "in", senders.ids)])
 
     def test_visitor_is_sent_to_log_in_everywhere(self):
         self.authenticate(None, None)
@@ -436,9 +393,7 @@ class TestDirectoryRouteFuzz(RouteFuzzMixin, HttpCase):
         for param in ("search", "skill", "neighbourhood", "page"):
             with self.subTest(route="/my/directory", param=param):
                 self.fuzz(
-                    lambda value, param=param: self.get(
-                        "/my/directory", **{param: value}
-                    ),
+                    lambda value, param=param: self.get("/my/directory", **{param: value}),
                     (*TEXTS[1:], *NUMBERS, *PATH_IDS, "x" * 8000),
                     self.messages,
                 )
@@ -449,9 +404,7 @@ class TestDirectoryRouteFuzz(RouteFuzzMixin, HttpCase):
             for param in ("message", "error"):
                 with self.subTest(route=url, param=param):
                     self.fuzz(
-                        lambda value, url=url, param=param: self.get(
-                            url, **{param: value}
-                        ),
+                        lambda value, url=url, param=param: self.get(url, **{param: value}),
                         REFLECTED,
                         self.messages,
                     )
@@ -461,9 +414,7 @@ class TestDirectoryRouteFuzz(RouteFuzzMixin, HttpCase):
         for suffix in ("", "/photo"):
             with self.subTest(route=f"/my/directory/<profile_id>{suffix}"):
                 self.fuzz(
-                    lambda value, suffix=suffix: self.get(
-                        f"/my/directory/{value}{suffix}"
-                    ),
+                    lambda value, suffix=suffix: self.get(f"/my/directory/{value}{suffix}"),
                     PATH_IDS,
                     self.messages,
                 )
@@ -480,14 +431,9 @@ class TestDirectoryRouteFuzz(RouteFuzzMixin, HttpCase):
 
         with self.subTest(route="/my/directory/<profile_id>/contact", param="body"):
             self.fuzz(
-                lambda value: self.post(url, body=value),
-                ("", *TEXTS),
-                self.messages,
-                well_formed,
+                lambda value: self.post(url, body=value), ("", *TEXTS), self.messages, well_formed
             )
-        with self.subTest(
-            route="/my/directory/<profile_id>/contact", param="profile_id"
-        ):
+        with self.subTest(route="/my/directory/<profile_id>/contact", param="profile_id"):
             self.fuzz(
                 lambda value: self.post(f"/my/directory/{value}/contact", body="Hi"),
                 (*PATH_IDS, str(self.profile.id)),
@@ -497,12 +443,7 @@ class TestDirectoryRouteFuzz(RouteFuzzMixin, HttpCase):
 
     def test_save_profile(self):
         self.login(self.member_user)
-        base = {
-            "published": "on",
-            "show_offer": "on",
-            "offer": "Tools",
-            "neighbourhood": "Dunois",
-        }
+        base = {"published": "on", "show_offer": "on", "offer": "Tools", "neighbourhood": "Dunois"}
         table = [
             ("offer", TEXTS),
             ("neighbourhood", TEXTS),
@@ -522,10 +463,7 @@ class TestDirectoryRouteFuzz(RouteFuzzMixin, HttpCase):
                 self.assertEqual(self.profile.partner_id, self.member_user.partner_id)
                 self.assertFalse(self.profile.moderated)
                 self.assertFalse(self.other_profile.offer)
-                for text in (
-                    self.profile.offer or "",
-                    self.profile.neighbourhood or "",
-                ):
+                for text in (self.profile.offer or "", self.profile.neighbourhood or ""):
                     self.assertNotIn("<", text)
                     self.assertLessEqual(len(text), 500)
         self.assertSafeAnswer(self.get("/my/directory/profile"))

@@ -14,22 +14,17 @@ class TestSetupWizard(CoopCase):
         cls.company = cls.env.company
         cls.Wizard = cls.env["coop.setup.wizard"].with_user(cls.manager_user)
         # The demo coop postpones the assistant; a new coop does not.
-        cls.env["ir.config_parameter"].set_param(
-            "coop_member_shifts.setup_postponed", False
-        )
+        cls.env["ir.config_parameter"].set_param("coop_member_shifts.setup_postponed", False)
 
     def wizard(self, **values):
         return self.Wizard.create(values)
 
     def checks(self):
-        return {
-            check["key"]: check["done"] for check in self.Wizard._coop_setup_checks()
-        }
+        return {check["key"]: check["done"] for check in self.Wizard._coop_setup_checks()}
 
     def brackets(self, *rows):
         return [
-            (0, 0, {"income_from": low, "income_to": high, "fee": fee})
-            for low, high, fee in rows
+            (0, 0, {"income_from": low, "income_to": high, "fee": fee}) for low, high, fee in rows
         ]
 
     def test_identity_step_sets_the_company(self):
@@ -79,26 +74,17 @@ class TestSetupWizard(CoopCase):
             self.company.coop_monthly_hours = -1
 
     def test_fees_step_creates_a_membership_and_its_schedule(self):
-        wizard = self.wizard(
-            step="fees", fee_product_id=False, fee_product_name="Adhésion"
-        )
+        wizard = self.wizard(step="fees", fee_product_id=False, fee_product_name="Adhésion")
         wizard.bracket_ids = [(5,)] + self.brackets((0, 900, 10), (900, 0, 40))
         wizard.action_next()
-        schedule = self.env["coop.fee.schedule"].search(
-            [("product_tmpl_id.name", "=", "Adhésion")]
-        )
+        schedule = self.env["coop.fee.schedule"].search([("product_tmpl_id.name", "=", "Adhésion")])
         self.assertTrue(schedule.product_tmpl_id.membership)
         self.assertEqual(schedule.bracket_ids.mapped("fee"), [10, 40])
         self.assertTrue(self.checks()["fees"])
 
     def test_fees_step_replaces_the_brackets_of_an_existing_schedule(self):
         product = self.env["product.template"].create(
-            {
-                "name": "Membership",
-                "membership": True,
-                "type": "service",
-                "list_price": 50,
-            }
+            {"name": "Membership", "membership": True, "type": "service", "list_price": 50}
         )
         schedule = self.env["coop.fee.schedule"].create(
             {"product_tmpl_id": product.id, "bracket_ids": self.brackets((0, 0, 50))}
@@ -158,9 +144,7 @@ class TestSetupWizard(CoopCase):
 
     def test_shop_staff_land_on_the_app_not_on_the_assistant(self):
         self.company.street = False
-        action = (
-            self.env["coop.setup.wizard"].with_user(self.staff_user).action_coop_home()
-        )
+        action = self.env["coop.setup.wizard"].with_user(self.staff_user).action_coop_home()
         self.assertNotEqual(action.get("res_model"), "coop.setup.wizard")
         self.assertTrue(action.get("type"))
 

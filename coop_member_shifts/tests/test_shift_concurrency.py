@@ -32,14 +32,8 @@ class TestShiftSeatConcurrency(BaseCase):
                     "seats": 1,
                 }
             )
-            members = env["res.partner"].create(
-                [{"name": f"Seat {letter}"} for letter in "ABCDE"]
-            )
-            self.task_id, self.shift_id, self.member_ids = (
-                task.id,
-                shift.id,
-                members.ids,
-            )
+            members = env["res.partner"].create([{"name": f"Seat {letter}"} for letter in "ABCDE"])
+            self.task_id, self.shift_id, self.member_ids = task.id, shift.id, members.ids
         self.addCleanup(self._delete_records)
 
     def _delete_records(self):
@@ -117,9 +111,7 @@ class TestShiftSeatConcurrency(BaseCase):
         barrier = threading.Barrier(len(self.member_ids))
         outcomes = {}
         threads = [
-            threading.Thread(
-                target=self.sign_up_with_retries, args=(member_id, barrier, outcomes)
-            )
+            threading.Thread(target=self.sign_up_with_retries, args=(member_id, barrier, outcomes))
             for member_id in self.member_ids
         ]
         for thread in threads:

@@ -47,9 +47,7 @@ class TestShiftGenerationQueries(CoopCase):
                     "recurrence": ("weekly", "every_n", "cycle", "cycle")[index % 4],
                     "every_weeks": 2,
                     "cycle_week": str(index // 4 % 4),
-                    "partner_ids": [
-                        (6, 0, self.members[2 * index : 2 * index + 2].ids)
-                    ],
+                    "partner_ids": [(6, 0, self.members[2 * index : 2 * index + 2].ids)],
                 }
                 for index in range(count)
             ]
@@ -71,9 +69,7 @@ class TestShiftGenerationQueries(CoopCase):
         templates = self.make_templates(count)
         planned = len(templates._missing_shift_values(self.year_ahead()))
         self.env.invalidate_all()
-        with self.assertQueryCount(
-            GENERATION_QUERIES + inserts(planned) + inserts(2 * planned)
-        ):
+        with self.assertQueryCount(GENERATION_QUERIES + inserts(planned) + inserts(2 * planned)):
             shifts = self.generate_a_year(templates)
         self.assertEqual(len(shifts), planned)
         self.assertEqual(shifts.template_id, templates)
@@ -154,9 +150,7 @@ class TestShiftGenerationRules(CoopCase):
         morning = self.make_template(self.ana | self.ben)
         noon = self.make_template(self.ana, start_hour=12.0, end_hour=15.0)
         self.generate(morning | noon)
-        self.assertEqual(
-            morning.shift_ids.registration_ids.partner_id, self.ana | self.ben
-        )
+        self.assertEqual(morning.shift_ids.registration_ids.partner_id, self.ana | self.ben)
         self.assertFalse(noon.shift_ids.registration_ids)
         self.assertEqual(self.refusals(noon).count("already registered"), 5)
         self.assertFalse(self.refusals(morning))
@@ -164,32 +158,18 @@ class TestShiftGenerationRules(CoopCase):
     def test_a_member_already_registered_at_that_time_is_not_registered_again(self):
         start = fields.Datetime.to_datetime("2027-01-10 10:00:00")  # 11:00 in Paris
         busy = self.env["coop.shift"].create(
-            {
-                "task_type_id": self.task.id,
-                "start": start,
-                "end": start + timedelta(hours=2),
-            }
+            {"task_type_id": self.task.id, "start": start, "end": start + timedelta(hours=2)}
         )
-        self.env["coop.shift.registration"].create(
-            {"shift_id": busy.id, "partner_id": self.ana.id}
-        )
+        self.env["coop.shift.registration"].create({"shift_id": busy.id, "partner_id": self.ana.id})
         template = self.make_template(self.ana | self.ben)
         shifts = self.generate(template)
-        clashing = shifts.filtered(
-            lambda shift: shift.start.date() == date(2027, 1, 10)
-        )
+        clashing = shifts.filtered(lambda shift: shift.start.date() == date(2027, 1, 10))
         self.assertEqual(clashing.registration_ids.partner_id, self.ben)
-        self.assertEqual(
-            (shifts - clashing).registration_ids.partner_id, self.ana | self.ben
-        )
+        self.assertEqual((shifts - clashing).registration_ids.partner_id, self.ana | self.ben)
         self.assertEqual(self.refusals(template).count("already registered"), 1)
 
-    def test_shifts_generated_together_keep_their_local_time_across_daylight_saving(
-        self,
-    ):
-        winter = self.make_template(
-            self.ana, date_start=date(2027, 3, 20), date_end=None
-        )
+    def test_shifts_generated_together_keep_their_local_time_across_daylight_saving(self):
+        winter = self.make_template(self.ana, date_start=date(2027, 3, 20), date_end=None)
         summer = self.make_template(
             self.ben, weekday="5", date_start=date(2027, 10, 23), date_end=None
         )
@@ -204,11 +184,7 @@ class TestShiftGenerationRules(CoopCase):
         start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=2)
         first, second = self.env["coop.shift"].create(
             [
-                {
-                    "task_type_id": self.task.id,
-                    "start": start,
-                    "end": start + timedelta(hours=3),
-                },
+                {"task_type_id": self.task.id, "start": start, "end": start + timedelta(hours=3)},
                 {
                     "task_type_id": self.task.id,
                     "start": start + timedelta(hours=1),

@@ -33,9 +33,7 @@ class TestShifts(CoopCase):
         )
 
     def make_shift(self, seats=2, hours_ahead=48, duration=3):
-        start = fields.Datetime.now().replace(microsecond=0) + timedelta(
-            hours=hours_ahead
-        )
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(hours=hours_ahead)
         return self.env["coop.shift"].create(
             {
                 "task_type_id": self.reception.id,
@@ -58,26 +56,17 @@ class TestShifts(CoopCase):
         self.assertEqual(len(template.shift_ids), len(first))
 
     def test_generation_is_right_across_daylight_saving_in_paris(self):
-        template = self.make_template(
-            date_start=date(2027, 3, 20), date_end=date(2027, 4, 5)
-        )
+        template = self.make_template(date_start=date(2027, 3, 20), date_end=date(2027, 4, 5))
         shifts = template._generate_shifts(date_to=date(2027, 4, 5))
         # Last Sunday of March 2027 is the 28th.
         self.assertEqual(
             shifts.mapped("start"),
-            [
-                datetime(2027, 3, 21, 9, 0),
-                datetime(2027, 3, 28, 8, 0),
-                datetime(2027, 4, 4, 8, 0),
-            ],
+            [datetime(2027, 3, 21, 9, 0), datetime(2027, 3, 28, 8, 0), datetime(2027, 4, 4, 8, 0)],
         )
 
     def test_a_template_ending_at_midnight_generates_its_shifts(self):
         template = self.make_template(
-            start_hour=20.0,
-            end_hour=24.0,
-            date_start=date(2027, 1, 1),
-            date_end=date(2027, 1, 10),
+            start_hour=20.0, end_hour=24.0, date_start=date(2027, 1, 1), date_end=date(2027, 1, 10)
         )
         shifts = template._generate_shifts(date_to=date(2027, 1, 10))
         # Sundays 3 and 10 January 2027, 20:00-24:00 in Paris (UTC+1).
@@ -126,9 +115,7 @@ class TestShifts(CoopCase):
             self.register(self.make_shift(hours_ahead=49), self.alice)
 
     def test_a_suspended_member_cannot_register(self):
-        suspended = self.env["res.partner"].create(
-            {"name": "Suspended", "free_member": True}
-        )
+        suspended = self.env["res.partner"].create({"name": "Suspended", "free_member": True})
         self.env.cr.execute(
             "UPDATE res_partner SET create_date = %s WHERE id = %s",
             (fields.Datetime.now() - timedelta(days=95), suspended.id),
@@ -139,9 +126,7 @@ class TestShifts(CoopCase):
             self.register(self.make_shift(), suspended)
 
     def test_attendance_writes_the_ledger_and_absence_cancels_it(self):
-        registration = self.register(
-            self.make_shift(hours_ahead=-4, duration=3), self.alice
-        )
+        registration = self.register(self.make_shift(hours_ahead=-4, duration=3), self.alice)
         registration.action_attended()
         credit = registration.work_entry_id
         self.assertEqual(credit.hours, 3)
@@ -158,14 +143,10 @@ class TestShifts(CoopCase):
         registration = self.register(self.make_shift(hours_ahead=48), self.alice)
         with self.assertRaises(UserError):
             registration.action_attended()
-        self.assertFalse(
-            self.env["coop.work.entry"].search([("partner_id", "=", self.alice.id)])
-        )
+        self.assertFalse(self.env["coop.work.entry"].search([("partner_id", "=", self.alice.id)]))
 
     def test_nobody_marks_their_own_attendance(self):
-        registration = self.register(
-            self.make_shift(hours_ahead=-4), self.staff_user.partner_id
-        )
+        registration = self.register(self.make_shift(hours_ahead=-4), self.staff_user.partner_id)
         with self.assertRaises(UserError):
             registration.with_user(self.staff_user).action_attended()
         self.assertEqual(registration.state, "registered")

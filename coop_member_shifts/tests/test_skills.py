@@ -24,23 +24,15 @@ class SkillCase(CoopCase):
             groups="coop_member_shifts.group_coop_shift_coordinator",
         )
         cls.portal_user = new_test_user(
-            cls.env,
-            login="coop_skill_portal",
-            groups="base.group_portal",
-            name="Paula Portal",
+            cls.env, login="coop_skill_portal", groups="base.group_portal", name="Paula Portal"
         )
         cls.other_portal_user = new_test_user(
-            cls.env,
-            login="coop_skill_portal2",
-            groups="base.group_portal",
-            name="Oscar Other",
+            cls.env, login="coop_skill_portal2", groups="base.group_portal", name="Oscar Other"
         )
         cls.paula = cls.portal_user.partner_id
         cls.oscar = cls.other_portal_user.partner_id
         Skill = cls.env["coop.skill"]
-        cls.licence = Skill.create(
-            {"name": "Test driving licence", "needs_confirmation": True}
-        )
+        cls.licence = Skill.create({"name": "Test driving licence", "needs_confirmation": True})
         cls.carpentry = Skill.create({"name": "Test carpentry"})
         cls.MemberSkill = cls.env["coop.member.skill"]
 
@@ -101,11 +93,7 @@ class TestSkillConfirmation(SkillCase):
     def test_a_skill_cannot_be_created_confirmed(self):
         with self.assertRaises(AccessError):
             self.MemberSkill.with_user(self.coordinator_user).create(
-                {
-                    "partner_id": self.oscar.id,
-                    "skill_id": self.licence.id,
-                    "confirmed": True,
-                }
+                {"partner_id": self.oscar.id, "skill_id": self.licence.id, "confirmed": True}
             )
 
     def test_moving_a_confirmed_skill_to_another_skill_unconfirms_it(self):
@@ -132,19 +120,14 @@ class TestSkillConfirmation(SkillCase):
         Partner = self.env["res.partner"].with_user(self.staff_user)
         mine = [("id", "in", (self.oscar | self.paula).ids)]
         self.assertEqual(
-            Partner.search([*mine, ("coop_skill_ids", "in", self.carpentry.ids)]),
-            self.oscar,
+            Partner.search([*mine, ("coop_skill_ids", "in", self.carpentry.ids)]), self.oscar
         )
         self.assertEqual(
             Partner.search([*mine, ("coop_skill_ids", "ilike", "carpent")]), self.oscar
         )
         # Paula's licence waits for confirmation: she is not found by it.
-        self.assertFalse(
-            Partner.search([*mine, ("coop_skill_ids", "=", self.licence.id)])
-        )
-        self.assertEqual(
-            Partner.search([*mine, ("coop_skill_ids", "=", False)]), self.paula
-        )
+        self.assertFalse(Partner.search([*mine, ("coop_skill_ids", "=", self.licence.id)]))
+        self.assertEqual(Partner.search([*mine, ("coop_skill_ids", "=", False)]), self.paula)
 
 
 @tagged("post_install", "-at_install")
@@ -170,20 +153,9 @@ class TestSkillSelfDeclaration(SkillCase):
         self.assertFalse(Mine._coop_declare_own(self.licence.id).confirmed)
 
     def test_nonsense_skill_ids_are_refused_with_a_message(self):
-        archived = self.env["coop.skill"].create(
-            {"name": "Test archived", "active": False}
-        )
+        archived = self.env["coop.skill"].create({"name": "Test archived", "active": False})
         Mine = self.MemberSkill.with_user(self.portal_user)
-        for value in (
-            "",
-            "abc",
-            "-1",
-            "0",
-            "99999999999",
-            "1e3",
-            None,
-            str(archived.id),
-        ):
+        for value in ("", "abc", "-1", "0", "99999999999", "1e3", None, str(archived.id)):
             with self.subTest(value=value), self.assertRaises(UserError):
                 Mine._coop_declare_own(value)
         self.assertFalse(self.MemberSkill.search([("partner_id", "=", self.paula.id)]))
@@ -191,9 +163,7 @@ class TestSkillSelfDeclaration(SkillCase):
     def test_a_member_cannot_remove_someone_elses_skill(self):
         others = self.declare(self.oscar, self.carpentry)
         with self.assertRaises(UserError):
-            self.MemberSkill.with_user(self.portal_user)._coop_withdraw_own(
-                self.carpentry.id
-            )
+            self.MemberSkill.with_user(self.portal_user)._coop_withdraw_own(self.carpentry.id)
         self.assertTrue(others.exists())
 
     def test_a_member_reads_only_their_own_skills(self):
@@ -243,9 +213,7 @@ class TestSkillSignUp(SkillCase):
             self.register(self.oscar, self.make_shift())
 
     def test_a_member_with_the_confirmed_skill_registers(self):
-        self.declare(self.oscar, self.licence).with_user(
-            self.coordinator_user
-        ).action_confirm()
+        self.declare(self.oscar, self.licence).with_user(self.coordinator_user).action_confirm()
         registration = self.register(self.oscar, self.make_shift())
         self.assertEqual(registration.state, "registered")
 
@@ -267,9 +235,7 @@ class TestSkillSignUp(SkillCase):
         self.assertTrue(self.register(self.oscar, self.make_shift(task)))
 
     def test_a_fixed_team_member_without_the_skill_is_skipped_and_reported(self):
-        self.declare(self.paula, self.licence).with_user(
-            self.coordinator_user
-        ).action_confirm()
+        self.declare(self.paula, self.licence).with_user(self.coordinator_user).action_confirm()
         template = self.env["coop.shift.template"].create(
             {
                 "task_type_id": self.driving.id,
@@ -280,9 +246,7 @@ class TestSkillSignUp(SkillCase):
                 "partner_ids": [(6, 0, (self.paula | self.oscar).ids)],
             }
         )
-        shifts = template._generate_shifts(
-            date_to=fields.Date.today() + timedelta(days=14)
-        )
+        shifts = template._generate_shifts(date_to=fields.Date.today() + timedelta(days=14))
         self.assertTrue(shifts)
         self.assertEqual(shifts.registration_ids.partner_id, self.paula)
 
@@ -294,8 +258,7 @@ class TestSkillMemberData(SkillCase):
         self.declare(self.oscar, self.carpentry)
         rows = self.paula._coop_data_export()["skills"]
         self.assertEqual(
-            [(row["skill_id"], row["confirmed"]) for row in rows],
-            [(self.licence.name, False)],
+            [(row["skill_id"], row["confirmed"]) for row in rows], [(self.licence.name, False)]
         )
 
     def test_an_erased_member_takes_their_skills_along(self):

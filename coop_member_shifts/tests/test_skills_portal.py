@@ -18,10 +18,7 @@ class TestSkillsPortal(HttpCase):
             lang="en_US",
         )
         cls.other_user = new_test_user(
-            cls.env,
-            login="coop_skill_bob",
-            password="coop_skill_bob",
-            groups="base.group_portal",
+            cls.env, login="coop_skill_bob", password="coop_skill_bob", groups="base.group_portal"
         )
         cls.member, cls.other = cls.member_user.partner_id, cls.other_user.partner_id
         cls.forklift = cls.env["coop.skill"].create(
@@ -39,9 +36,7 @@ class TestSkillsPortal(HttpCase):
         return self.MemberSkill.search([("partner_id", "=", self.member.id)])
 
     def test_tour_a_member_adds_a_skill_sees_it_awaiting_and_removes_it(self):
-        self.start_tour(
-            "/my/skills", "coop_member_shifts_my_skills", login="coop_skill_alice"
-        )
+        self.start_tour("/my/skills", "coop_member_shifts_my_skills", login="coop_skill_alice")
         self.assertFalse(self.mine())
 
     def test_the_portal_home_links_to_my_skills(self):
@@ -49,19 +44,13 @@ class TestSkillsPortal(HttpCase):
         self.assertIn('href="/my/skills"', self.url_open("/my").text)
 
     def test_a_member_sees_only_their_own_skills(self):
-        self.MemberSkill.create(
-            {"partner_id": self.other.id, "skill_id": self.knitting.id}
-        )
+        self.MemberSkill.create({"partner_id": self.other.id, "skill_id": self.knitting.id})
         self.authenticate("coop_skill_alice", "coop_skill_alice")
         self.assertNotIn("o_coop_my_skill", self.url_open("/my/skills").text)
 
     def test_a_confirmed_skill_shows_confirmed(self):
         self.MemberSkill.sudo().create(
-            {
-                "partner_id": self.member.id,
-                "skill_id": self.forklift.id,
-                "confirmed": True,
-            }
+            {"partner_id": self.member.id, "skill_id": self.forklift.id, "confirmed": True}
         )
         self.authenticate("coop_skill_alice", "coop_skill_alice")
         page = self.url_open("/my/skills").text
@@ -70,9 +59,7 @@ class TestSkillsPortal(HttpCase):
 
     def test_adding_a_skill_through_the_form_declares_it_for_the_member(self):
         self.authenticate("coop_skill_alice", "coop_skill_alice")
-        response = self.post(
-            "/my/skills/add", skill_id=self.knitting.id, partner_id=self.other.id
-        )
+        response = self.post("/my/skills/add", skill_id=self.knitting.id, partner_id=self.other.id)
         self.assertIn("o_coop_portal_message", response.text)
         self.assertEqual(self.mine().skill_id, self.knitting)
         self.assertFalse(self.MemberSkill.search([("partner_id", "=", self.other.id)]))
@@ -102,9 +89,7 @@ class TestSkillsPortal(HttpCase):
 
     def test_signing_up_without_the_skill_gets_a_message(self):
         shift = self.make_forklift_shift()
-        self.MemberSkill.create(
-            {"partner_id": self.member.id, "skill_id": self.forklift.id}
-        )
+        self.MemberSkill.create({"partner_id": self.member.id, "skill_id": self.forklift.id})
         self.authenticate("coop_skill_alice", "coop_skill_alice")
         response = self.post(f"/my/shifts/{shift.id}/register")
         self.assertIn("o_coop_portal_error", response.text)
@@ -113,9 +98,7 @@ class TestSkillsPortal(HttpCase):
 
     def test_the_shift_list_says_when_the_members_skill_awaits_confirmation(self):
         self.make_forklift_shift()
-        self.MemberSkill.create(
-            {"partner_id": self.member.id, "skill_id": self.forklift.id}
-        )
+        self.MemberSkill.create({"partner_id": self.member.id, "skill_id": self.forklift.id})
         self.authenticate("coop_skill_alice", "coop_skill_alice")
         page = self.url_open("/my/shifts").text
         row = page[page.index("Tour forklift work") :]

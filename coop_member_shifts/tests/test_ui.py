@@ -10,6 +10,4 @@ class TestCoopMenuTour(HttpCase):
             password="coop_tour_staff",
             groups="coop_member_shifts.group_coop_shop_staff",
         )
-        self.start_tour(
-            "/odoo", "coop_member_shifts_open_coop_menu", login="coop_tour_staff"
-        )
+        self.start_tour("/odoo", "coop_member_shifts_open_coop_menu", login="coop_tour_staff")

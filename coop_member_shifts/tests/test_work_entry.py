@@ -16,19 +16,12 @@ class TestWorkEntry(CoopCase):
         cls.member_user = new_test_user(
             cls.env, login="coop_test_member", groups="base.group_portal"
         )
-        cls.other_user = new_test_user(
-            cls.env, login="coop_test_other", groups="base.group_portal"
-        )
+        cls.other_user = new_test_user(cls.env, login="coop_test_other", groups="base.group_portal")
         cls.Entry = cls.env["coop.work.entry"]
 
     def log_task(self, partner, hours=2.0, **values):
         return self.Entry.create(
-            {
-                "partner_id": partner.id,
-                "hours": hours,
-                "name": "Finding producers",
-                **values,
-            }
+            {"partner_id": partner.id, "hours": hours, "name": "Finding producers", **values}
         )
 
     def test_a_logged_task_waits_for_validation(self):
@@ -55,10 +48,7 @@ class TestWorkEntry(CoopCase):
         with self.assertRaises(ValidationError):
             self.log_task(self.member_user.partner_id, hours=-3, kind="adjustment")
         entry = self.log_task(
-            self.member_user.partner_id,
-            hours=-3,
-            kind="adjustment",
-            reason="Counted twice",
+            self.member_user.partner_id, hours=-3, kind="adjustment", reason="Counted twice"
         )
         self.assertEqual(entry.hours, -3)
 
@@ -77,8 +67,6 @@ class TestWorkEntry(CoopCase):
             entry.with_user(self.member_user).write({"state": "validated"})
 
     def test_credit_writes_a_validated_line(self):
-        entry = self.Entry._credit(
-            self.member_user.partner_id, 1.5, "delivery", "Delivery"
-        )
+        entry = self.Entry._credit(self.member_user.partner_id, 1.5, "delivery", "Delivery")
         self.assertEqual(entry.state, "validated")
         self.assertEqual(entry.kind, "delivery")

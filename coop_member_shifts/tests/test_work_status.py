@@ -29,9 +29,7 @@ class TestWorkStatus(CoopCase):
         return member
 
     def work(self, member, month, hours):
-        self.env["coop.work.entry"]._credit(
-            member, hours, "shift", "Shift", on_date=month
-        )
+        self.env["coop.work.entry"]._credit(member, hours, "shift", "Shift", on_date=month)
 
     def test_member_who_did_their_hours_is_up_to_date(self):
         member = self.make_member()
@@ -94,12 +92,7 @@ class TestWorkStatus(CoopCase):
     def test_only_validated_work_counts(self):
         member = self.make_member()
         self.env["coop.work.entry"].create(
-            {
-                "partner_id": member.id,
-                "hours": 6,
-                "name": "Task",
-                "date": self.two_months_ago,
-            }
+            {"partner_id": member.id, "hours": 6, "name": "Task", "date": self.two_months_ago}
         )
         self.assertEqual(member.coop_work_status, "suspended")
 

@@ -52,9 +52,7 @@ class TestWorkStatusQueries(CoopCase):
             Entry._credit(behind, 3, "shift", "Shift", on_date=self.two_months_ago)
             Entry._credit(fine, 6, "shift", "Shift", on_date=self.two_months_ago)
             members |= behind | fine
-        exempt = self.env["res.partner"].create(
-            {"name": f"Exempt {count}", "free_member": True}
-        )
+        exempt = self.env["res.partner"].create({"name": f"Exempt {count}", "free_member": True})
         self.env["coop.exemption"].create(
             {
                 "partner_id": exempt.id,
@@ -127,9 +125,7 @@ class TestWorkStatusQueries(CoopCase):
         few = self.add_members(10)
         many = self.add_members(20)
         counts = [
-            self.count_queries(
-                lambda members=members: members.mapped("coop_work_status")
-            )
+            self.count_queries(lambda members=members: members.mapped("coop_work_status"))
             for members in (few, many)
         ]
         self.assertEqual(counts[0], counts[1])
@@ -141,9 +137,7 @@ class TestWorkStatusQueries(CoopCase):
     def test_status_and_searches_do_not_build_the_month_table(self):
         members = self.add_members(3)
         Partner = type(self.env["res.partner"])
-        with patch.object(
-            Partner, "_coop_months_table", side_effect=AssertionError("table")
-        ):
+        with patch.object(Partner, "_coop_months_table", side_effect=AssertionError("table")):
             members.mapped("coop_work_status")
             members.mapped("coop_work_balance")
             self.env["res.partner"].search(self.behind_domain, limit=80).read(
@@ -171,9 +165,7 @@ class TestWorkStatusQueries(CoopCase):
         self.add_members(3)
         found = self.env["res.partner"].search(self.behind_domain, limit=80)
         with self.assertQueryCount(0):
-            self.assertLessEqual(
-                set(found.mapped("coop_work_status")), {"behind", "suspended"}
-            )
+            self.assertLessEqual(set(found.mapped("coop_work_status")), {"behind", "suspended"})
             found.mapped("coop_work_balance")
 
     def test_the_contact_form_shows_the_month_table(self):
@@ -182,9 +174,7 @@ class TestWorkStatusQueries(CoopCase):
             {"coop_work_status": {}, "coop_work_months_html": {}}
         )[0]
         self.assertIn("o_coop_work_months", values["coop_work_months_html"])
-        self.assertIn(
-            self.two_months_ago.strftime("%B %Y"), values["coop_work_months_html"]
-        )
+        self.assertIn(self.two_months_ago.strftime("%B %Y"), values["coop_work_months_html"])
 
     def test_the_work_statement_shows_the_month_table(self):
         member = self.add_members(1)[0]

@@ -17,17 +17,7 @@ RANGE_DASH = " \u2013 "  # an en dash between the two ends
 # Timezones that say nothing of where a member lives: a browser or server default (Odoo sets
 # a user's timezone from the browser at the first login), never a coop's civil time.
 UNSET_TZS = frozenset(
-    (
-        "UTC",
-        "Etc/UTC",
-        "UCT",
-        "Etc/UCT",
-        "GMT",
-        "Etc/GMT",
-        "Universal",
-        "Etc/Universal",
-        "Zulu",
-    )
+    ("UTC", "Etc/UTC", "UCT", "Etc/UCT", "GMT", "Etc/GMT", "Universal", "Etc/Universal", "Zulu")
 )
 # The year and the separator before it, to take out of a locale's full date pattern.
 _YEAR = re.compile(r"[,\s]*\by+\b\.?")
@@ -96,9 +86,7 @@ def format_range(start, end, lang, today=None):
         return format_moment(start, lang, today)
     if start.date() == end.date():
         return format_moment(start, lang, today) + RANGE_DASH + format_clock(end, lang)
-    return (
-        format_moment(start, lang, today) + RANGE_DASH + format_moment(end, lang, today)
-    )
+    return format_moment(start, lang, today) + RANGE_DASH + format_moment(end, lang, today)
 
 
 def format_month(month, lang):

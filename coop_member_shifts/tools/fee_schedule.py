@@ -60,9 +60,7 @@ class Bracket:
     fee: float | None
 
     def covers(self, income):
-        return self.income_from <= income and (
-            self.income_to is None or income < self.income_to
-        )
+        return self.income_from <= income and (self.income_to is None or income < self.income_to)
 
 
 def income_basis(income, shares, basis):
@@ -115,9 +113,7 @@ def bracket_fee(brackets, income):
     return bracket.fee
 
 
-def compute_fee(
-    mode, basis, income, shares, brackets=(), rate=0.0, floor=0.0, cap=0.0, step=None
-):
+def compute_fee(mode, basis, income, shares, brackets=(), rate=0.0, floor=0.0, cap=0.0, step=None):
     """The fee for a household (a rate fee rounded to ``step``, not to the currency)."""
     value = income_basis(income, shares, basis)
     if mode == BRACKETS:

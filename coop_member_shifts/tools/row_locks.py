@@ -14,9 +14,7 @@ def lock_rows(env, table, ids):
     """Lock the rows ``ids`` of ``table`` until the end of the transaction, in a fixed order
     (no deadlock between two transactions locking the same rows). The expected serialization
     failure is not logged: Odoo retries the request."""
-    ids = tuple(
-        sorted({row_id for row_id in ids if isinstance(row_id, int) and row_id})
-    )
+    ids = tuple(sorted({row_id for row_id in ids if isinstance(row_id, int) and row_id}))
     if not ids:
         return
     env.cr.execute(
@@ -28,10 +26,6 @@ def lock_rows(env, table, ids):
         log_exceptions=False,
     )
     env.cr.execute(
-        SQL(
-            "UPDATE %s SET write_date = write_date WHERE id IN %s",
-            SQL.identifier(table),
-            ids,
-        ),
+        SQL("UPDATE %s SET write_date = write_date WHERE id IN %s", SQL.identifier(table), ids),
         log_exceptions=False,
     )

@@ -26,9 +26,7 @@ def occurs(day, weekday, every_weeks, week_offset, reference):
     A-B-C-D weeks is every 4 weeks with an offset of 0-3), counted from ``reference``."""
     if day.weekday() != weekday:
         return False
-    return week_index(day, reference) % max(every_weeks, 1) == week_offset % max(
-        every_weeks, 1
-    )
+    return week_index(day, reference) % max(every_weeks, 1) == week_offset % max(every_weeks, 1)
 
 
 def occurrences(rule, date_from, date_to, tz):
@@ -43,11 +41,7 @@ def occurrences(rule, date_from, date_to, tz):
     result = []
     while day <= last:
         if occurs(
-            day,
-            rule["weekday"],
-            rule["every_weeks"],
-            rule["week_offset"],
-            rule["reference"],
+            day, rule["weekday"], rule["every_weeks"], rule["week_offset"], rule["reference"]
         ):
             result.append(
                 (

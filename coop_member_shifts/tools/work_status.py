@@ -30,9 +30,7 @@ class Exemption:
     reduced_hours: float = 0.0  # hours a month still owed while exempt
 
 
-class MonthLine(
-    NamedTuple
-):  # a tuple: built for every member and month of a status search
+class MonthLine(NamedTuple):  # a tuple: built for every member and month of a status search
     month: date  # first day of the month
     required: float
     done: float
@@ -68,9 +66,7 @@ def required_hours(month, monthly_hours, exemptions):
         start, end = max(exemption.date_from, month), min(exemption.date_to, last)
         if start > end:
             continue
-        covered = {
-            start.toordinal() + i for i in range((end - start).days + 1)
-        } - exempt_days
+        covered = {start.toordinal() + i for i in range((end - start).days + 1)} - exempt_days
         exempt_days |= covered
         owed += exemption.reduced_hours * len(covered) / days
     owed += monthly_hours * (days - len(exempt_days)) / days
@@ -100,14 +96,9 @@ def month_lines(months, monthly_hours, exemptions, done_by_month, today):
     exemptions = tuple(exemptions)
     balances = month_balances(months, monthly_hours, exemptions, done_by_month, today)
     return [
-        MonthLine(
-            month, _required_hours(month, monthly_hours, exemptions), done, balance
-        )
+        MonthLine(month, _required_hours(month, monthly_hours, exemptions), done, balance)
         for month, balance, done in zip(
-            months,
-            balances,
-            (done_by_month.get(month, 0.0) for month in months),
-            strict=True,
+            months, balances, (done_by_month.get(month, 0.0) for month in months), strict=True
         )
     ]
 
@@ -140,14 +131,7 @@ def status_of_balances(months, balances, grace_months, today, current_required):
 
 
 def member_status(
-    window,
-    joined,
-    monthly_hours,
-    grace_months,
-    exemptions,
-    done_by_month,
-    today,
-    lines=False,
+    window, joined, monthly_hours, grace_months, exemptions, done_by_month, today, lines=False
 ):
     """(status, balance, month lines if ``lines``) of one member over ``window`` (the months up
     to today's): hours are owed from the month the member joined, or first worked if that is
@@ -159,7 +143,5 @@ def member_status(
     return (
         status_of_balances(months, balances, grace_months, today, current),
         balances[-1] if balances else 0.0,
-        month_lines(months, monthly_hours, exemptions, done_by_month, today)
-        if lines
-        else None,
+        month_lines(months, monthly_hours, exemptions, done_by_month, today) if lines else None,
     )
