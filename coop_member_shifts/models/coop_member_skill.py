@@ -2,7 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 # Set by the server only: a coordinator's Confirm (or trusted code running as superuser).
-CONFIRMATION_FIELDS = ("confirmed", "confirmed_by_id", "confirmed_on")
+# ``usable`` is derived from them; written directly, it would grant the skill unconfirmed.
+CONFIRMATION_FIELDS = ("confirmed", "confirmed_by_id", "confirmed_on", "usable")
 COORDINATOR_GROUP = "coop_member_shifts.group_coop_shift_coordinator"
 # Record ids are PostgreSQL integers: anything larger is nonsense, not a lookup.
 MAX_ID = 2**31 - 1
@@ -49,6 +50,8 @@ class CoopMemberSkill(models.Model):
     def create(self, vals_list):
         """A declared skill starts unconfirmed, whoever declares it and whatever is sent."""
         self._check_no_confirmation(vals_list)
+        # ``usable`` is always derived, even from trusted code.
+        vals_list = [{k: v for k, v in vals.items() if k != "usable"} for vals in vals_list]
         return super().create(vals_list)
 
     def write(self, vals):
@@ -58,9 +61,13 @@ class CoopMemberSkill(models.Model):
         moved = "skill_id" in vals or "partner_id" in vals
         if moved and not any(name in vals for name in CONFIRMATION_FIELDS):
             vals = {**vals, "confirmed": False, "confirmed_by_id": False, "confirmed_on": False}
+        # Trusted code may set a confirmation, not the flag derived from it.
+        vals = {name: value for name, value in vals.items() if name != "usable"}
         return super().write(vals)
 
     def _check_no_confirmation(self, vals_list):
+        """Only code running as superuser (the Confirm button, after its own checks) sets a
+        confirmation: no context key, RPC argument or import can ask for it."""
         if self.env.su:
             return
         if any(name in vals for vals in vals_list for name in CONFIRMATION_FIELDS):

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools.row_locks import lock_rows
+
 TAKING_SEAT = ("registered", "attended")
 
 
@@ -37,28 +39,45 @@ class CoopShiftRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        """The shifts are locked before the registrations are inserted (see
-        ``coop.shift._lock_seats``), then their seats are counted."""
+        """The shifts, then the members, are locked before the registrations are inserted
+        (see ``coop.shift._lock_seats``), then the seats and the members' other shifts are
+        counted."""
         default_shift = self.env.context.get("default_shift_id")
+        default_partner = self.env.context.get("default_partner_id")
         shift_ids = [vals.get("shift_id") or default_shift for vals in vals_list]
+        partner_ids = [vals.get("partner_id") or default_partner for vals in vals_list]
         self.env["coop.shift"].browse([i for i in shift_ids if isinstance(i, int)])._lock_seats()
+        self._lock_members(partner_ids)
         registrations = super().create(vals_list)
         registrations._check_can_register()
         registrations.shift_id._check_seats()
         return registrations
 
     def write(self, vals):
-        """Putting a registration back on a seat, or on another shift, checks the seats
-        under the shift's lock and the member's other shifts."""
+        """Putting a registration back on a seat (from cancelled, absent or excused to
+        registered or attended), or on another shift or member, checks again what the first
+        registration checked: the seats under the shift's lock, the member's other shifts
+        under the member's lock, the required skill and the member's status."""
         moves = "shift_id" in vals or "partner_id" in vals
-        if not (moves or vals.get("state") == "registered"):
+        back = vals.get("state") in TAKING_SEAT and any(
+            registration.state not in TAKING_SEAT for registration in self
+        )
+        if not (moves or back):
             return super().write(vals)
         shifts = self.shift_id | self.env["coop.shift"].browse(vals.get("shift_id") or [])
         shifts._lock_seats()
+        self._lock_members([*self.partner_id.ids, vals.get("partner_id")])
+        to_check = self if moves else self.filtered(lambda r: r.state not in TAKING_SEAT)
         result = super().write(vals)
-        self.filtered(lambda r: r.state in TAKING_SEAT)._check_can_register()
+        to_check.filtered(lambda r: r.state in TAKING_SEAT)._check_can_register()
         self.shift_id._check_seats()
         return result
+
+    @api.model
+    def _lock_members(self, partner_ids):
+        """Lock the members (after their shifts, always in this order) so that one member
+        signing up for two overlapping shifts at once gets one of them."""
+        lock_rows(self.env, "res_partner", partner_ids)
 
     @api.depends("shift_id", "partner_id")
     @api.depends_context("lang")
@@ -70,10 +89,13 @@ class CoopShiftRegistration(models.Model):
             registration.display_name = ", ".join(filter(None, (shift.task_type_id.name, when)))
 
     def _check_can_register(self):
-        """Refuse suspended members, members without the skill the task requires and
-        members already busy at that time, in a fixed number of queries for any number of
-        registrations."""
+        """Refuse cancelled shifts, suspended members, members without the skill the task
+        requires and members already busy at that time, in a fixed number of queries for any
+        number of registrations."""
         self._check_required_skills()
+        closed = self.shift_id.filtered(lambda shift: shift.state != "open")
+        if closed:
+            raise ValidationError(_("The shift %s is cancelled.", closed[0].display_name))
         for registration in self:
             partner = registration.partner_id
             if partner.coop_work_status == "suspended" and not partner._coop_may_shop():

@@ -42,3 +42,4 @@ from . import test_directory_authorship
 from . import test_limits_concurrency
 from . import test_new_coop_imports
 from . import test_shift_holidays
+from . import test_skill_rights
