@@ -58,9 +58,7 @@ class TestSignupAtOnce(BaseCase):
         def work(env, _index):
             return env["coop.volunteer.signup"].sudo()._coop_submit(dict(self.values)).ids
 
-        return run_at_once(
-            self.registry, work, uid=self.public_uid, context={"lang": "en_US"}
-        )
+        return run_at_once(self.registry, work, uid=self.public_uid, context={"lang": "en_US"})
 
     def _state(self):
         """(pending sign-ups of the e-mail, their e-mails counted, their mails queued)."""
