@@ -1,6 +1,7 @@
 from werkzeug.exceptions import BadRequest
 
 from odoo import http
+from odoo.exceptions import UserError
 from odoo.http import request
 
 from odoo.addons.coop_member_shifts.tools.form_values import parse_token
@@ -24,8 +25,15 @@ class DeliveryOfferController(http.Controller):
 
     @http.route("/coop/delivery/offer/<string:token>", type="http", auth="public", website=True)
     def offer_page(self, token, **kwargs):
-        offer = self._offer_from_token(token)
-        values = {"offer": offer, "delivery": offer.request_id, "status": offer._page_status()}
+        return self._render_offer(self._offer_from_token(token))
+
+    def _render_offer(self, offer, error=None):
+        values = {
+            "offer": offer,
+            "delivery": offer.request_id,
+            "status": offer._page_status(),
+            "error": error,
+        }
         if offer._may_see_address():
             values["beneficiary"] = offer.request_id.beneficiary_id
         return request.render("coop_solidarity_delivery.delivery_offer_page", values)
@@ -39,5 +47,10 @@ class DeliveryOfferController(http.Controller):
     )
     def offer_accept(self, token, **kwargs):
         offer = self._offer_from_token(token)
-        offer._accept()
+        try:
+            with request.env.cr.savepoint():
+                offer._accept()
+        except UserError as error:
+            # The volunteer's week is full: the offer stays open, the page says why.
+            return self._render_offer(offer, error=error.args[0])
         return request.redirect(f"/coop/delivery/offer/{token}")

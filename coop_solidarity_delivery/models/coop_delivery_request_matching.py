@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from .coop_delivery_request import (
     DEFAULT_WAVE_DELAY_HOURS,
@@ -160,18 +161,23 @@ class CoopDeliveryRequest(models.Model):
         offers._send()
         return offers
 
-    def _weekly_delivery_counts(self):
-        """Deliveries each volunteer has taken in the week of this request."""
+    def _weekly_delivery_counts(self, exclude=None):
+        """Deliveries each volunteer has taken in the week of this request (but ``exclude``)."""
         monday = self.delivery_date - timedelta(days=self.delivery_date.weekday())
-        groups = self.env["coop.delivery.request"]._read_group(
-            [
-                ("deliverer_id", "!=", False),
-                ("delivery_date", ">=", monday),
-                ("delivery_date", "<", monday + timedelta(days=7)),
-                ("state", "not in", ("cancelled", "failed")),
-            ],
-            ["deliverer_id"],
-            ["__count"],
+        groups = (
+            self.env["coop.delivery.request"]
+            .sudo()
+            ._read_group(
+                [
+                    ("id", "not in", (exclude or self.browse()).ids),
+                    ("deliverer_id", "!=", False),
+                    ("delivery_date", ">=", monday),
+                    ("delivery_date", "<", monday + timedelta(days=7)),
+                    ("state", "not in", ("cancelled", "failed")),
+                ],
+                ["deliverer_id"],
+                ["__count"],
+            )
         )
         return {deliverer.id: count for deliverer, count in groups}
 
@@ -222,28 +228,68 @@ class CoopDeliveryRequest(models.Model):
         self._notify_next_wave()
 
     def _assign_deliverer(self, volunteer):
-        """Give the request to ``volunteer`` if it is still searching; atomic.
+        """Give the request to ``volunteer`` if it is still searching and the volunteer's
+        weekly maximum is not reached; atomic. Returns True when ``volunteer`` got the request;
+        raises a UserError when their week is full.
 
-        The conditional UPDATE is the lock: of two volunteers accepting at once, only one
-        row update succeeds (the other waits, then sees the new state or fails to serialize
-        and is retried by Odoo). Returns True when ``volunteer`` got the request.
+        The volunteer's row is locked and touched first, then their week counted: of several
+        acceptances by one volunteer at once, one counts, the others wait, fail to serialize
+        and are retried by Odoo with a fresh snapshot that sees it. The conditional UPDATE of
+        the request is its lock: of several volunteers accepting at once, only one row update
+        succeeds (the others wait, then fail to serialize and are retried, and see the new
+        state). Volunteer first, request second, always: no deadlock. The expected failures
+        are not logged as errors.
         """
         self.ensure_one()
+        self._check_weekly_max(volunteer)
         self.env.cr.execute(
-            """
-            UPDATE coop_delivery_request
-               SET state = 'assigned', deliverer_id = %s, date_assigned = NOW() AT TIME ZONE 'UTC'
-             WHERE id = %s AND state = 'searching'
-         RETURNING id
-            """,
-            (volunteer.id, self.id),
+            SQL(
+                """UPDATE coop_delivery_request
+                      SET state = 'assigned', deliverer_id = %s,
+                          date_assigned = NOW() AT TIME ZONE 'UTC'
+                    WHERE id = %s AND state = 'searching'
+                RETURNING id""",
+                volunteer.id,
+                self.id,
+            ),
+            log_exceptions=False,
         )
         won = bool(self.env.cr.fetchone())
         self.invalidate_recordset(["state", "deliverer_id", "date_assigned", "hours_to_match"])
         if won:
             self.modified(["date_assigned"])
-            self.message_post(
+            # The coop's note: the visitor's session that followed the link is not its author.
+            self._coop_post_as_coop(
+                company=self.company_id,
                 body=_("%s accepted the delivery.", volunteer.display_name),
                 message_type="notification",
             )
         return won
+
+    def _check_weekly_max(self, volunteer):
+        """Refuse a delivery beyond the weekly maximum ``volunteer`` chose, counted under the
+        lock of the volunteer's row (see ``_assign_deliverer``)."""
+        self.ensure_one()
+        volunteer.flush_recordset(["coop_weekly_max"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE res_partner SET write_date = NOW() AT TIME ZONE 'UTC'
+                    WHERE id = %s RETURNING COALESCE(coop_weekly_max, 0)""",
+                volunteer.id,
+            ),
+            log_exceptions=False,
+        )
+        weekly_max = self.env.cr.fetchone()[0]
+        if not weekly_max:
+            return
+        self.flush_model(["deliverer_id", "delivery_date", "state"])
+        taken = self._weekly_delivery_counts(exclude=self).get(volunteer.id, 0)
+        if taken >= weekly_max:
+            raise UserError(
+                _(
+                    "You already deliver %(count)s time(s) in the week of %(day)s, the most you "
+                    "chose: raise your weekly maximum on your volunteer page to take this one.",
+                    count=taken,
+                    day=volunteer._coop_day(self.delivery_date),
+                )
+            )

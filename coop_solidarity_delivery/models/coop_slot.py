@@ -281,12 +281,17 @@ class CoopSlot(models.Model):
         """
         self.ensure_one()
         requests = requests or self.env["coop.delivery.request"]
-        self.env.cr.execute(SQL("SELECT id FROM coop_slot WHERE id = %s FOR UPDATE", self.id))
+        # A concurrent booking's serialization failure is expected (Odoo retries it): not
+        # logged as an error.
+        self.env.cr.execute(
+            SQL("SELECT id FROM coop_slot WHERE id = %s FOR UPDATE", self.id), log_exceptions=False
+        )
         self.env.cr.execute(
             SQL(
                 "UPDATE coop_slot SET write_date = (now() at time zone 'UTC') WHERE id = %s",
                 self.id,
-            )
+            ),
+            log_exceptions=False,
         )
         self.env["sale.order"].flush_model(["coop_slot_id", "state"])
         self.env["payment.transaction"].flush_model(["state", "create_date"])

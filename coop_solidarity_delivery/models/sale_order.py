@@ -139,7 +139,10 @@ class SaleOrder(models.Model):
         for order in orders:
             if not order.partner_id.coop_is_beneficiary:
                 order._coop_ask_coordinator(
-                    self.env._("%s is not eligible for solidarity delivery.", order.partner_id.name)
+                    self.env._(
+                        "%s is not eligible for solidarity delivery.",
+                        order.partner_id.name,
+                    )
                 )
                 continue
             self.env["coop.delivery.request"].sudo().create(order._coop_prepare_delivery_request())
@@ -204,7 +207,10 @@ class SaleOrder(models.Model):
             return self.coop_slot_id
         takes_seat = (
             self.sudo().search_count(
-                [("id", "=", self.id), *self.env["coop.slot"]._seat_taking_orders_domain()],
+                [
+                    ("id", "=", self.id),
+                    *self.env["coop.slot"]._seat_taking_orders_domain(),
+                ],
                 limit=1,
             )
             > 0
@@ -223,7 +229,10 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if not self.coop_slot_changeable:
             raise UserError(
-                self.env._("The pickup slot of this order can no longer be changed: %s", self.name)
+                self.env._(
+                    "The pickup slot of this order can no longer be changed: %s",
+                    self.name,
+                )
             )
         self._coop_set_slot(slot)
 
@@ -293,7 +302,8 @@ class SaleOrder(models.Model):
             tz = order.coop_slot_id.rule_id.tz or "UTC"
             tomorrow = slot_rules.utc_to_local(now, tz).date() + timedelta(days=1)
             if order._coop_slot_local()[0].date() == tomorrow:
-                template.send_mail(order.id)
+                # The coop's reminder, whoever runs the cron (see _coop_send_as_coop).
+                template._coop_send_as_coop(order.id, company=order.company_id)
                 order.coop_reminder_sent = True
 
         self.env["coop.cron.step"]._run_each(
