@@ -13,6 +13,7 @@ from . import res_config_settings
 from . import coop_closing_day
 from . import coop_slot
 from . import coop_slot_rule
+from . import coop_slot_standing
 from . import delivery_carrier
 from . import sale_order
 from . import sale_order_checkout

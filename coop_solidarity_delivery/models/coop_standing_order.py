@@ -189,7 +189,9 @@ class CoopStandingOrder(models.Model):
                     )
                 )
             order.sudo()._action_cancel()
-            self.message_post(body=self.env._("The order %s is skipped.", order.name))
+            self._coop_post_as_coop(
+                company=self.company_id, body=self.env._("The order %s is skipped.", order.name)
+            )
             return order.coop_standing_week
         self.skip_date = self.next_date
         return self.next_date
