@@ -56,3 +56,4 @@ from . import test_skills_ranking
 from . import test_page_titles
 from . import test_courier_exactly_once
 from . import test_standing_order_seats
+from . import test_standing_order_at_once
