@@ -169,8 +169,9 @@ class CoopStandingOrder(models.Model):
 
     def _coop_book_free_slot(self, order, day):
         """The slot of ``day`` of the weekly slot, else the nearest free slot (before or
-        after it) of the same day and method in the store, booked for ``order`` with the checkout's seat rules
-        (``coop.slot._check_booking``); an empty recordset when none is free."""
+        after it) of the same day and method in the store, booked for ``order`` with the
+        checkout's seat rules (``coop.slot._check_booking``); an empty recordset when
+        none is free."""
         for slot in self._coop_candidate_slots(day):
             try:
                 with self.env.cr.savepoint():

@@ -106,7 +106,11 @@ class SaleOrder(models.Model):
                 ("state", "in", ("draft", "sent")),
                 ("coop_slot_id", "!=", False),
                 ("coop_payment_awaited_since", "<", deadline),
-                ("transaction_ids", "not any", [("state", "in", ("pending", "authorized", "done"))]),
+                (
+                    "transaction_ids",
+                    "not any",
+                    [("state", "in", ("pending", "authorized", "done"))],
+                ),
             ]
         )
         self.env["coop.cron.step"]._run_each(

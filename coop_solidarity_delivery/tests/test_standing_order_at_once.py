@@ -18,32 +18,60 @@ class TestStandingOrderAtOnce(BaseCase):
         cls.registry = Registry(get_db_name())
         cls.addClassCleanup(cls._clean_up)
         with committed_env(cls.registry) as env:
-            warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+            warehouse = env["stock.warehouse"].search(
+                [("company_id", "=", env.company.id)], limit=1
+            )
             service = env["product.product"].create(
                 {"name": "Race standing pickup", "type": "service", "list_price": 0}
             )
             product = env["product.product"].create(
-                {"name": "Race standing rice", "type": "consu", "list_price": 2.0,
-                 "is_published": True, "sale_ok": True}
+                {
+                    "name": "Race standing rice",
+                    "type": "consu",
+                    "list_price": 2.0,
+                    "is_published": True,
+                    "sale_ok": True,
+                }
             )
             carrier = env["delivery.carrier"].create(
-                {"name": "Race standing drive", "delivery_type": "in_store",
-                 "product_id": service.id, "warehouse_ids": [Command.set(warehouse.ids)]}
+                {
+                    "name": "Race standing drive",
+                    "delivery_type": "in_store",
+                    "product_id": service.id,
+                    "warehouse_ids": [Command.set(warehouse.ids)],
+                }
             )
             day = fields.Date.today() + timedelta(days=2)
             rule = env["coop.slot.rule"].create(
-                {"carrier_id": carrier.id, "warehouse_id": warehouse.id,
-                 "weekday": str(day.weekday()), "start_hour": 14.0, "end_hour": 16.0,
-                 "cutoff_hours": 12.0, "horizon_days": 15, "tz": "UTC", "capacity": 5}
+                {
+                    "carrier_id": carrier.id,
+                    "warehouse_id": warehouse.id,
+                    "weekday": str(day.weekday()),
+                    "start_hour": 14.0,
+                    "end_hour": 16.0,
+                    "cutoff_hours": 12.0,
+                    "horizon_days": 15,
+                    "tz": "UTC",
+                    "capacity": 5,
+                }
             )
             rule._generate_slots()
             partner = env["res.partner"].create({"name": "Race standing member"})
             standing = env["coop.standing.order"].create(
-                {"partner_id": partner.id, "rule_id": rule.id,
-                 "line_ids": [Command.create({"product_id": service.id, "quantity": 1})]}
+                {
+                    "partner_id": partner.id,
+                    "rule_id": rule.id,
+                    "line_ids": [Command.create({"product_id": service.id, "quantity": 1})],
+                }
             )
-            cls.ids = {"service": service.id, "product": product.id, "carrier": carrier.id,
-                       "rule": rule.id, "partner": partner.id, "standing": standing.id}
+            cls.ids = {
+                "service": service.id,
+                "product": product.id,
+                "carrier": carrier.id,
+                "rule": rule.id,
+                "partner": partner.id,
+                "standing": standing.id,
+            }
 
     @classmethod
     def _clean_up(cls):
