@@ -14,6 +14,7 @@ from . import coop_closing_day
 from . import coop_shift_template
 from . import coop_slot
 from . import coop_slot_rule
+from . import coop_slot_standing
 from . import delivery_carrier
 from . import sale_order
 from . import sale_order_checkout

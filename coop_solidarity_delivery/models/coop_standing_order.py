@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools import slot_rules
 
@@ -189,10 +190,27 @@ class CoopStandingOrder(models.Model):
                     )
                 )
             order.sudo()._action_cancel()
-            self.message_post(body=self.env._("The order %s is skipped.", order.name))
+            self._coop_post_as_coop(
+                company=self.company_id, body=self.env._("The order %s is skipped.", order.name)
+            )
             return order.coop_standing_week
         self.skip_date = self.next_date
         return self.next_date
+
+    def _coop_lock_row(self):
+        """Lock and touch this row before reading its lines: a concurrent change of the same
+        standing order waits, fails to serialize and is retried by Odoo, reading the lines
+        added here (one line a product: the unique index is the last guard)."""
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE coop_standing_order SET write_date = (now() at time zone 'UTC') "
+                "WHERE id = %s",
+                self.id,
+            ),
+            log_exceptions=False,
+        )
+        self.invalidate_recordset(["line_ids"])
 
     def _coop_check_running(self):
         if self.state == "stopped":
@@ -237,6 +255,7 @@ class CoopStandingOrder(models.Model):
             and product.company_id in (self.company_id, self.env["res.company"])
         ):
             raise UserError(self.env._("This product is not sold online."))
+        self._coop_lock_row()
         line = self.line_ids.filtered(lambda line: line.product_id == product)
         if line:
             line.quantity += quantity

@@ -61,7 +61,13 @@ class CoopStandingOrder(models.Model):
         if self.payment_mode == "on_site":
             order.action_confirm()
         else:
-            order.write({"state": "sent", "require_payment": True})
+            order.write(
+                {
+                    "state": "sent",
+                    "require_payment": True,
+                    "coop_payment_awaited_since": fields.Datetime.now(),
+                }
+            )
         return self._coop_done(day, "created", order, left_out)
 
     def _coop_lock(self):
@@ -103,9 +109,9 @@ class CoopStandingOrder(models.Model):
             }
         )
         if outcome == "held":
-            order.message_post(body=self._coop_held_message())
+            order._coop_post_as_coop(company=self.company_id, body=self._coop_held_message())
         template = self.env.ref("coop_solidarity_delivery.mail_template_standing_order_week")
-        template.send_mail(self.id)
+        template._coop_send_as_coop(self.id, company=self.company_id)
         self._coop_advance()
 
     def _coop_held_message(self):
@@ -162,9 +168,10 @@ class CoopStandingOrder(models.Model):
         }
 
     def _coop_book_free_slot(self, order, day):
-        """The slot of ``day`` of the weekly slot, else the next free slot of the same day
-        and method in the store, booked for ``order`` with the checkout's seat rules
-        (``coop.slot._check_booking``); an empty recordset when none is free."""
+        """The slot of ``day`` of the weekly slot, else the nearest free slot (before or
+        after it) of the same day and method in the store, booked for ``order`` with the
+        checkout's seat rules (``coop.slot._check_booking``); an empty recordset when
+        none is free."""
         for slot in self._coop_candidate_slots(day):
             try:
                 with self.env.cr.savepoint():
@@ -192,9 +199,12 @@ class CoopStandingOrder(models.Model):
             )
         )
         own = slots.filtered(lambda slot: slot.rule_id == rule)[:1]
-        if not own:
-            return slots
-        return own + slots.filtered(lambda slot: slot.start > own.start)
+        if own:
+            wished = own.start
+        else:
+            wished = slot_rules.local_to_utc(day, rule.start_hour, rule.tz)
+        # The nearest slot of the day first, before or after the wished one.
+        return slots.sorted(lambda slot: (abs((slot.start - wished).total_seconds()), slot.id))
 
     def _coop_ask_drive_staff(self, order):
         user = self.env["res.partner"]._coop_delivery_coordinator_user()

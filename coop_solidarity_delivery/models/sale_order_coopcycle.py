@@ -147,7 +147,10 @@ class SaleOrder(models.Model):
         and are retried by Odoo, finding the event applied (the unique index on the event
         is the last guard)."""
         self.ensure_one()
-        self.env.cr.execute(SQL("SELECT id FROM sale_order WHERE id = %s FOR UPDATE", self.id))
+        self.env.cr.execute(
+            SQL("SELECT id FROM sale_order WHERE id = %s FOR UPDATE", self.id),
+            log_exceptions=False,  # a concurrent copy fails to serialize: retried, not an error
+        )
         Event = self.env["coop.courier.event"].sudo()
         if Event.search_count(
             [("carrier_id", "=", carrier.id), ("delivery_ref", "=", ref), ("event", "=", event)]

@@ -1,5 +1,5 @@
 # pylint: disable=consider-merging-classes-inherited
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -13,6 +13,14 @@ class SaleOrder(models.Model):
     )
     coop_standing_week = fields.Date(
         string="Standing Order Delivery", copy=False, help="The delivery this order was made for."
+    )
+
+    coop_payment_awaited_since = fields.Datetime(
+        string="Payment Awaited Since",
+        copy=False,
+        readonly=True,
+        help="A standing order's order to be paid online holds its slot's seat from then, for "
+        "the payment delay of Settings.",
     )
 
     _sql_constraints = (
@@ -87,3 +95,33 @@ class SaleOrder(models.Model):
         rate = carrier.rate_shipment(self)
         if rate.get("success"):
             self.set_delivery_line(carrier, rate["price"])
+
+    @api.model
+    def _cron_coop_release_payment_holds(self):
+        """Standing orders' orders still unpaid after the delay give their seat back too."""
+        res = super()._cron_coop_release_payment_holds()
+        deadline = fields.Datetime.now() - self.env["coop.slot"]._payment_hold_delay()
+        orders = self.sudo().search(
+            [
+                ("state", "in", ("draft", "sent")),
+                ("coop_slot_id", "!=", False),
+                ("coop_payment_awaited_since", "<", deadline),
+                (
+                    "transaction_ids",
+                    "not any",
+                    [("state", "in", ("pending", "authorized", "done"))],
+                ),
+            ]
+        )
+        self.env["coop.cron.step"]._run_each(
+            orders,
+            lambda order: order._coop_release_awaited_payment(),
+            self.env._("Release of the seats held by standing orders awaiting payment"),
+            responsible=self.env["res.partner"]._coop_delivery_coordinator_user(),
+        )
+        return res
+
+    def _coop_release_awaited_payment(self):
+        self.ensure_one()
+        self._coop_release_payment_hold()
+        self.coop_payment_awaited_since = False

@@ -63,6 +63,8 @@ class CourierCommon(DriveCommon, DeliveryCase):
         super().setUp()
         self.stub.mode = "ok"
         self.stub.requests.clear()
+        self.stub.deliveries.clear()
+        self.stub.count = 0
 
     def courier_slot(self, hours_ahead=50):
         return self._create_slot(
