@@ -36,3 +36,5 @@ from . import coop_board_post
 from . import res_partner_board
 from . import mail_template
 from . import mail_thread
+from . import mail_mail
+from . import res_lang
