@@ -22,7 +22,9 @@ class TestMailQueue(TransactionCase):
         cls.product = cls.env["product.product"].create({"name": "Queue Apples", "list_price": 2})
 
     def mails_of(self, record):
-        return self.env["mail.mail"].search([("model", "=", record._name), ("res_id", "=", record.id)])
+        return self.env["mail.mail"].search(
+            [("model", "=", record._name), ("res_id", "=", record.id)]
+        )
 
     def test_order_confirmation_waits_then_leaves(self):
         order = self.env["sale.order"].create(
