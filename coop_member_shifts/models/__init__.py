@@ -40,3 +40,5 @@ from . import res_partner_board
 from . import mail_template
 from . import mail_thread
 from . import res_partner_member_number
+from . import mail_mail
+from . import res_lang

@@ -16,10 +16,8 @@ class CoopSetupWizard(models.TransientModel):
         self.ensure_one()
         company = self.company_id.sudo()
         self.currency_id.sudo().active = True
-        if not self.lang_id.active:
-            self.env["base.language.install"].sudo().create(
-                {"lang_ids": [fields.Command.set(self.lang_id.ids)]}
-            ).lang_install()
+        # An active language may still lack Odoo's own terms (activated without them).
+        self.env["res.lang"].sudo()._coop_ensure_odoo_terms(self.lang_id.code)
         values = {
             "name": self.coop_name,
             "street": self.street,
