@@ -38,3 +38,5 @@ from . import test_board_access
 from . import test_board_tour
 from . import test_skills
 from . import test_skills_portal
+from . import test_erasure_carries_everything
+from . import test_erasure_request_concurrency
