@@ -54,3 +54,4 @@ from . import test_coopcycle_webhook
 from . import test_coopcycle_access
 from . import test_skills_ranking
 from . import test_page_titles
+from . import test_erasure_delivery
