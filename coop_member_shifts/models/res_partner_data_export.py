@@ -73,8 +73,10 @@ class ResPartner(models.Model):
 
     def _coop_export_orders(self, member):
         """The member's orders (carts and cancelled ones included), each with its lines."""
-        orders = self.env["sale.order"].sudo().search(
-            [("partner_id", "child_of", member.id)], order="date_order desc, id desc"
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            .search([("partner_id", "child_of", member.id)], order="date_order desc, id desc")
         )
         rows = self._coop_export_rows(orders, self._coop_export_order_fields())
         for row, order in zip(rows, orders, strict=True):
@@ -92,9 +94,7 @@ class ResPartner(models.Model):
         rows = []
         for values in records.read(field_names):
             values.pop("id", None)
-            rows.append(
-                {name: self._coop_export_value(value) for name, value in values.items()}
-            )
+            rows.append({name: self._coop_export_value(value) for name, value in values.items()})
         return rows
 
     def _coop_export_value(self, value):

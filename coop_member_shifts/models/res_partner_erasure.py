@@ -28,21 +28,28 @@ class ResPartner(models.Model):
         self.ensure_one()
         partner = self.sudo()
         closed = []
-        registrations = self.env["coop.shift.registration"].sudo().search(
-            [
-                ("partner_id", "=", partner.id),
-                ("state", "=", "registered"),
-                ("shift_start", ">", fields.Datetime.now()),
-            ]
+        registrations = (
+            self.env["coop.shift.registration"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("state", "=", "registered"),
+                    ("shift_start", ">", fields.Datetime.now()),
+                ]
+            )
         )
         if registrations:
             registrations.action_cancel()  # the seats are free again
-            closed.append(
-                self.env._("Shift registrations cancelled: %s", len(registrations))
+            closed.append(self.env._("Shift registrations cancelled: %s", len(registrations)))
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            .search(
+                [("partner_id", "child_of", partner.id), ("state", "in", ("draft", "sent", "sale"))]
             )
-        orders = self.env["sale.order"].sudo().search(
-            [("partner_id", "child_of", partner.id), ("state", "in", ("draft", "sent", "sale"))]
-        )._coop_erasure_cancellable()
+            ._coop_erasure_cancellable()
+        )
         if orders:
             orders._action_cancel()
             closed.append(

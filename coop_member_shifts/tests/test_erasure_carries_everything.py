@@ -24,7 +24,9 @@ class TestErasureCarriesEverything(FeeCase):
         cls.shift_ahead = cls.make_shift(task, now + timedelta(days=3), seats=1)
         cls.shift_past = cls.make_shift(task, now - timedelta(days=3), seats=2)
         Registration = cls.env["coop.shift.registration"]
-        cls.ahead = Registration.create({"shift_id": cls.shift_ahead.id, "partner_id": cls.paula.id})
+        cls.ahead = Registration.create(
+            {"shift_id": cls.shift_ahead.id, "partner_id": cls.paula.id}
+        )
         cls.past = Registration.create({"shift_id": cls.shift_past.id, "partner_id": cls.paula.id})
         cls.past.action_attended()
         cls.goods = cls.env["product.product"].create({"name": "Erasure flour", "list_price": 2})
@@ -50,7 +52,12 @@ class TestErasureCarriesEverything(FeeCase):
     @classmethod
     def make_shift(cls, task, start, seats):
         return cls.env["coop.shift"].create(
-            {"task_type_id": task.id, "start": start, "end": start + timedelta(hours=3), "seats": seats}
+            {
+                "task_type_id": task.id,
+                "start": start,
+                "end": start + timedelta(hours=3),
+                "seats": seats,
+            }
         )
 
     @classmethod
@@ -63,8 +70,10 @@ class TestErasureCarriesEverything(FeeCase):
         )
 
     def carry_out(self):
-        erasure = self.env["coop.erasure.request"].with_user(self.portal_user).create(
-            {"partner_id": self.paula.id}
+        erasure = (
+            self.env["coop.erasure.request"]
+            .with_user(self.portal_user)
+            .create({"partner_id": self.paula.id})
         )
         erasure.with_user(self.manager_user).action_carry_out()
         self.env.flush_all()

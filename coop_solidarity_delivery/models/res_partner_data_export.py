@@ -34,8 +34,8 @@ class ResPartner(models.Model):
 
     def _coop_export_standing_orders(self, member):
         """The member's standing orders (stopped ones included), each with its products."""
-        standing = self.env["coop.standing.order"].sudo().search(
-            [("partner_id", "child_of", member.id)]
+        standing = (
+            self.env["coop.standing.order"].sudo().search([("partner_id", "child_of", member.id)])
         )
         rows = self._coop_export_rows(standing, STANDING_ORDER_FIELDS)
         for row, order in zip(rows, standing, strict=True):

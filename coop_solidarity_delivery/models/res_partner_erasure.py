@@ -15,8 +15,10 @@ class ResPartner(models.Model):
         volunteer given back to the coordinator."""
         closed = super()._coop_erasure_close_open()
         partner = self.sudo()
-        standing = self.env["coop.standing.order"].sudo().search(
-            [("partner_id", "child_of", partner.id), ("state", "!=", "stopped")]
+        standing = (
+            self.env["coop.standing.order"]
+            .sudo()
+            .search([("partner_id", "child_of", partner.id), ("state", "!=", "stopped")])
         )
         if standing:
             standing.action_stop()

@@ -10,7 +10,9 @@ class SaleOrder(models.Model):
             super()
             ._coop_erasure_cancellable()
             .filtered(
-                lambda order: order.coop_drive_state != "handed_over"
-                and not order.picking_ids.filtered(lambda picking: picking.state == "done")
+                lambda order: (
+                    order.coop_drive_state != "handed_over"
+                    and not order.picking_ids.filtered(lambda picking: picking.state == "done")
+                )
             )
         )
