@@ -44,3 +44,5 @@ from . import test_new_coop_imports
 from . import test_shift_holidays
 from . import test_skill_rights
 from . import test_mail_queue
+from . import test_erasure_carries_everything
+from . import test_erasure_request_concurrency
