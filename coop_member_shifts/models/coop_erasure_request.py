@@ -84,6 +84,7 @@ class CoopErasureRequest(models.Model):
                 vals.update(state="requested", done_by_id=False, date_done=False)
                 if not self.env.user.has_group(MANAGER_GROUP):
                     vals.update(refusal_reason=False, date=fields.Datetime.now())
+        self.check_access("create")  # who may not create learns nothing of open requests
         self._coop_check_none_open([vals.get("partner_id") for vals in vals_list])
         try:
             # The index decides between requests sent at the same moment (none of them sees
