@@ -1,9 +1,9 @@
 import re
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import formataddr
+from odoo.tools import formataddr, plaintext2html
 
 KINDS = [("need", "Need"), ("offer", "Offer")]
 STATES = [("open", "Open"), ("closed", "Closed"), ("expired", "Expired")]
@@ -11,12 +11,20 @@ COORDINATOR_GROUP = "coop_member_shifts.group_coop_shift_coordinator"
 TITLE_MAX_LENGTH = 100
 DESCRIPTION_MAX_LENGTH = 4000
 NEIGHBOURHOOD_MAX_LENGTH = 60
+ANSWER_MAX_LENGTH = 2000
 # How far ahead a post may run: a board of stale posts is a board nobody reads.
 MAX_DAYS_OPEN = 183
 # What members write in may hold any character but markup: they type text, not HTML.
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 # What a member writes on their own post; the rest is the coordinators' (moderation).
-MEMBER_FIELDS = {"name", "description", "kind", "category_id", "neighbourhood", "date_end"}
+MEMBER_FIELDS = {
+    "name",
+    "description",
+    "kind",
+    "category_id",
+    "neighbourhood",
+    "date_end",
+}
 # What the portal and the chatter write on a post the member may read.
 TECHNICAL_FIELDS = {"access_token", "message_main_attachment_id"}
 MODERATION_FIELDS = {"hidden", "hidden_reason", "hidden_by_id", "hidden_date", "active"}
@@ -67,7 +75,12 @@ class CoopBoardPost(models.Model):
         help="What members see of the author: the name, never the e-mail or the address.",
     )
     state = fields.Selection(
-        STATES, string="Status", default="open", required=True, tracking=True, copy=False
+        STATES,
+        string="Status",
+        default="open",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
     active = fields.Boolean(default=True, tracking=True)
@@ -80,7 +93,10 @@ class CoopBoardPost(models.Model):
     hidden_by_id = fields.Many2one("res.users", readonly=True, copy=False, groups=COORDINATOR_GROUP)
     hidden_date = fields.Datetime(string="Hidden On", readonly=True, copy=False)
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, readonly=True
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        readonly=True,
     )
     coop_board_visible = fields.Boolean(
         string="On the Board",
@@ -92,9 +108,15 @@ class CoopBoardPost(models.Model):
     # === COMPUTES AND CONSTRAINTS ===#
 
     @api.depends("state", "hidden", "active")
+    @api.depends_context("uid")
     def _compute_coop_board_visible(self):
+        """As ``_search_coop_board_visible``: the board of the current user, who must be a
+        member (Odoo's ``has_access`` reads this value where ``search`` uses the search)."""
+        is_member = self.env.user.partner_id.commercial_partner_id.sudo()._coop_is_member()
         for post in self:
-            post.coop_board_visible = post.state == "open" and not post.hidden and post.active
+            post.coop_board_visible = (
+                is_member and post.state == "open" and not post.hidden and post.active
+            )
 
     @api.model
     def _search_coop_board_visible(self, operator, value):
@@ -106,7 +128,11 @@ class CoopBoardPost(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Search the board with = True or = False."))
         member = self.env.user.partner_id.commercial_partner_id.sudo()
-        on_board = [("state", "=", "open"), ("hidden", "=", False), ("active", "=", True)]
+        on_board = [
+            ("state", "=", "open"),
+            ("hidden", "=", False),
+            ("active", "=", True),
+        ]
         if not member._coop_is_member():
             on_board = [("id", "=", 0)]
         if (operator == "=") == value:
@@ -133,7 +159,9 @@ class CoopBoardPost(models.Model):
                 if len(text) > limit:
                     raise ValidationError(
                         self.env._(
-                            "%(field)s: %(limit)s characters at most.", field=label, limit=limit
+                            "%(field)s: %(limit)s characters at most.",
+                            field=label,
+                            limit=limit,
                         )
                     )
                 if MARKUP.search(text) or "\x00" in text:
@@ -198,8 +226,28 @@ class CoopBoardPost(models.Model):
 
     # === MESSAGES ===#
 
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        """Odoo's mail routes open a post by the board's access only: no portal token or
+        signed link lets someone who is not a member read or answer it."""
+        post = self.browse(thread_id).exists()
+        if post and post.sudo(False).has_access(mode) and post._coop_may_post():
+            return post
+        return self.browse()
+
+    def _coop_may_post(self):
+        """Whether the real user (whatever ``sudo``) may post on these posts: the system
+        (the coop, the mail gateway, the crons), a coordinator, or a member who reads them."""
+        if self.env.uid == SUPERUSER_ID or self._coop_is_coordinator():
+            return True
+        member = self.env.user.partner_id.commercial_partner_id.sudo()
+        return member._coop_is_member() and self.sudo(False).has_access("read")
+
     def message_post(self, **kwargs):
-        """Answers go out from the coop's address: no member's e-mail is ever shown."""
+        """Only members (and the coop) answer; answers go out from the coop's address: no
+        member's e-mail is ever shown."""
+        if not self._coop_may_post():
+            raise AccessError(self.env._("Only the coop's members answer on the board."))
         if not kwargs.get("email_from") and kwargs.get("message_type") == "comment":
             company = self.company_id[:1] or self.env.company
             address = company.email or self.env["ir.mail_server"]._get_default_from_address()
@@ -210,6 +258,34 @@ class CoopBoardPost(models.Model):
         return super().message_post(**kwargs)
 
     # === ACTIONS ===#
+
+    def action_coop_answer(self, text):
+        """A member answers another's post: the coop delivers it to the author, in its own
+        name and privately, so that the answering member cannot read the delivered message."""
+        self.ensure_one()
+        member = self.env.user.partner_id.commercial_partner_id
+        if not self._coop_may_post() or self.partner_id == member:
+            raise AccessError(self.env._("Only the coop's members answer on the board."))
+        if self.state != "open" or self.hidden:
+            raise UserError(self.env._("This post is closed: it takes no more answers."))
+        text = (text or "").strip() if isinstance(text, str) else ""
+        if not text or len(text) > ANSWER_MAX_LENGTH or "\x00" in text:
+            raise UserError(
+                self.env._("Write your answer in %s characters at most.", ANSWER_MAX_LENGTH)
+            )
+        post = self.sudo()
+        company = post.company_id
+        address = company.email or self.env["ir.mail_server"]._get_default_from_address()
+        intro = self.env._(
+            "%(name)s answers your post “%(title)s”:", name=member.name, title=post.name
+        )
+        return post.with_user(SUPERUSER_ID).message_notify(
+            partner_ids=post.partner_id.ids,
+            author_id=company.partner_id.id,
+            email_from=formataddr((company.name, address)) if address else None,
+            subject=intro,
+            body=plaintext2html(f"{intro}\n\n{text}"),
+        )
 
     def action_close(self):
         """The author (or a coordinator) closes the post: found, given, no longer needed."""
@@ -224,7 +300,11 @@ class CoopBoardPost(models.Model):
         if any(not (post.hidden_reason or "").strip() for post in self):
             raise UserError(self.env._("Write why the post is hidden: its author is told."))
         self.write(
-            {"hidden": True, "hidden_by_id": self.env.user.id, "hidden_date": fields.Datetime.now()}
+            {
+                "hidden": True,
+                "hidden_by_id": self.env.user.id,
+                "hidden_date": fields.Datetime.now(),
+            }
         )
         for post in self:
             post.message_post(
