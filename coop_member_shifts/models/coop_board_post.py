@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import formataddr, plaintext2html
+from odoo.tools import formataddr, html2plaintext, plaintext2html
 
 KINDS = [("need", "Need"), ("offer", "Offer")]
 STATES = [("open", "Open"), ("closed", "Closed"), ("expired", "Expired")]
@@ -248,6 +248,9 @@ class CoopBoardPost(models.Model):
         member's e-mail is ever shown."""
         if not self._coop_may_post():
             raise AccessError(self.env._("Only the coop's members answer on the board."))
+        if self._coop_is_an_answer(kwargs):
+            # A member's answer in the chatter (Odoo's /mail/message/post): the coop delivers it.
+            return self.sudo(False).action_coop_answer(html2plaintext(kwargs.get("body") or ""))
         if not kwargs.get("email_from") and kwargs.get("message_type") == "comment":
             company = self.company_id[:1] or self.env.company
             address = company.email or self.env["ir.mail_server"]._get_default_from_address()
@@ -256,6 +259,16 @@ class CoopBoardPost(models.Model):
                 author = author or self.env.user.partner_id
                 kwargs.update(author_id=author.id, email_from=formataddr((author.name, address)))
         return super().message_post(**kwargs)
+
+    def _coop_is_an_answer(self, kwargs):
+        """A comment of a member on someone else's post (not the system, not a coordinator)."""
+        member = self.env.user.partner_id.commercial_partner_id
+        return (
+            kwargs.get("message_type", "notification") == "comment"
+            and self.env.uid != SUPERUSER_ID
+            and not self._coop_is_coordinator()
+            and self.partner_id != member
+        )
 
     # === ACTIONS ===#
 

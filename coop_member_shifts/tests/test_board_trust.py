@@ -137,6 +137,7 @@ class TestBoardMailRoutes(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.oscar_user = make_member(cls.env, "coop_board_oscar", name="Oscar Board")
+        cls.paula_user = make_member(cls.env, "coop_board_paula", name="Paula Board")
         cls.stranger_user = new_test_user(
             cls.env,
             login="coop_board_stranger",
@@ -190,3 +191,17 @@ class TestBoardMailRoutes(HttpCase):
         spam = self.post.message_ids.filtered(lambda m: "Spam" in (m.body or ""))
         self.assertFalse(spam)
         self.assertEqual(self.env["mail.mail"].sudo().search_count([]), mails_before)
+
+    def test_a_members_answer_through_the_chatter_route_is_the_coops(self):
+        self.authenticate("coop_board_paula", "coop_board_paula")
+        response = self.post_message()
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("error", response.json())
+        answer = (
+            self.env["mail.message"]
+            .search([("model", "=", self.post._name), ("res_id", "=", self.post.id)])
+            .filtered(lambda m: "Spam from outside" in (m.body or ""))
+        )
+        self.assertEqual(answer.author_id, self.env.company.partner_id)
+        self.assertEqual(answer.partner_ids, self.oscar_user.partner_id)
+        self.assertFalse(answer.with_user(self.paula_user).has_access("read"))
