@@ -8,6 +8,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .fuzz_values import PATH_IDS, TEXTS, RouteFuzzMixin
 from .test_board_common import BoardCase, make_member
 
 
@@ -132,7 +133,7 @@ class TestBoardTrust(BoardCase):
 
 
 @tagged("post_install", "-at_install")
-class TestBoardMailRoutes(HttpCase):
+class TestBoardMailRoutes(RouteFuzzMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -145,7 +146,7 @@ class TestBoardMailRoutes(HttpCase):
             groups="base.group_portal",
         )
         category = cls.env["coop.board.category"].create({"name": "Route tools"})
-        cls.post = (
+        cls.board_post = (
             cls.env["coop.board.post"]
             .with_user(cls.oscar_user)
             .create(
@@ -157,7 +158,7 @@ class TestBoardMailRoutes(HttpCase):
                 }
             )
         )
-        cls.token = cls.post.sudo()._portal_ensure_token()
+        cls.token = cls.board_post.sudo()._portal_ensure_token()
 
     def post_message(self, **extra):
         payload = {
@@ -166,7 +167,7 @@ class TestBoardMailRoutes(HttpCase):
             "id": 1,
             "params": {
                 "thread_model": "coop.board.post",
-                "thread_id": self.post.id,
+                "thread_id": self.board_post.id,
                 "post_data": {"body": "Spam from outside", "message_type": "comment"},
                 **extra,
             },
@@ -188,7 +189,7 @@ class TestBoardMailRoutes(HttpCase):
                     self.assertNotEqual(response.status_code, 500)
                     if response.status_code == 200:
                         self.assertIn("error", response.json())
-        spam = self.post.message_ids.filtered(lambda m: "Spam" in (m.body or ""))
+        spam = self.board_post.message_ids.filtered(lambda m: "Spam" in (m.body or ""))
         self.assertFalse(spam)
         self.assertEqual(self.env["mail.mail"].sudo().search_count([]), mails_before)
 
@@ -199,9 +200,33 @@ class TestBoardMailRoutes(HttpCase):
         self.assertNotIn("error", response.json())
         answer = (
             self.env["mail.message"]
-            .search([("model", "=", self.post._name), ("res_id", "=", self.post.id)])
+            .search([("model", "=", self.board_post._name), ("res_id", "=", self.board_post.id)])
             .filtered(lambda m: "Spam from outside" in (m.body or ""))
         )
         self.assertEqual(answer.author_id, self.env.company.partner_id)
         self.assertEqual(answer.partner_ids, self.oscar_user.partner_id)
         self.assertFalse(answer.with_user(self.paula_user).has_access("read"))
+
+    def answers(self):
+        return self.env["mail.message"].search(
+            [("model", "=", self.board_post._name), ("message_type", "=", "user_notification")]
+        )
+
+    def test_the_answer_route_takes_no_bad_value_and_no_non_member(self):
+        url = f"/my/board/{self.board_post.id}/answer"
+        self.authenticate("coop_board_stranger", "coop_board_stranger")
+        self.assertEqual(self.post(url, answer="Hello").status_code, 403)
+        self.authenticate("coop_board_paula", "coop_board_paula")
+        self.fuzz(
+            lambda value: self.post(url, answer=value),
+            ("", "  ", *TEXTS),
+            self.answers,
+            may_store=lambda new: len(new) == 1 and new.author_id == self.env.company.partner_id,
+        )
+        for post_id in (*PATH_IDS, "999999"):
+            with self.subTest(post_id=post_id):
+                self.assertSafeAnswer(self.post(f"/my/board/{post_id}/answer", answer="Hi"))
+        self.authenticate("coop_board_oscar", "coop_board_oscar")
+        response = self.post(url, answer="To myself")
+        self.assertSafeAnswer(response)
+        self.assertFalse(self.answers().filtered(lambda m: "To myself" in m.body))
