@@ -68,9 +68,21 @@ class BoardPortal(CustomerPortal):
             domain.append(("neighbourhood", "ilike", filters["neighbourhood"]))
         return filters, domain
 
-    @http.route(["/my/board", "/my/board/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/board", "/my/board/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
     def portal_board(
-        self, page=1, search="", kind="", category="", neighbourhood="", message=None, **kwargs
+        self,
+        page=1,
+        search="",
+        kind="",
+        category="",
+        neighbourhood="",
+        message=None,
+        **kwargs,
     ):
         member = self._coop_board_member()
         if not member:
@@ -86,7 +98,11 @@ class BoardPortal(CustomerPortal):
         url_args = {key: value for key, value in url_args.items() if value}
         total = Post.search_count(domain)
         pager = portal_pager(
-            url="/my/board", total=total, page=page, step=POSTS_PER_PAGE, url_args=url_args
+            url="/my/board",
+            total=total,
+            page=page,
+            step=POSTS_PER_PAGE,
+            url_args=url_args,
         )
         values = self._prepare_portal_layout_values()
         values.update(
@@ -138,7 +154,8 @@ class BoardPortal(CustomerPortal):
             return None, _("Describe it in %s characters at most.", DESCRIPTION_MAX_LENGTH)
         if neighbourhood is None:
             return None, _(
-                "Name the neighbourhood in %s characters at most.", NEIGHBOURHOOD_MAX_LENGTH
+                "Name the neighbourhood in %s characters at most.",
+                NEIGHBOURHOOD_MAX_LENGTH,
             )
         if form.get("kind") not in dict(KINDS):
             return None, _("Say whether you need or offer something.")
@@ -241,4 +258,24 @@ class BoardPortal(CustomerPortal):
         except (UserError, AccessError) as exc:
             return request.redirect(f"{post.access_url}?{urlencode({'error': exc.args[0]})}")
         message = request.env._("Your post is closed. Thank you for keeping the board tidy!")
+        return request.redirect(f"{post.access_url}?{urlencode({'message': message})}")
+
+    @http.route(
+        "/my/board/<int:post_id>/answer",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_board_answer(self, post_id, answer="", **kwargs):
+        """The member's answer, delivered to the author by the coop (``action_coop_answer``)."""
+        if not self._coop_board_member():
+            return self._coop_board_members_only()
+        post = self._coop_board_post(post_id)
+        try:
+            with request.env.cr.savepoint():
+                post.action_coop_answer(answer)
+        except (UserError, AccessError) as exc:
+            return request.redirect(f"{post.access_url}?{urlencode({'error': exc.args[0]})}")
+        message = request.env._("Your answer is sent to the author, by the coop.")
         return request.redirect(f"{post.access_url}?{urlencode({'message': message})}")

@@ -3,7 +3,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import formataddr
 
 KINDS = [("need", "Need"), ("offer", "Offer")]
 STATES = [("open", "Open"), ("closed", "Closed"), ("expired", "Expired")]
@@ -16,7 +15,14 @@ MAX_DAYS_OPEN = 183
 # What members write in may hold any character but markup: they type text, not HTML.
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 # What a member writes on their own post; the rest is the coordinators' (moderation).
-MEMBER_FIELDS = {"name", "description", "kind", "category_id", "neighbourhood", "date_end"}
+MEMBER_FIELDS = {
+    "name",
+    "description",
+    "kind",
+    "category_id",
+    "neighbourhood",
+    "date_end",
+}
 # What the portal and the chatter write on a post the member may read.
 TECHNICAL_FIELDS = {"access_token", "message_main_attachment_id"}
 MODERATION_FIELDS = {"hidden", "hidden_reason", "hidden_by_id", "hidden_date", "active"}
@@ -67,7 +73,12 @@ class CoopBoardPost(models.Model):
         help="What members see of the author: the name, never the e-mail or the address.",
     )
     state = fields.Selection(
-        STATES, string="Status", default="open", required=True, tracking=True, copy=False
+        STATES,
+        string="Status",
+        default="open",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
     active = fields.Boolean(default=True, tracking=True)
@@ -80,7 +91,10 @@ class CoopBoardPost(models.Model):
     hidden_by_id = fields.Many2one("res.users", readonly=True, copy=False, groups=COORDINATOR_GROUP)
     hidden_date = fields.Datetime(string="Hidden On", readonly=True, copy=False)
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, readonly=True
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        readonly=True,
     )
     coop_board_visible = fields.Boolean(
         string="On the Board",
@@ -92,9 +106,15 @@ class CoopBoardPost(models.Model):
     # === COMPUTES AND CONSTRAINTS ===#
 
     @api.depends("state", "hidden", "active")
+    @api.depends_context("uid")
     def _compute_coop_board_visible(self):
+        """As ``_search_coop_board_visible``: the board of the current user, who must be a
+        member (Odoo's ``has_access`` reads this value where ``search`` uses the search)."""
+        is_member = self.env.user.partner_id.commercial_partner_id.sudo()._coop_is_member()
         for post in self:
-            post.coop_board_visible = post.state == "open" and not post.hidden and post.active
+            post.coop_board_visible = (
+                is_member and post.state == "open" and not post.hidden and post.active
+            )
 
     @api.model
     def _search_coop_board_visible(self, operator, value):
@@ -106,7 +126,11 @@ class CoopBoardPost(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Search the board with = True or = False."))
         member = self.env.user.partner_id.commercial_partner_id.sudo()
-        on_board = [("state", "=", "open"), ("hidden", "=", False), ("active", "=", True)]
+        on_board = [
+            ("state", "=", "open"),
+            ("hidden", "=", False),
+            ("active", "=", True),
+        ]
         if not member._coop_is_member():
             on_board = [("id", "=", 0)]
         if (operator == "=") == value:
@@ -133,7 +157,9 @@ class CoopBoardPost(models.Model):
                 if len(text) > limit:
                     raise ValidationError(
                         self.env._(
-                            "%(field)s: %(limit)s characters at most.", field=label, limit=limit
+                            "%(field)s: %(limit)s characters at most.",
+                            field=label,
+                            limit=limit,
                         )
                     )
                 if MARKUP.search(text) or "\x00" in text:
@@ -196,19 +222,6 @@ class CoopBoardPost(models.Model):
         if any(post.state != "open" for post in self):
             raise UserError(self.env._("This post is closed: it cannot be changed."))
 
-    # === MESSAGES ===#
-
-    def message_post(self, **kwargs):
-        """Answers go out from the coop's address: no member's e-mail is ever shown."""
-        if not kwargs.get("email_from") and kwargs.get("message_type") == "comment":
-            company = self.company_id[:1] or self.env.company
-            address = company.email or self.env["ir.mail_server"]._get_default_from_address()
-            if address:
-                author = self.env["res.partner"].browse(kwargs.get("author_id"))
-                author = author or self.env.user.partner_id
-                kwargs.update(author_id=author.id, email_from=formataddr((author.name, address)))
-        return super().message_post(**kwargs)
-
     # === ACTIONS ===#
 
     def action_close(self):
@@ -224,7 +237,11 @@ class CoopBoardPost(models.Model):
         if any(not (post.hidden_reason or "").strip() for post in self):
             raise UserError(self.env._("Write why the post is hidden: its author is told."))
         self.write(
-            {"hidden": True, "hidden_by_id": self.env.user.id, "hidden_date": fields.Datetime.now()}
+            {
+                "hidden": True,
+                "hidden_by_id": self.env.user.id,
+                "hidden_date": fields.Datetime.now(),
+            }
         )
         for post in self:
             post.message_post(

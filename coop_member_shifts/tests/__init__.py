@@ -36,6 +36,7 @@ from . import test_directory_portal
 from . import test_board
 from . import test_board_access
 from . import test_board_tour
+from . import test_board_trust
 from . import test_skills
 from . import test_skills_portal
 from . import test_directory_authorship

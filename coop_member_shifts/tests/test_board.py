@@ -121,7 +121,8 @@ class TestBoardPosts(BoardCase):
         message = post.with_user(self.paula_user).message_post(
             body="I can lend you mine", message_type="comment", subtype_xmlid="mail.mt_comment"
         )
-        self.assertEqual(message.author_id, self.paula)
+        self.assertEqual(message.author_id, self.env.company.partner_id, "the coop delivers it")
+        self.assertEqual(message.partner_ids, self.oscar)
         self.assertIn("contact@coop.example.com", message.email_from)
         self.assertNotIn(self.paula.email, message.email_from)
         self.assertNotIn(self.paula.email, message.reply_to or "")

@@ -20,9 +20,14 @@ class TestBoardTour(HttpCase):
         self.assertEqual((post.kind, post.neighbourhood), ("need", "La Source"))
 
         self.start_tour("/my/board", "coop_board_answer_a_need", login="coop_board_oscar")
-        answer = post.message_ids.filtered(lambda m: "I can bring it" in (m.body or ""))
-        self.assertEqual(answer.author_id, self.oscar_user.partner_id)
+        # The answer is the coop's (authored by its partner, created by the superuser), to Paula.
+        answer = self.env["mail.message"].search(
+            [("model", "=", post._name), ("res_id", "=", post.id), ("body", "ilike", "bring it")]
+        )
+        self.assertEqual(answer.author_id, self.env.company.partner_id)
+        self.assertEqual(answer.partner_ids, self.paula_user.partner_id)
         self.assertNotIn(self.oscar_user.partner_id.email, answer.email_from)
+        self.assertFalse(answer.with_user(self.oscar_user).has_access("read"))
 
         self.start_tour("/my/board", "coop_board_close_a_need", login="coop_board_paula")
         self.assertEqual(post.state, "closed")

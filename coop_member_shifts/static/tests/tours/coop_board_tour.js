@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 
 // The board of needs and offers, as three members' visits: Paula posts a need, Oscar answers
-// it on the post, Paula closes it. The HttpCase test_board_tour.py logs each one in.
+// it (the coop e-mails his answer to Paula), Paula closes it. The HttpCase test_board_tour.py logs each one in.
 
 registry.category("web_tour.tours").add("coop_board_post_a_need", {
     url: "/my/board",
@@ -62,17 +62,17 @@ registry.category("web_tour.tours").add("coop_board_answer_a_need", {
         },
         {
             content: "Write an answer",
-            trigger: "#chatterRoot:shadow .o-mail-Composer-input",
+            trigger: "textarea[name=answer]",
             run: "edit I have one, I can bring it on Saturday.",
         },
         {
-            content: "Send it",
-            trigger: "#chatterRoot:shadow .o-mail-Composer-send:enabled",
+            content: "Send it: the coop delivers it to the author",
+            trigger: "button.o_coop_board_answer",
             run: "click",
         },
         {
-            content: "The answer shows on the post",
-            trigger: "#chatterRoot:shadow .o-mail-Message-textContent:contains(I can bring it)",
+            content: "The answer is sent",
+            trigger: ".o_coop_portal_message",
         },
     ],
 });
@@ -84,10 +84,6 @@ registry.category("web_tour.tours").add("coop_board_close_a_need", {
             content: "Open my post",
             trigger: ".o_coop_board_my_post a:contains(A ladder for the weekend)",
             run: "click",
-        },
-        {
-            content: "Oscar's answer is there",
-            trigger: "#chatterRoot:shadow .o-mail-Message-textContent:contains(I can bring it)",
         },
         {
             content: "Close my post",
