@@ -87,7 +87,8 @@ registry.category("web_tour.tours").add("coop_demo_member_buys_with_pickup", {
             trigger: 'input[name="o_payment_radio"][data-payment-method-code="pay_on_site"]',
             run: "click",
         },
-        ...tourUtils.pay({ expectUnloadPage: true, waitFinalizeYourPayment: true }),
+        // The demo speaks French: the next step waits for the confirmation page itself.
+        ...tourUtils.pay({ expectUnloadPage: true, waitFinalizeYourPayment: false }),
         {
             content: "The confirmation page shows the pickup slot",
             trigger: "#coop_slot_summary",
@@ -111,7 +112,8 @@ registry.category("web_tour.tours").add("coop_demo_member_pays_by_transfer", {
             trigger: 'input[name="o_payment_radio"][data-payment-method-code="wire_transfer"]',
             run: "click",
         },
-        ...tourUtils.pay({ expectUnloadPage: true, waitFinalizeYourPayment: true }),
+        // The demo speaks French: the next step waits for the confirmation page itself.
+        ...tourUtils.pay({ expectUnloadPage: true, waitFinalizeYourPayment: false }),
         {
             content: "The confirmation page shows the pickup slot",
             trigger: "#coop_slot_summary",
