@@ -60,3 +60,4 @@ from . import test_signup_limits
 from . import test_courier_exactly_once
 from . import test_closing_day_shifts
 from . import test_offer_limits
+from . import test_right_fields
