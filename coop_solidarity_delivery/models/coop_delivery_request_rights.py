@@ -58,16 +58,16 @@ class CoopDeliveryRequest(models.Model):
             )
 
     def _coop_check_not_own_hours(self):
-        """Nobody but a coordinator marks delivered a request that credits them hours."""
-        if self.env.su or self.env.user.has_group(COORDINATORS):
+        """Nobody marks delivered a request that credits them hours (the ledger's rule: nobody
+        validates their own work), refused before anything moves."""
+        if self.env.su:
             return
         own = self.env.user.partner_id
         for request in self.sudo():
             if own in request.preparer_id | request.deliverer_id:
                 raise UserError(
                     self.env._(
-                        "%s credits you volunteer hours: a delivery coordinator marks it "
-                        "delivered.",
+                        "%s credits you volunteer hours: another coordinator marks it delivered.",
                         request.name,
                     )
                 )

@@ -8,7 +8,8 @@ from odoo.tools import mute_logger
 from .common import GRAND_PLACE, IXELLES, DeliveryCase
 
 CALL_CENTRE = "coop_solidarity_delivery.group_coop_call_centre"
-REFUSED = (AccessError, UserError)
+# AccessError is a UserError: either refusal.
+REFUSED = UserError
 
 
 @tagged("post_install", "-at_install")
@@ -179,9 +180,17 @@ class TestRightFields(DeliveryCase):
         self.assertEqual(request.state, "assigned")
         self.assertFalse(self.ledger(request))
 
-    def test_a_coordinator_marks_delivered_what_credits_them(self):
+    def test_nobody_marks_delivered_what_credits_them(self):
         request = self.assigned_request(deliverer_id=self.coordinator_user.partner_id.id)
-        request.with_user(self.coordinator_user).action_delivered()
+        with self.assertRaises(UserError):
+            request.with_user(self.coordinator_user).action_delivered()
+        self.assertFalse(self.ledger(request))
+        other = new_test_user(
+            self.env,
+            login="coop_rf_other_coordinator",
+            groups="coop_solidarity_delivery.group_coop_delivery_coordinator",
+        )
+        request.with_user(other).action_delivered()
         self.assertEqual(self.ledger(request).partner_id, self.coordinator_user.partner_id)
 
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_model")
