@@ -56,7 +56,7 @@ class MemberDataPortal(CustomerPortal):
                     request.env["coop.erasure.request"].sudo().create({"partner_id": member.id})
                 )
             except UserError:
-                pass  # sent twice at once: the other request is recorded
+                erasure = None  # sent twice at once: the other request is recorded
             else:
                 erasure._coop_ask_managers()
         message = _("Your request is recorded: a coop manager will handle it and tell you.")

@@ -12,13 +12,15 @@ RIGHT_FIELDS = ("state", "deliverer_id", "preparer_id")
 
 
 class CoopDeliveryRequest(models.Model):
-    _inherit = "coop.delivery.request"
+    _inherit = "coop.delivery.request"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "new") != "new" or vals.get("deliverer_id") or vals.get(
-                "preparer_id"
+            if (
+                vals.get("state", "new") != "new"
+                or vals.get("deliverer_id")
+                or vals.get("preparer_id")
             ):
                 self._coop_check_may_move()
         return super().create(vals_list)

@@ -94,7 +94,9 @@ class ResPartner(models.Model):
     def action_coop_approve_eligibility(self):
         """Make the members eligible; who and when are recorded by the server."""
         if not self.env.su and not self.env.user.has_group(COORDINATORS):
-            raise AccessError(_("Only a delivery coordinator may approve eligibility for delivery."))
+            raise AccessError(
+                _("Only a delivery coordinator may approve eligibility for delivery.")
+            )
         for partner in self:
             if not partner.coop_data_consent:
                 raise UserError(
@@ -111,7 +113,9 @@ class ResPartner(models.Model):
     def action_coop_withdraw_eligibility(self):
         """No more deliveries for these members: a delivery coordinator's decision."""
         if not self.env.su and not self.env.user.has_group(COORDINATORS):
-            raise AccessError(_("Only a delivery coordinator may withdraw eligibility for delivery."))
+            raise AccessError(
+                _("Only a delivery coordinator may withdraw eligibility for delivery.")
+            )
         self.sudo().write({"coop_is_beneficiary": False})
 
     @api.model

@@ -23,6 +23,7 @@ SERVER_FIELDS = (
 # sign-up confirmation (as the superuser), the approval button and delivery coordinators only.
 VOLUNTEER_RIGHT_FIELDS = ("coop_is_volunteer", "coop_can_deliver")
 
+
 class ResPartner(models.Model):
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 

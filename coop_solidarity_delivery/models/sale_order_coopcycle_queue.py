@@ -115,7 +115,7 @@ class SaleOrder(models.Model):
             try:
                 with self.env.cr.savepoint():
                     order._coop_courier_send()
-            except Exception as error:  # one bad order must not stop the others
+            except Exception as error:  # noqa: BLE001 (one bad order must not stop the others)
                 _logger.warning("Courier delivery of %s not sent: %s", order.name, error)
                 order._coop_courier_failed(str(error) or type(error).__name__)
         if len(ids) > BATCH:

@@ -3,7 +3,7 @@ the answers of the service, the rollbacks and the jobs running at once."""
 
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, api, fields
+from odoo import fields
 from odoo.fields import Command
 from odoo.modules.registry import Registry
 from odoo.tests.common import BaseCase, get_db_name, tagged

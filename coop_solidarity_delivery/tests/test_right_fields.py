@@ -36,9 +36,11 @@ class TestRightFields(DeliveryCase):
         for user in self.lesser_users():
             for target in (self.member, user.partner_id):
                 for values in ({"coop_is_volunteer": True}, {"coop_can_deliver": True}):
-                    with self.subTest(user=user.login, target=target.name, values=values):
-                        with self.assertRaises(REFUSED):
-                            target.with_user(user).write(values)
+                    with (
+                        self.subTest(user=user.login, target=target.name, values=values),
+                        self.assertRaises(REFUSED),
+                    ):
+                        target.with_user(user).write(values)
             with self.subTest(user=user.login, create=True), self.assertRaises(REFUSED):
                 self.env["res.partner"].with_user(user).create(
                     {"name": "Forged", "coop_is_volunteer": True, "coop_can_deliver": True}
@@ -51,8 +53,10 @@ class TestRightFields(DeliveryCase):
         self.member.with_user(self.call_centre_user).write(
             {"phone": "+32 2 555 09 09", "coop_is_volunteer": False}
         )
-        partner = self.env["res.partner"].with_user(self.call_centre_user).create(
-            {"name": "Plain Contact", "coop_is_volunteer": False}
+        partner = (
+            self.env["res.partner"]
+            .with_user(self.call_centre_user)
+            .create({"name": "Plain Contact", "coop_is_volunteer": False})
         )
         self.assertFalse(partner.coop_is_volunteer)
 
@@ -198,7 +202,6 @@ class TestRightFields(DeliveryCase):
         request = self.assigned_request()
         for user in (self.staff_user, self.portal_user):
             for action in ("action_start_preparing", "action_delivered", "action_cancel"):
-                with self.subTest(user=user.login, action=action):
-                    with self.assertRaises(AccessError):
-                        getattr(request.with_user(user), action)()
+                with self.subTest(user=user.login, action=action), self.assertRaises(AccessError):
+                    getattr(request.with_user(user), action)()
         self.assertEqual(request.state, "assigned")
