@@ -251,27 +251,38 @@ class CoopDeliveryRequest(models.Model):
 
     # === ACTIONS ===#
 
+    # The state moves here (and in the matching and the couriers), checked, as the superuser:
+    # see coop_delivery_request_rights.py.
+
     def action_start_preparing(self):
+        self._coop_check_delivery_team()
         self._check_state("assigned")
-        self.state = "preparing"
+        self.sudo().state = "preparing"
 
     def action_out_for_delivery(self):
+        self._coop_check_delivery_team()
         self._check_state("assigned", "preparing")
-        self.state = "out"
+        self.sudo().state = "out"
 
     def action_delivered(self):
+        self._coop_check_delivery_team()
         self._check_state("assigned", "preparing", "out")
-        self.state = "delivered"
+        self._coop_check_not_own_hours()
+        self.sudo().state = "delivered"
         self._credit_volunteer_hours()
 
     def action_cancel(self):
+        self._coop_check_delivery_team()
         self._check_state(*OPEN_STATES)
         self._end_search_round()
-        self.state = "cancelled"
+        self.sudo().state = "cancelled"
 
     def action_reset(self):
+        self._coop_check_delivery_team()
         self._check_state("cancelled", "failed")
-        self.write({"state": "new", "deliverer_id": False, "failure_reason": False, "wave": 0})
+        self.sudo().write(
+            {"state": "new", "deliverer_id": False, "failure_reason": False, "wave": 0}
+        )
         self._end_search_round()
 
     def _portal_deliverer_first_name(self):

@@ -41,7 +41,7 @@ class CoopDeliveryRequest(models.Model):
             order = request.sale_order_id.sudo()
             order.coop_courier_consent = True
             request._end_search_round()
-            request.write({"coop_courier": True, "state": "assigned"})
+            request.sudo().write({"coop_courier": True, "state": "assigned"})
             order._coop_courier_queue(carrier)
             request.message_post(
                 body=self.env._("Handed to the couriers (%s).", carrier.name),

@@ -56,7 +56,7 @@ class CoopDeliveryRequest(models.Model):
             try:
                 with self.env.cr.savepoint():
                     if request.state == "new":
-                        request.state = "searching"
+                        request.sudo().state = "searching"
                     request._notify_next_wave()
             except UserError as error:
                 problems.append(f"{request.name}: {error.args[0]}")
@@ -110,7 +110,7 @@ class CoopDeliveryRequest(models.Model):
                 vals["preparer_id"] = False
             if request.deliverer_id == volunteer:
                 vals.update(deliverer_id=False, state="new", wave=0)
-            request.write(vals)
+            request.sudo().write(vals)
             if request.state == "new":
                 request._end_search_round()
             request.activity_schedule(

@@ -11,7 +11,7 @@ from datetime import timedelta
 import psycopg2.errors
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.mail import email_normalize, single_email_re
 
@@ -235,6 +235,12 @@ class CoopVolunteerSignup(models.Model):
                 mail_count=0,
             )
         return super().create(vals_list)
+
+    def write(self, vals):
+        # The count of e-mails sent is the server's (the re-send limit), never the client's.
+        if "mail_count" in vals and not self.env.su:
+            raise AccessError(self.env._("The number of e-mails sent is counted by the server."))
+        return super().write(vals)
 
     def _coop_send_confirmation(self):
         """E-mail the confirmation link, in the coop's name (the visitor who asked for it

@@ -93,12 +93,30 @@ class ResPartner(models.Model):
 
     def action_coop_approve_eligibility(self):
         """Make the members eligible; who and when are recorded by the server."""
+        if not self.env.su and not self.env.user.has_group(COORDINATORS):
+            raise AccessError(
+                _("Only a delivery coordinator may approve eligibility for delivery.")
+            )
         for partner in self:
             if not partner.coop_data_consent:
                 raise UserError(
                     _("Record %s's consent to data processing before approving.", partner.name)
                 )
-        self.write({"coop_is_beneficiary": True})
+        self.sudo().write(
+            {
+                "coop_is_beneficiary": True,
+                "coop_eligibility_approved_by_id": self.env.uid,
+                "coop_eligibility_approved_date": fields.Datetime.now(),
+            }
+        )
+
+    def action_coop_withdraw_eligibility(self):
+        """No more deliveries for these members: a delivery coordinator's decision."""
+        if not self.env.su and not self.env.user.has_group(COORDINATORS):
+            raise AccessError(
+                _("Only a delivery coordinator may withdraw eligibility for delivery.")
+            )
+        self.sudo().write({"coop_is_beneficiary": False})
 
     @api.model
     def action_coop_open_call_list(self):
@@ -116,17 +134,21 @@ class ResPartner(models.Model):
     # === BUSINESS METHODS ===#
 
     def _coop_check_eligibility_write(self, vals):
-        """Eligibility is set by delivery coordinators only; who approved and when, by the
-        server only (loading data as the superuser may set them)."""
+        """Eligibility, who approved it and when are written by the server only: the actions
+        ``action_coop_approve_eligibility`` and ``action_coop_withdraw_eligibility`` check the
+        group and write them as the superuser (loading data as the superuser may set them)."""
         if self.env.su:
             return
         if any(name in vals for name in APPROVAL_FIELDS):
             raise AccessError(
                 _("Who approved an eligibility, and when, is recorded by the server only.")
             )
-        if "coop_is_beneficiary" in vals and not self.env.user.has_group(COORDINATORS):
+        if "coop_is_beneficiary" in vals:
             raise AccessError(
-                _("Only a delivery coordinator may approve or withdraw eligibility for delivery.")
+                _(
+                    "Eligibility for delivery is approved or withdrawn with the buttons of the "
+                    "contact, by a delivery coordinator."
+                )
             )
 
     def _coop_approval_values(self, vals):

@@ -50,5 +50,5 @@ class ResPartner(models.Model):
                 )
             )
         if partner.coop_is_volunteer or partner.coop_notify_consent:
-            partner.write({"coop_is_volunteer": False, "coop_notify_consent": False})
+            partner.sudo().write({"coop_is_volunteer": False, "coop_notify_consent": False})
         return closed

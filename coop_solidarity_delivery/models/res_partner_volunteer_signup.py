@@ -19,6 +19,10 @@ SERVER_FIELDS = (
     "coop_volunteer_approved_date",
 )
 
+# Make a contact a volunteer offered deliveries (hours credited, addresses shown): set by the
+# sign-up confirmation (as the superuser), the approval button and delivery coordinators only.
+VOLUNTEER_RIGHT_FIELDS = ("coop_is_volunteer", "coop_can_deliver")
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
@@ -46,10 +50,17 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._coop_check_volunteer_server_fields(vals)
+            if any(vals.get(name) for name in VOLUNTEER_RIGHT_FIELDS):
+                self._coop_check_coordinator()
         return super().create(vals_list)
 
     def write(self, vals):
         self._coop_check_volunteer_server_fields(vals)
+        changed = [name for name in VOLUNTEER_RIGHT_FIELDS if name in vals]
+        if changed and any(
+            bool(partner[name]) != bool(vals[name]) for partner in self for name in changed
+        ):
+            self._coop_check_coordinator()
         return super().write(vals)
 
     # === ACTIONS ===#
@@ -59,6 +70,7 @@ class ResPartner(models.Model):
         self._coop_check_coordinator()
         self.sudo().write(
             {
+                "coop_is_volunteer": True,
                 "coop_volunteer_pending_approval": False,
                 "coop_volunteer_approved_by_id": self.env.uid,
                 "coop_volunteer_approved_date": fields.Datetime.now(),
@@ -74,7 +86,9 @@ class ResPartner(models.Model):
 
     def _coop_check_coordinator(self):
         if not self.env.su and not self.env.user.has_group(COORDINATORS):
-            raise AccessError(self.env._("Only a delivery coordinator may welcome volunteers."))
+            raise AccessError(
+                self.env._("Only a delivery coordinator may welcome or approve volunteers.")
+            )
 
     def _coop_check_volunteer_server_fields(self, vals):
         if not self.env.su and any(name in vals for name in SERVER_FIELDS):

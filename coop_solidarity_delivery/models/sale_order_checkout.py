@@ -14,10 +14,15 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     def write(self, vals):
-        """An order that takes or holds a seat takes one of its new slot, under the lock."""
+        """An order that takes or holds a seat takes one of its new slot, under the lock; so
+        does an order written back to confirmed (a cancelled one, by RPC say), unless its
+        unfinished payment already held its seat."""
         moving = self.browse()
         if vals.get("coop_slot_id"):
             moving = self.filtered(lambda order: order.coop_slot_id.id != vals["coop_slot_id"])
+        if vals.get("state") == "sale":
+            returning = self.filtered(lambda order: order.state != "sale")
+            moving |= returning - returning._coop_seat_holders()
         res = super().write(vals)
         for slot, orders in moving._coop_seat_holders().grouped("coop_slot_id").items():
             slot.sudo()._lock_and_check_seat(orders)

@@ -181,9 +181,9 @@ class SaleOrder(models.Model):
         """A solidarity request handed to the couriers follows its delivery."""
         requests = self.coop_delivery_request_ids.filtered("coop_courier")
         if state == "delivered":
-            requests.write({"state": "delivered"})
+            requests.sudo().write({"state": "delivered"})
         elif state == "failed":
-            requests.write({"state": "failed", "failure_reason": "other"})
+            requests.sudo().write({"state": "failed", "failure_reason": "other"})
 
 
 def _address(partner):

@@ -63,3 +63,4 @@ from . import test_offer_limits
 from . import test_standing_order_seats
 from . import test_standing_order_at_once
 from . import test_erasure_delivery
+from . import test_right_fields

@@ -65,6 +65,29 @@ class TestSeatRules(SolidarityCommon):
         with self.assertRaisesRegex(UserError, "full"):
             order.action_confirm()
 
+    def test_writing_a_cancelled_order_back_to_confirmed_on_a_full_slot_is_refused(self):
+        slot = self._create_slot(capacity=1)
+        order = self._create_drive_order(slot)
+        order.action_confirm()
+        order._action_cancel()
+        self._create_drive_order(slot).action_confirm()
+        # assertRaises (not ...Regex) rolls the savepoint back, as the request would be.
+        with self.assertRaises(UserError) as caught:
+            order.write({"state": "sale"})
+        self.assertIn("full", str(caught.exception))
+        order.invalidate_recordset(["state"])
+        self.assertEqual(order.state, "cancel")
+
+    def test_writing_a_cancelled_order_back_with_a_seat_left_is_accepted(self):
+        slot = self._create_slot(capacity=2)
+        order = self._create_drive_order(slot)
+        order.action_confirm()
+        order._action_cancel()
+        self._create_drive_order(slot).action_confirm()
+        order.write({"state": "sale"})
+        slot.invalidate_recordset(["booked_count"])
+        self.assertEqual(slot.booked_count, 2)
+
 
 @tagged("post_install", "-at_install")
 class TestPaymentHold(SolidarityCommon):
