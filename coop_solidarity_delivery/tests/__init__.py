@@ -62,3 +62,4 @@ from . import test_closing_day_shifts
 from . import test_offer_limits
 from . import test_standing_order_seats
 from . import test_standing_order_at_once
+from . import test_grocery_demo
