@@ -19,10 +19,7 @@ class TestGroceryDemo(HttpCase):
 
     def _food(self):
         return self.env["product.product"].browse(
-            [
-                self.env.ref(f"coop_solidarity_delivery.product_drive_{name}").id
-                for name in FOOD
-            ]
+            [self.env.ref(f"coop_solidarity_delivery.product_drive_{name}").id for name in FOOD]
         )
 
     def test_shop_offers_only_the_coops_products(self):
