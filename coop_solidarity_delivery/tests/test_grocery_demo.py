@@ -80,3 +80,4 @@ class TestGroceryDemo(HttpCase):
         self.assertIn(company.phone, page)
         self.assertNotIn("555-555-5556", page)
         self.assertNotIn("info@yourcompany.example.com", page)
+        self.assertNotIn("Company name", page)
