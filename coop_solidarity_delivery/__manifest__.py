@@ -69,6 +69,7 @@
         "demo/coop_volunteer_signup_demo.xml",
         "demo/coop_standing_order_demo.xml",
         "demo/delivery_carrier_coopcycle_demo.xml",
+        "demo/product_grocery_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,0 +1,83 @@
+from odoo.tests import HttpCase, tagged
+
+COOP_MODULES = ("coop_member_shifts", "coop_solidarity_delivery")
+FOOD = (
+    "vegetable_basket",
+    "bread",
+    "carrots",
+    "apples",
+    "lentils",
+    "flour",
+    "baguette",
+    "eggs",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestGroceryDemo(HttpCase):
+    """The demo is a grocery coop: its shop, its taxes, its member and its web site."""
+
+    def _food(self):
+        return self.env["product.product"].browse(
+            [self.env.ref(f"coop_solidarity_delivery.product_drive_{name}").id for name in FOOD]
+        )
+
+    def test_shop_offers_only_the_coops_products(self):
+        portal = self.env.ref("base.demo_user0")
+        website = self.env.ref("website.default_website")
+        shown = (
+            self.env["product.template"]
+            .with_user(portal)
+            .search([("website_published", "=", True), ("sale_ok", "=", True)])
+            .filtered_domain(website.sale_product_domain())
+        )
+        self.assertTrue(self._food().product_tmpl_id <= shown)
+        xmlids = [
+            xmlid
+            for records in (shown, shown.product_variant_ids)
+            for xmlid in records.sudo().get_external_id().values()
+            if xmlid
+        ]
+        modules = {xmlid.split(".")[0] for xmlid in xmlids}
+        self.assertTrue(modules)
+        self.assertLessEqual(modules, set(COOP_MODULES))
+
+    def test_shop_page_shows_groceries_not_furniture(self):
+        self.authenticate("portal", "portal")
+        page = self.url_open("/shop").text
+        self.assertIn("Carottes de Sologne", page)
+        hidden = self.env["product.template"].search(
+            [("is_published", "=", False), ("sale_ok", "=", True)]
+        )
+        self.assertTrue(hidden)
+        for name in hidden.mapped("name"):
+            self.assertNotIn(f">{name}<", page)
+
+    def test_groceries_have_pictures_and_the_coop_its_logo(self):
+        for product in self._food():
+            self.assertTrue(product.image_1920, product.name)
+        self.assertTrue(self.env.ref("base.main_company").logo)
+        self.assertTrue(self.env.ref("website.default_website").logo)
+
+    def test_food_is_taxed_at_five_and_a_half_percent(self):
+        for product in self._food():
+            self.assertEqual(product.taxes_id.mapped("amount"), [5.5], product.name)
+            self.assertFalse(product.taxes_id.price_include)
+            self.assertEqual(product.taxes_id.type_tax_use, "sale")
+        delivery = self.env.ref("coop_solidarity_delivery.product_coopcycle_delivery")
+        self.assertEqual(delivery.taxes_id.mapped("amount"), [20.0])
+
+    def test_julie_is_a_paying_member_of_her_own(self):
+        julie = self.env.ref("base.partner_demo_portal")
+        self.assertEqual(julie.display_name, "Julie Lemaire")
+        self.assertFalse(julie.parent_id)
+        self.assertEqual(julie.membership_state, "paid")
+
+    def test_footer_gives_the_coops_contact(self):
+        company = self.env.ref("base.main_company")
+        page = self.url_open("/").text.split('<footer id="bottom"')[1]
+        self.assertIn(company.email, page)
+        self.assertIn(company.phone, page)
+        self.assertNotIn("555-555-5556", page)
+        self.assertNotIn("info@yourcompany.example.com", page)
+        self.assertNotIn("Company name", page)
