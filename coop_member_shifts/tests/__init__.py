@@ -44,3 +44,4 @@ from . import test_new_coop_imports
 from . import test_shift_holidays
 from . import test_skill_rights
 from . import test_mail_queue
+from . import test_generic_routes
