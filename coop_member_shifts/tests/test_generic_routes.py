@@ -164,8 +164,10 @@ class TestGenericRoutes(HttpCase):
         __, error = self.rpc(
             "/mail/message/post", {"thread_model": name, "thread_id": rid, "post_data": post}
         )
-        stored = self.env["mail.message"].sudo().search_count(
-            [("model", "=", name), ("res_id", "=", rid), ("body", "ilike", body)]
+        stored = (
+            self.env["mail.message"]
+            .sudo()
+            .search_count([("model", "=", name), ("res_id", "=", rid), ("body", "ilike", body)])
         )
         if not may_post:
             self.assertTrue(error, f"{role} posted on {name}")
@@ -174,9 +176,7 @@ class TestGenericRoutes(HttpCase):
             self.assertFalse(error, f"{role} may post on {name} but was refused")
             self.assertTrue(stored, f"{role}'s message not stored on {name}")
         # messages
-        result, error = self.rpc(
-            "/mail/thread/messages", {"thread_model": name, "thread_id": rid}
-        )
+        result, error = self.rpc("/mail/thread/messages", {"thread_model": name, "thread_id": rid})
         if not may_read and result:
             leaked = set(result["messages"]) & self.message_ids(record)
             self.assertFalse(leaked, f"{role} read messages {leaked} of {name}")
@@ -222,8 +222,10 @@ class TestRulesOnComputedFields(HttpCase):
     """Every record rule of the addons on a non-stored field: has_access equals read()."""
 
     def rules_on_computed_fields(self):
-        data = self.env["ir.model.data"].sudo().search(
-            [("model", "=", "ir.rule"), ("module", "in", MODULES)]
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search([("model", "=", "ir.rule"), ("module", "in", MODULES)])
         )
         for rule in self.env["ir.rule"].sudo().browse(data.mapped("res_id")).exists():
             Model = self.env[rule.model_id.model]
@@ -239,7 +241,9 @@ class TestRulesOnComputedFields(HttpCase):
             new_test_user(self.env, login="coop_rules_stranger", groups="base.group_portal"),
             make_member(self.env, "coop_rules_member", name="Rosa Rules"),
             new_test_user(
-                self.env, login="coop_rules_staff", groups="coop_member_shifts.group_coop_shop_staff"
+                self.env,
+                login="coop_rules_staff",
+                groups="coop_member_shifts.group_coop_shop_staff",
             ),
         ]
         rules = list(self.rules_on_computed_fields())
