@@ -10,6 +10,7 @@ import json
 import re
 
 from odoo.exceptions import AccessError
+from odoo.http import Request
 from odoo.osv import expression
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -76,6 +77,20 @@ class TestGenericRoutes(HttpCase):
             records = Model.search([], order="id", limit=3) | Model.search([], limit=1)
             if records:
                 cls.records[name] = records.sudo(False)
+        # on each record: a message of the coop (to react to), an attachment, binary contents
+        cls.seeds, cls.attachments = {}, {}
+        for records in cls.records.values():
+            for record in records:
+                key = (record._name, record.id)
+                cls.seeds[key] = record.sudo()._coop_post_as_coop(
+                    body="seed", message_type="comment"
+                )
+                cls.attachments[key] = cls.env["ir.attachment"].create(
+                    {"name": "seed.txt", "raw": b"secret", "res_model": key[0], "res_id": key[1]}
+                )
+                for fname, field in record._fields.items():
+                    if field.type in ("binary", "image") and field._module in MODULES:
+                        record.sudo()[fname] = b"c2VjcmV0"  # base64 of "secret"
 
     # --- helpers ---
 
@@ -192,12 +207,65 @@ class TestGenericRoutes(HttpCase):
             self.assertFalse(
                 any(t.get("hasReadAccess") for t in threads), f"{role} has read access on {name}"
             )
+        self.check_upload_and_reaction(role, user, record, body, may_post)
+        self.check_contents(role, record, may_read)
         # call_kw read
         result, error = self.rpc(
             f"/web/dataset/call_kw/{name}/read",
             {"model": name, "method": "read", "args": [[rid], ["display_name"]], "kwargs": {}},
         )
         self.assertEqual(bool(result), reads, f"{role} read() of {name}: {error}")
+
+    def check_upload_and_reaction(self, role, user, record, body, may_post):
+        name, rid = record._name, record.id
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": Request.csrf_token(self),
+                "thread_id": rid,
+                "thread_model": name,
+            },
+            files={"ufile": (f"{body}.txt", b"probe")},
+        )
+        self.assertLess(response.status_code, 500, f"upload on {name}")
+        uploaded = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search_count(
+                [("name", "=", f"{body}.txt"), ("res_model", "=", name), ("res_id", "=", rid)]
+            )
+        )
+        if not may_post:
+            self.assertNotEqual(response.status_code, 200, f"{role} uploaded on {name}")
+            self.assertFalse(uploaded, f"{role}'s attachment stored on {name}")
+        seed = self.seeds[(name, rid)]
+        __, error = self.rpc(
+            "/mail/message/reaction", {"message_id": seed.id, "content": "👍", "action": "add"}
+        )
+        reactions = (
+            self.env["mail.message.reaction"]
+            .sudo()
+            .search_count([("message_id", "=", seed.id), ("partner_id", "=", user.partner_id.id)])
+        )
+        if not may_post:
+            self.assertTrue(error, f"{role} reacted on {name}")
+            self.assertFalse(reactions, f"{role}'s reaction stored on {name}")
+
+    def check_contents(self, role, record, may_read):
+        name, rid = record._name, record.id
+        result, __ = self.rpc("/portal/chatter_init", {"thread_model": name, "thread_id": rid})
+        if not may_read and result:
+            threads = [t for t in result.get("mail.thread", []) if t.get("id") == rid]
+            self.assertFalse(threads, f"{role} opened the portal chatter of {name}")
+        urls = [f"/web/content/{self.attachments[(name, rid)].id}"]
+        for fname, field in record._fields.items():
+            if field.type in ("binary", "image") and field._module in MODULES:
+                urls += [f"/web/content/{name}/{rid}/{fname}", f"/web/image/{name}/{rid}/{fname}"]
+        for url in urls:
+            response = self.url_open(url)
+            self.assertLess(response.status_code, 500, url)
+            if not may_read:
+                self.assertNotIn(b"secret", response.content, f"{role} read {url}")
 
     @mute_logger("odoo.http")
     def test_absurd_thread_ids_are_refused_without_server_error(self):
