@@ -70,6 +70,7 @@ class TestGenericRoutes(HttpCase):
             "member": cls.member_user,
             "shop staff": cls.staff_user,
         }
+        cls.complete_demo()
         cls.records = {}
         for name in thread_models(cls.env):
             Model = cls.env[name].sudo().with_context(active_test=False)
@@ -91,6 +92,22 @@ class TestGenericRoutes(HttpCase):
                 for fname, field in record._fields.items():
                     if field.type in ("binary", "image") and field._module in MODULES:
                         record.sudo()[fname] = b"c2VjcmV0"  # base64 of "secret"
+
+    @classmethod
+    def complete_demo(cls):
+        """One record of the thread models that the demo data leaves empty."""
+        env = cls.env
+        if not env["coop.erasure.request"].search_count([]):
+            amelie = env["res.users"].search([("login", "=", "amelie")]).partner_id
+            if amelie:
+                env["coop.erasure.request"].create({"partner_id": amelie.id})
+        recurrences = env.get("coop.delivery.recurrence")
+        request = env.get("coop.delivery.request")
+        if recurrences is not None and not recurrences.search_count([]):
+            beneficiary = request.search([], limit=1).beneficiary_id
+            weekday = env["coop.weekday"].search([], limit=1)
+            if beneficiary and weekday:
+                recurrences.create({"beneficiary_id": beneficiary.id, "weekday_id": weekday.id})
 
     # --- helpers ---
 
