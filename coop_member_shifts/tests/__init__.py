@@ -47,3 +47,4 @@ from . import test_skill_rights
 from . import test_mail_queue
 from . import test_erasure_carries_everything
 from . import test_erasure_request_concurrency
+from . import test_generic_routes
