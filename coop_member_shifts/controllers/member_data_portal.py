@@ -1,3 +1,4 @@
+import contextlib
 from urllib.parse import urlencode
 
 from odoo import _, fields, http
@@ -51,13 +52,11 @@ class MemberDataPortal(CustomerPortal):
         """Ask for erasure; a second request while one is open is not created twice."""
         member = self._coop_member()
         if not self._coop_erasure_requests(member).filtered(lambda e: e.state == "requested"):
-            try:
+            # Sent twice at once, the second is refused: the first one is recorded.
+            with contextlib.suppress(UserError):
                 erasure = (
                     request.env["coop.erasure.request"].sudo().create({"partner_id": member.id})
                 )
-            except UserError:
-                erasure = None  # sent twice at once: the other request is recorded
-            else:
                 erasure._coop_ask_managers()
         message = _("Your request is recorded: a coop manager will handle it and tell you.")
         return request.redirect("/my/data?" + urlencode({"message": message}))

@@ -94,8 +94,10 @@ class SaleOrder(models.Model):
     @api.model
     def _cron_coop_courier_send(self):
         """Send the queued orders (and those to retry whose turn has come), one savepoint
-        each. The rows are taken ``FOR UPDATE SKIP
-        LOCKED``: two runs at once (or a run and a retry) never send the same order."""
+        each. The rows are taken ``FOR UPDATE SKIP LOCKED``: two runs at once (or a run and
+        a retry) never send the same order; a run whose snapshot is older than an order sent
+        meanwhile fails to serialize and is run again by Odoo."""
+        self.flush_model(["state", "coop_courier_state", "coop_courier_next_try"])
         self.env.cr.execute(
             SQL(
                 """SELECT id FROM sale_order
@@ -108,14 +110,15 @@ class SaleOrder(models.Model):
                       FOR UPDATE SKIP LOCKED""",
                 fields.Datetime.now(),
                 BATCH + 1,
-            )
+            ),
+            log_exceptions=False,
         )
         ids = [row[0] for row in self.env.cr.fetchall()]
         for order in self.sudo().browse(ids[:BATCH]):
             try:
                 with self.env.cr.savepoint():
                     order._coop_courier_send()
-            except Exception as error:  # noqa: BLE001 (one bad order must not stop the others)
+            except Exception as error:  # noqa: BLE001 - one bad order must not stop the others
                 _logger.warning("Courier delivery of %s not sent: %s", order.name, error)
                 order._coop_courier_failed(str(error) or type(error).__name__)
         if len(ids) > BATCH:
