@@ -252,13 +252,11 @@ class BoardPortal(CustomerPortal):
         post = self._coop_board_post(post_id)
         if post.partner_id != member:
             raise request.not_found()
-        try:
-            with request.env.cr.savepoint():
-                post.action_close()
-        except (UserError, AccessError) as exc:
-            return request.redirect(f"{post.access_url}?{urlencode({'error': exc.args[0]})}")
-        message = request.env._("Your post is closed. Thank you for keeping the board tidy!")
-        return request.redirect(f"{post.access_url}?{urlencode({'message': message})}")
+        return self._coop_board_act(
+            post,
+            post.action_close,
+            request.env._("Your post is closed. Thank you for keeping the board tidy!"),
+        )
 
     @http.route(
         "/my/board/<int:post_id>/answer",
@@ -272,10 +270,19 @@ class BoardPortal(CustomerPortal):
         if not self._coop_board_member():
             return self._coop_board_members_only()
         post = self._coop_board_post(post_id)
+        return self._coop_board_act(
+            post,
+            lambda: post.action_coop_answer(answer),
+            request.env._("Your answer is sent to the author, by the coop."),
+        )
+
+    @staticmethod
+    def _coop_board_act(post, action, message):
+        """Run a member's ``action`` on ``post``; back on the post's page with ``message``, or
+        with the refusal's own message (nothing of the action kept)."""
         try:
             with request.env.cr.savepoint():
-                post.action_coop_answer(answer)
+                action()
         except (UserError, AccessError) as exc:
             return request.redirect(f"{post.access_url}?{urlencode({'error': exc.args[0]})}")
-        message = request.env._("Your answer is sent to the author, by the coop.")
         return request.redirect(f"{post.access_url}?{urlencode({'message': message})}")

@@ -81,3 +81,23 @@ class TestGroceryDemo(HttpCase):
         self.assertNotIn("555-555-5556", page)
         self.assertNotIn("info@yourcompany.example.com", page)
         self.assertNotIn("Company name", page)
+
+    def test_every_header_text_variant_gives_the_coops_contact(self):
+        """Whichever header text the coop picks in the editor, no placeholder is left."""
+        company = self.env.ref("base.main_company")
+        View = self.env["ir.ui.view"]
+        for variant in ("phone_mail", "mail", "mail_stretched", "phone"):
+            with self.subTest(variant=variant):
+                html = str(
+                    View._render_template(
+                        "website.header_text_element",
+                        {"_txt_elt_content": variant, "res_company": company},
+                    )
+                )
+                self.assertNotIn("555-555-5556", html)
+                self.assertNotIn("yourcompany.example.com", html)
+                self.assertTrue(company.phone in html or company.email in html, html)
+
+    def test_the_menu_keeps_become_a_volunteer_in_sight(self):
+        """The header's "Contact Us" button, a repeat of the menu's, is off."""
+        self.assertFalse(self.env.ref("website.header_call_to_action").active)

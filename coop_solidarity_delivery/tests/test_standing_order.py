@@ -21,21 +21,30 @@ class StandingOrderCommon(DriveCommon):
     standing order on the first."""
 
     @classmethod
+    def make_day_rule(cls, start_hour, end_hour, capacity=1):
+        """A weekly rule of the test store on ``cls.day``'s weekday, its slots generated."""
+        rule = cls.env["coop.slot.rule"].create(
+            {
+                "carrier_id": cls.in_store_dm.id,
+                "warehouse_id": cls.warehouse.id,
+                "weekday": str(cls.day.weekday()),
+                "cutoff_hours": 12.0,
+                "horizon_days": 15,
+                "tz": "UTC",
+                "capacity": capacity,
+                "start_hour": start_hour,
+                "end_hour": end_hour,
+            }
+        )
+        rule._generate_slots()
+        return rule
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.day = fields.Date.today() + timedelta(days=2)
-        Rule = cls.env["coop.slot.rule"]
-        values = {
-            "carrier_id": cls.in_store_dm.id,
-            "warehouse_id": cls.warehouse.id,
-            "weekday": str(cls.day.weekday()),
-            "cutoff_hours": 12.0,
-            "horizon_days": 15,
-            "tz": "UTC",
-        }
-        cls.weekly = Rule.create({**values, "start_hour": 14.0, "end_hour": 16.0, "capacity": 1})
-        cls.evening = Rule.create({**values, "start_hour": 18.0, "end_hour": 20.0, "capacity": 1})
-        (cls.weekly | cls.evening)._generate_slots()
+        cls.weekly = cls.make_day_rule(14.0, 16.0)
+        cls.evening = cls.make_day_rule(18.0, 20.0)
         cls.weekly_slot = cls.slot_of(cls.weekly)
         cls.evening_slot = cls.slot_of(cls.evening)
         cls.lentils = cls._create_product(name="Standing Lentils", list_price=3.0)

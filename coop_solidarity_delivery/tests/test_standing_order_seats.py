@@ -14,19 +14,7 @@ class TestStandingOrderSeats(StandingOrderCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        values = {
-            "carrier_id": cls.in_store_dm.id,
-            "warehouse_id": cls.warehouse.id,
-            "weekday": str(cls.day.weekday()),
-            "cutoff_hours": 12.0,
-            "horizon_days": 15,
-            "tz": "UTC",
-            "capacity": 1,
-        }
-        cls.morning = cls.env["coop.slot.rule"].create(
-            {**values, "start_hour": 12.0, "end_hour": 13.0}
-        )
-        cls.morning._generate_slots()
+        cls.morning = cls.make_day_rule(12.0, 13.0)
         cls.morning_slot = cls.slot_of(cls.morning)
 
     def test_an_order_awaiting_its_online_payment_holds_its_seat(self):
