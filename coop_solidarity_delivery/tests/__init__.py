@@ -13,6 +13,7 @@ from . import test_checkout
 from . import test_checkout_queries
 from . import test_drive_board
 from . import test_drive_http
+from . import test_shop_page_texts
 from . import test_drive_reminder
 from . import test_slot_booking
 from . import test_slot_concurrency

@@ -80,6 +80,15 @@ class TestDrivePortal(HttpCase, DriveCommon):
         self.assertIn(self.slot.display_name, response.text)
         self.assertIn('name="coop_slot_change"', response.text)
 
+    def test_a_drive_order_names_its_store_once(self):
+        """The slot block gives the store's address: no "Shipping Address" repeating it."""
+        order = self._confirmed_order()
+        order.partner_shipping_id = self.warehouse.partner_id
+        self.assertNotEqual(order.partner_shipping_id, order.partner_invoice_id)
+        text = self.url_open(order.get_portal_url()).text
+        self.assertIn('id="coop_slot_portal"', text)
+        self.assertNotIn('id="shipping_address"', text)
+
     def test_the_member_changes_the_slot_from_the_portal(self):
         order = self._confirmed_order()
         response = self._change_slot(order, self.later_slot.id)

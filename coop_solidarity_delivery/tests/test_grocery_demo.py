@@ -101,3 +101,19 @@ class TestGroceryDemo(HttpCase):
     def test_the_menu_keeps_become_a_volunteer_in_sight(self):
         """The header's "Contact Us" button, a repeat of the menu's, is off."""
         self.assertFalse(self.env.ref("website.header_call_to_action").active)
+
+    def test_the_drive_is_named_for_the_coop_in_each_language(self):
+        """Odoo's own name, "Pick up in store", reads twice on the page of an order paid at
+        the shop ("Retrait en magasin (Retrait en magasin)")."""
+        carrier = self.env.ref("website_sale_collect.carrier_pick_up_in_store")
+        names = {
+            lang: carrier.with_context(lang=lang).name for lang in ("en_US", "fr_FR", "nl_BE")
+        }
+        self.assertEqual(
+            names,
+            {
+                "en_US": "La Coopérette drive",
+                "fr_FR": "Drive de La Coopérette",
+                "nl_BE": "Drive van La Coopérette",
+            },
+        )
