@@ -222,6 +222,10 @@ class CoopBoardPost(models.Model):
         if any(post.state != "open" for post in self):
             raise UserError(self.env._("This post is closed: it cannot be changed."))
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Board post created")
+
     # === ACTIONS ===#
 
     def action_close(self):

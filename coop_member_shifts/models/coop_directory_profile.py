@@ -94,6 +94,10 @@ class CoopDirectoryProfile(models.Model):
             raise ValidationError(self.env._("A directory profile stays with its member."))
         return super().write(vals)
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Directory profile created")
+
     # === ACTIONS ===#
 
     def action_unpublish(self):

@@ -179,3 +179,7 @@ class CoopErasureRequest(models.Model):
                 summary=_("Erasure request to handle"),
                 user_id=(manager or self.env.ref("base.user_admin")).id,
             )
+
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Erasure request created")

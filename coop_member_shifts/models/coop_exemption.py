@@ -76,3 +76,7 @@ class CoopExemption(models.Model):
         result = super().unlink()
         self.env["coop.work.entry"]._invalidate_member_status()
         return result
+
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Volunteer work exemption created")

@@ -20,7 +20,7 @@ class CoopFeeBracket(models.Model):
     )
     income_from = fields.Monetary(currency_field="currency_id", help="Included in the bracket.")
     income_to = fields.Monetary(
-        string="Income Up To",
+        string="Income Up To (0: no limit)",
         currency_field="currency_id",
         help="Excluded from the bracket (it starts the next one). Leave at 0 for the last "
         "bracket: no upper limit.",

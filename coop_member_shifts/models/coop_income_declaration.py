@@ -285,3 +285,7 @@ class CoopIncomeDeclaration(models.Model):
             ),
             user_id=(officer or self.env.user).id,
         )
+
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Income declaration created")

@@ -95,6 +95,10 @@ class CoopShiftTemplate(models.Model):
             if template.recurrence == "every_n" and template.every_weeks < 1:
                 raise ValidationError(_("A template repeats every one week or more."))
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Shift template created")
+
     # === ACTIONS ===#
 
     def action_generate_shifts(self):

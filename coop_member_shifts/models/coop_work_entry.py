@@ -156,6 +156,10 @@ class CoopWorkEntry(models.Model):
         self._invalidate_member_status()
         return super().unlink()
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Volunteer work entry created")
+
     # === ACTIONS ===#
 
     def action_validate(self):

@@ -13,7 +13,7 @@ class CoopSetupBracket(models.TransientModel):
     currency_id = fields.Many2one(related="wizard_id.currency_id")
     income_from = fields.Monetary(string="Monthly Income From", currency_field="currency_id")
     income_to = fields.Monetary(
-        string="Up To",
+        string="Up To (0: no limit)",
         currency_field="currency_id",
         help="Excluded from the bracket. Leave at 0 for the last bracket: no upper limit.",
     )

@@ -57,6 +57,10 @@ class CoopDeliveryRecurrence(models.Model):
         check_create_field_access(self, vals_list)
         return super().create(vals_list)
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Recurring solidarity delivery created")
+
     # === ACTIONS ===#
 
     def action_pause(self):

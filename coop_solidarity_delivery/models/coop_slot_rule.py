@@ -133,6 +133,10 @@ class CoopSlotRule(models.Model):
                 part for part in (rule.warehouse_id.name, weekdays.get(rule.weekday), hours) if part
             )
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Drive slot rule created")
+
     # === BUSINESS METHODS ===#
 
     def action_generate_slots(self):

@@ -133,6 +133,10 @@ class CoopStandingOrder(models.Model):
                 vals["next_date"] = first_date(int(rule.weekday), self._coop_today(rule))
         return super().create(vals_list)
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Standing weekly order created")
+
     # === ACTIONS ===#
 
     def action_pause(self):

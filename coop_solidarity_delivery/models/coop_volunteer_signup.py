@@ -158,6 +158,10 @@ class CoopVolunteerSignup(models.Model):
                 self.env._("Please agree to be contacted and to the use of your address.")
             )
 
+    def _creation_message(self):
+        """A whole sentence to translate ("%s created" cannot agree in French)."""
+        return self.env._("Volunteer sign-up created")
+
     # === ACTIONS ===#
 
     def action_confirm(self):

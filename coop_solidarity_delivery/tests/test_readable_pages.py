@@ -4,9 +4,10 @@ import re
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from .common import GRAND_PLACE, IXELLES, SCHAERBEEK, DeliveryCase, DriveCommon
+from .test_mail_languages import LanguagesMixin
 
 
 @tagged("post_install", "-at_install")
@@ -138,3 +139,43 @@ class TestSlotReadable(DriveCommon):
             }
         )
         self.assertIn("Slot created", slot.message_ids[-1].body)
+
+
+@tagged("post_install", "-at_install")
+class TestCreationMessages(TransactionCase, LanguagesMixin):
+    """Odoo logs "%s created" with the model's name, which cannot agree in French ("Ligne de
+    travail bénévole créé"): every coop record with a chatter says it in a whole sentence."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.load_languages()
+
+    def coop_models_with_a_chatter(self):
+        return [
+            name
+            for name, model in self.env.registry.items()
+            if name.startswith("coop.")
+            and not model._abstract
+            and not model._transient
+            and issubclass(model, self.env.registry["mail.thread"])
+        ]
+
+    def test_every_coop_record_logs_its_creation_in_a_whole_sentence(self):
+        names = self.coop_models_with_a_chatter()
+        self.assertIn("coop.work.entry", names)
+        for name in names:
+            with self.subTest(model=name):
+                Model = self.env[name]
+                odoo_message = self.env.registry["mail.thread"]._creation_message
+                self.assertIsNot(type(Model)._creation_message, odoo_message)
+                messages = {
+                    lang: Model.with_context(lang=lang).new({})._creation_message()
+                    for lang in ("en_US", "fr_FR", "nl_BE")
+                }
+                self.assertNotEqual(messages["fr_FR"], messages["en_US"])
+                self.assertNotEqual(messages["nl_BE"], messages["en_US"])
+
+    def test_a_work_entry_agrees_in_french(self):
+        message = self.env["coop.work.entry"].with_context(lang="fr_FR")._creation_message()
+        self.assertEqual(message, "Ligne de travail bénévole créée")
