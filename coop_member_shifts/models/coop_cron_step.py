@@ -1,6 +1,6 @@
 import logging
 
-from odoo import _, api, models
+from odoo import api, models
 
 _logger = logging.getLogger(__name__)
 
@@ -36,14 +36,18 @@ class CoopCronStep(models.AbstractModel):
         target = activity_on(record) if activity_on else record
         if not hasattr(target, "activity_schedule"):
             return
-        summary = _("%(job)s failed for %(record)s", job=job_name, record=record.display_name)
         try:
             with self.env.cr.savepoint():
-                target.sudo().activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=summary[:250],
-                    note=str(error),
-                    user_id=(responsible or self.env.user).id,
+                target.sudo()._coop_schedule_todo(
+                    responsible or self.env.user,
+                    lambda env: (
+                        env._(
+                            "%(job)s failed for %(record)s",
+                            job=job_name,
+                            record=record.display_name,
+                        )[:250],
+                        str(error),
+                    ),
                 )
         except Exception:  # the failure is logged above in any case
             _logger.exception("%s: could not report the failure of %s", job_name, record)

@@ -174,10 +174,8 @@ class CoopErasureRequest(models.Model):
         managers = self.env.ref("coop_member_shifts.group_coop_manager").sudo().users
         manager = managers.filtered(lambda user: not user._is_superuser())[:1]
         for erasure in self.sudo():
-            erasure.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=_("Erasure request to handle"),
-                user_id=(manager or self.env.ref("base.user_admin")).id,
+            erasure._coop_schedule_todo(
+                manager, lambda env: (env._("Erasure request to handle"), "")
             )
 
     def _creation_message(self):

@@ -223,14 +223,15 @@ class CoopIncomeDeclaration(models.Model):
             return
         flagged.sudo().to_check = True
         for declaration in flagged.sudo():
-            declaration.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=_("Implausible income to check"),
-                note=_(
-                    "The declared monthly income is above the plausible ceiling set in "
-                    "Settings: check it with the member before validating."
+            declaration._coop_schedule_todo(
+                self._coop_fee_officer_user(),
+                lambda env: (
+                    env._("Implausible income to check"),
+                    env._(
+                        "The declared monthly income is above the plausible ceiling set in "
+                        "Settings: check it with the member before validating."
+                    ),
                 ),
-                user_id=self._coop_fee_officer_user().id,
             )
 
     @api.model
@@ -246,10 +247,8 @@ class CoopIncomeDeclaration(models.Model):
             declaration.message_post(body=_("Declared by the member from their account."))
             if declaration.to_check:
                 continue  # its activity already asks for the check
-            declaration.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=_("Income declaration to validate"),
-                user_id=officer.id,
+            declaration._coop_schedule_todo(
+                officer, lambda env: (env._("Income declaration to validate"), "")
             )
 
     def action_reset_to_draft(self):
@@ -276,14 +275,15 @@ class CoopIncomeDeclaration(models.Model):
         self.ensure_one()
         self.state = "expired"
         officer = self.validated_by_id if self.validated_by_id in officers else officers[:1]
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=_("Income declaration expired"),
-            note=_(
-                "The income declaration of %s has expired: ask the member for a new one.",
-                self.partner_id.display_name,
+        self._coop_schedule_todo(
+            officer or self.env.user,
+            lambda env: (
+                env._("Income declaration expired"),
+                env._(
+                    "The income declaration of %s has expired: ask the member for a new one.",
+                    self.partner_id.display_name,
+                ),
             ),
-            user_id=(officer or self.env.user).id,
         )
 
     def _creation_message(self):

@@ -195,13 +195,23 @@ class CoopShift(models.Model):
         ]
 
     def _missing_skill_message(self, partner):
+        """Why ``partner`` cannot take the shift: said to the member in the second person."""
         self.ensure_one()
+        values = {
+            "member": partner.name,
+            "shift": self.display_name,
+            "skill": self.task_type_id.required_skill_id.name,
+        }
+        if partner == self.env.user.partner_id:
+            return _(
+                "You cannot take the shift %(shift)s: it needs the skill %(skill)s. Add it to "
+                "your skills; when the skill needs it, a coordinator confirms it.",
+                **values,
+            )
         return _(
             "%(member)s cannot take the shift %(shift)s: it needs the skill %(skill)s "
             "(declared, and confirmed by a coordinator when the skill needs it).",
-            member=partner.name,
-            shift=self.display_name,
-            skill=self.task_type_id.required_skill_id.name,
+            **values,
         )
 
     def _busy_members(self, pairs, suspended):

@@ -202,18 +202,17 @@ class CoopShiftTemplate(models.Model):
 
         ``failures``: (shift, partner, reason) of this template."""
         self.ensure_one()
-        lines = [
-            self.env._(
-                "%(member)s, %(shift)s: %(reason)s",
-                member=partner.display_name,
-                shift=shift.display_name,
-                reason=reason,
-            )
-            for shift, partner, reason in failures
-        ]
-        self.sudo().activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=_("Fixed team members not registered"),
-            note=plaintext2html("\n".join(lines)),
-            user_id=self.env["coop.shift"]._coordinator_user().id,
-        )
+
+        def texts(env):
+            lines = [
+                env._(
+                    "%(member)s, %(shift)s: %(reason)s",
+                    member=partner.display_name,
+                    shift=shift.display_name,
+                    reason=reason,
+                )
+                for shift, partner, reason in failures
+            ]
+            return env._("Fixed team members not registered"), plaintext2html("\n".join(lines))
+
+        self.sudo()._coop_schedule_todo(self.env["coop.shift"]._coordinator_user(), texts)

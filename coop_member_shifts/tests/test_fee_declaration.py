@@ -55,7 +55,12 @@ class TestIncomeDeclaration(FeeCase):
     def test_validation_closes_the_officer_to_do(self):
         declaration = self.declare(self.paula, 900, validated=False)
         declaration._coop_ask_validation()
-        self.assertEqual(declaration.activity_ids.summary, "Income declaration to validate")
+        officer = declaration._coop_fee_officer_user()
+        self.assertEqual(declaration.activity_ids.user_id, officer)
+        in_their_language = self.env(context={"lang": officer.lang})._(
+            "Income declaration to validate"
+        )
+        self.assertEqual(declaration.activity_ids.summary, in_their_language)
         declaration.with_user(self.officer_user).action_validate()
         self.assertFalse(declaration.activity_ids)
         done = declaration.message_ids.filtered("mail_activity_type_id")

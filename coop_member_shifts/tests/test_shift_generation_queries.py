@@ -121,10 +121,13 @@ class TestShiftGenerationRules(CoopCase):
         return templates._generate_shifts(date_to=date(2027, 1, 31))
 
     def refusals(self, template):
-        """The notes of the coordinator's activities about members not registered."""
-        activities = template.activity_ids.filtered(
-            lambda activity: activity.summary == "Fixed team members not registered"
+        """The notes of the coordinator's activities about members not registered (in the
+        coordinator's language)."""
+        coordinator = self.env["coop.shift"]._coordinator_user()
+        summary = self.env(context={"lang": coordinator.lang})._(
+            "Fixed team members not registered"
         )
+        activities = template.activity_ids.filtered(lambda activity: activity.summary == summary)
         return " ".join(activities.mapped("note"))
 
     def test_a_fixed_team_larger_than_the_seats_fills_them_and_reports_the_rest(self):

@@ -207,6 +207,15 @@ class TestSkillSignUp(SkillCase):
         with self.assertRaisesRegex(ValidationError, "Test driving licence"):
             self.register(self.oscar, self.make_shift())
 
+    def test_a_member_is_told_in_the_second_person(self):
+        shift = self.make_shift()
+        member = self.portal_user.partner_id
+        to_member = shift.with_user(self.portal_user)._missing_skill_message(member)
+        self.assertTrue(to_member.startswith("You cannot take the shift"), to_member)
+        self.assertNotIn(member.name, to_member)
+        to_staff = shift.with_user(self.coordinator_user)._missing_skill_message(member)
+        self.assertTrue(to_staff.startswith(member.name), to_staff)
+
     def test_a_skill_awaiting_confirmation_is_refused(self):
         self.declare(self.oscar, self.licence)
         with self.assertRaises(ValidationError):

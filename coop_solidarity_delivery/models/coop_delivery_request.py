@@ -320,11 +320,14 @@ class CoopDeliveryRequest(models.Model):
         }
         request = super().message_new(msg_dict, custom_values=values)
         if not sender.coop_is_beneficiary:
-            request.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=_("Check eligibility: request by e-mail"),
-                note=_("%s asked for a delivery by e-mail but is not eligible yet.", sender.name),
-                user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+            request._coop_schedule_todo(
+                self.env["res.partner"]._coop_delivery_coordinator_user(),
+                lambda env: (
+                    env._("Check eligibility: request by e-mail"),
+                    env._(
+                        "%s asked for a delivery by e-mail but is not eligible yet.", sender.name
+                    ),
+                ),
             )
         return request
 

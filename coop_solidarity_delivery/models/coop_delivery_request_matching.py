@@ -113,11 +113,12 @@ class CoopDeliveryRequest(models.Model):
             request.sudo().write(vals)
             if request.state == "new":
                 request._end_search_round()
-            request.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=_("Find another volunteer"),
-                note=_("The volunteer who held this delivery left: their data was erased."),
-                user_id=coordinator.id,
+            request._coop_schedule_todo(
+                coordinator,
+                lambda env: (
+                    env._("Find another volunteer"),
+                    env._("The volunteer who held this delivery left: their data was erased."),
+                ),
             )
 
     def _current_offers(self):
@@ -182,14 +183,13 @@ class CoopDeliveryRequest(models.Model):
         return {deliverer.id: count for deliverer, count in groups}
 
     def _tell_coordinator_no_volunteer(self):
-        summary = _("No volunteer left to ask")
-        if self.activity_ids.filtered(lambda activity: activity.summary == summary):
-            return
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=summary,
-            note=_("Every volunteer near the beneficiary was asked: assign one by hand."),
-            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+        self._coop_schedule_todo(
+            self.env["res.partner"]._coop_delivery_coordinator_user(),
+            lambda env: (
+                env._("No volunteer left to ask"),
+                env._("Every volunteer near the beneficiary was asked: assign one by hand."),
+            ),
+            once=True,
         )
 
     @api.model

@@ -208,14 +208,15 @@ class CoopStandingOrder(models.Model):
 
     def _coop_ask_drive_staff(self, order):
         user = self.env["res.partner"]._coop_delivery_coordinator_user()
-        order.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=self.env._("Standing order without a free slot"),
-            note=self.env._(
-                "No slot of %(day)s was free for the standing order of %(member)s: agree on a "
-                "slot with them, or cancel the order.",
-                day=user.partner_id._coop_day(order.coop_standing_week),
-                member=self.partner_id.name,
+        order._coop_schedule_todo(
+            user,
+            lambda env: (
+                env._("Standing order without a free slot"),
+                env._(
+                    "No slot of %(day)s was free for the standing order of %(member)s: agree on "
+                    "a slot with them, or cancel the order.",
+                    day=user.partner_id._coop_day(order.coop_standing_week),
+                    member=self.partner_id.name,
+                ),
             ),
-            user_id=user.id,
         )

@@ -154,15 +154,11 @@ class ResPartner(models.Model):
     def _coop_tell_coordinator_location_failed(self, error):
         self.ensure_one()
         self.message_post(body=_("Address not located: %s", error))
-        summary = _("Check the address: it could not be located")
-        already_told = self.activity_ids.filtered(lambda activity: activity.summary == summary)
-        if not already_told:
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=summary,
-                note=error,
-                user_id=self._coop_delivery_coordinator_user().id,
-            )
+        self._coop_schedule_todo(
+            self._coop_delivery_coordinator_user(),
+            lambda env: (env._("Check the address: it could not be located"), error),
+            once=True,
+        )
 
     @api.model
     def _coop_delivery_coordinator_user(self):

@@ -227,18 +227,21 @@ class ResPartner(models.Model):
                 ]
             )
         )
-        note = _("They withdrew their consent to be contacted: no offer is sent to them any more.")
-        if held:
-            note += " " + _("They still hold %s delivery request(s): find someone else.", held)
         coordinator = self._coop_delivery_coordinator_user()
         if coordinator.share:
             coordinator = self.env.ref("base.user_admin")
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=_("%s stopped volunteering", self.name),
-            note=note,
-            user_id=coordinator.id,
-        )
+
+        def texts(env):
+            note = env._(
+                "They withdrew their consent to be contacted: no offer is sent to them any more."
+            )
+            if held:
+                note += " " + env._(
+                    "They still hold %s delivery request(s): find someone else.", held
+                )
+            return env._("%s stopped volunteering", self.name), note
+
+        self._coop_schedule_todo(coordinator, texts)
 
     def _coop_volunteer_history(self, limit=50):
         """(delivered requests the volunteer prepared or delivered, their delivery lines of the

@@ -166,9 +166,10 @@ class ResPartner(models.Model):
     def _coop_schedule_welcome(self):
         user = self._coop_welcome_user()
         for partner in self:
-            partner.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Welcome the new volunteer %s", partner.name),
-                note=self.env._("Signed up on the website and confirmed their e-mail."),
-                user_id=user.id or self.env.uid,
+            partner._coop_schedule_todo(
+                user or self.env.user,
+                lambda env, partner=partner: (
+                    env._("Welcome the new volunteer %s", partner.name),
+                    env._("Signed up on the website and confirmed their e-mail."),
+                ),
             )

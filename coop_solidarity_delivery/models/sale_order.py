@@ -139,9 +139,8 @@ class SaleOrder(models.Model):
         for order in orders:
             if not order.partner_id.coop_is_beneficiary:
                 order._coop_ask_coordinator(
-                    self.env._(
-                        "%s is not eligible for solidarity delivery.",
-                        order.partner_id.name,
+                    lambda env, order=order: env._(
+                        "%s is not eligible for solidarity delivery.", order.partner_id.name
                     )
                 )
                 continue
@@ -161,11 +160,10 @@ class SaleOrder(models.Model):
         return values
 
     def _coop_ask_coordinator(self, note):
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=self.env._("Solidarity delivery to check"),
-            note=note,
-            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+        """A to-do for the delivery coordinator; ``note(env)`` gives its text in their language."""
+        self._coop_schedule_todo(
+            self.env["res.partner"]._coop_delivery_coordinator_user(),
+            lambda env: (env._("Solidarity delivery to check"), note(env)),
         )
 
     def _coop_slot_missing_message(self):

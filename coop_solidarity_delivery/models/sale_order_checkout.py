@@ -43,7 +43,7 @@ class SaleOrder(models.Model):
             )
         ):
             order._coop_ask_coordinator(
-                self.env._(
+                lambda env, order=order: env._(
                     "%s was confirmed without a pickup slot: agree on one with the member.",
                     order.name,
                 )

@@ -81,15 +81,15 @@ class SaleOrder(models.Model):
     # === BUSINESS METHODS ===#
 
     def _coop_courier_activity(self, note, summary=None):
-        """One open activity of a kind an order: a retry that fails again adds none."""
-        summary = summary or self.env._("Courier delivery to check")
-        if self.activity_ids.filtered(lambda activity: activity.summary == summary):
-            return
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=summary,
-            note=note,
-            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
+        """One open activity of a kind an order: a retry that fails again adds none.
+        ``note(env)`` and ``summary(env)`` give the texts in the coordinator's language."""
+        self._coop_schedule_todo(
+            self.env["res.partner"]._coop_delivery_coordinator_user(),
+            lambda env: (
+                summary(env) if summary else env._("Courier delivery to check"),
+                note(env),
+            ),
+            once=True,
         )
 
     def _coop_courier_window(self):
@@ -171,8 +171,8 @@ class SaleOrder(models.Model):
         self.message_post(body=messages[state], message_type="notification")
         if state == "failed":
             self._coop_courier_activity(
-                self.env._("The courier delivery of %s failed: call the member.", self.name),
-                summary=self.env._("Courier delivery failed"),
+                lambda env: env._("The courier delivery of %s failed: call the member.", self.name),
+                summary=lambda env: env._("Courier delivery failed"),
             )
         self._coop_courier_move_requests(state)
         return "done"

@@ -195,7 +195,7 @@ class SaleOrder(models.Model):
             body=self.env._("The order is kept; its courier delivery is to retry: %s", reason),
             message_type="notification",
         )
-        self._coop_courier_activity(reason)
+        self._coop_courier_activity(lambda env: reason)
         return False
 
     @api.model

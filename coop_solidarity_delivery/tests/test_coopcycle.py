@@ -19,6 +19,8 @@ class CourierCommon(DriveCommon, DeliveryCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The to-dos read in the coordinator's language; the demo's speak French.
+        cls.env["res.partner"]._coop_delivery_coordinator_user().lang = "en_US"
         cls.stub = CoopCycleStub()
         cls.stub.__enter__()
         cls.addClassCleanup(cls.stub.__exit__)

@@ -106,9 +106,7 @@ class TestGroceryDemo(HttpCase):
         """Odoo's own name, "Pick up in store", reads twice on the page of an order paid at
         the shop ("Retrait en magasin (Retrait en magasin)")."""
         carrier = self.env.ref("website_sale_collect.carrier_pick_up_in_store")
-        names = {
-            lang: carrier.with_context(lang=lang).name for lang in ("en_US", "fr_FR", "nl_BE")
-        }
+        names = {lang: carrier.with_context(lang=lang).name for lang in ("en_US", "fr_FR", "nl_BE")}
         self.assertEqual(
             names,
             {

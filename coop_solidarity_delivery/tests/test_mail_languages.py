@@ -77,3 +77,36 @@ class TestConfirmationLanguages(DriveCommon, LanguagesMixin):
     def test_a_dutch_speaking_member_gets_the_drive_confirmation_in_dutch(self):
         body = self.confirmation_body("nl_BE")
         self.assertIn("Uw bestelling", body)
+
+
+@tagged("post_install", "-at_install")
+class TestTodoLanguages(DriveCommon, LanguagesMixin):
+    """A to-do reads in the language of the person who must do it, whoever caused it: a
+    French-speaking visitor, a cron, a Dutch-speaking call centre."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.load_languages()
+        group = cls.env.ref("coop_solidarity_delivery.group_coop_delivery_coordinator")
+        for user in group.users.filtered(lambda user: not user.share):
+            user.lang = "nl_BE"
+        cls.coordinator = cls.env["res.partner"]._coop_delivery_coordinator_user()
+
+    def test_an_address_not_located_is_told_in_the_coordinators_language(self):
+        self.assertFalse(self.coordinator.share)
+        member = self.env["res.partner"].create({"name": "Amélie Todo", "lang": "fr_FR"})
+        member.with_context(lang="fr_FR")._coop_tell_coordinator_location_failed("Rue ?")
+        member.with_context(lang="en_US")._coop_tell_coordinator_location_failed("Rue ?")
+        self.assertEqual(
+            member.activity_ids.mapped("summary"),
+            ["Controleer het adres: het kon niet gelokaliseerd worden"],
+        )
+        self.assertEqual(member.activity_ids.user_id, self.coordinator)
+
+    def test_a_new_volunteer_is_welcomed_in_the_coordinators_language(self):
+        volunteer = self.env["res.partner"].create({"name": "Zoé Todo", "lang": "fr_FR"})
+        volunteer.with_context(lang="fr_FR")._coop_schedule_welcome()
+        activity = volunteer.activity_ids
+        self.assertEqual(activity.summary, "De nieuwe vrijwilliger Zoé Todo verwelkomen")
+        self.assertIn("Schreef zich in op de website", activity.note)

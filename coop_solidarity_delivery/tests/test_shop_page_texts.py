@@ -26,7 +26,11 @@ class TestShopPageTexts(DriveCommon, LanguagesMixin):
         transaction = self._create_transaction("redirect", state="pending", reference=lang)
         self.assertEqual(transaction.provider_id.custom_mode, "on_site")
         View = self.env["ir.ui.view"].with_context(lang=lang)
-        return str(View._render_template("payment.state_header", {"tx": transaction, "is_html_empty": is_html_empty}))
+        return str(
+            View._render_template(
+                "payment.state_header", {"tx": transaction, "is_html_empty": is_html_empty}
+            )
+        )
 
     def test_paying_at_the_shop_is_said_in_each_language(self):
         expected = {

@@ -143,13 +143,14 @@ class CoopDeliveryIntake(models.TransientModel):
         )
 
     def _ask_eligibility_approval(self, request):
-        request.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=_("Approve eligibility: request by phone"),
-            note=_(
-                "%s asked for a delivery by phone and gave their consent; approve their "
-                "eligibility before looking for a volunteer.",
-                request.beneficiary_id.name,
+        request._coop_schedule_todo(
+            self.env["res.partner"]._coop_delivery_coordinator_user(),
+            lambda env: (
+                env._("Approve eligibility: request by phone"),
+                env._(
+                    "%s asked for a delivery by phone and gave their consent; approve their "
+                    "eligibility before looking for a volunteer.",
+                    request.beneficiary_id.name,
+                ),
             ),
-            user_id=self.env["res.partner"]._coop_delivery_coordinator_user().id,
         )
