@@ -45,6 +45,29 @@ class TestSetupWizard(CoopCase):
         self.assertEqual(self.company.partner_id.lang, "en_US")
         self.assertEqual(wizard.step, "work")
 
+    def test_choosing_another_language_reloads_the_page_on_the_next_step(self):
+        """The web client speaks the new language only once reloaded: the assistant opens
+        again on the step after, in French."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.manager_user.lang = "en_US"
+        wizard = self.wizard(coop_name="La Cagette", lang_id=self.env.ref("base.lang_fr").id)
+        action = wizard.action_next()
+        self.assertEqual(action["tag"], "reload")
+        self.assertEqual(
+            action["params"]["action_id"],
+            self.env.ref("coop_member_shifts.coop_setup_wizard_action").id,
+        )
+        self.assertEqual(self.manager_user.lang, "fr_FR")
+        reopened = self.Wizard.action_open()
+        self.assertEqual(reopened["res_id"], wizard.id)
+        self.assertEqual(wizard.step, "work")
+        self.assertNotEqual(self.Wizard.action_open()["res_id"], wizard.id)
+
+    def test_keeping_the_language_goes_on_without_reload(self):
+        self.manager_user.lang = "en_US"
+        wizard = self.wizard(coop_name="La Cagette", lang_id=self.env.ref("base.lang_en").id)
+        self.assertEqual(wizard.action_next()["res_id"], wizard.id)
+
     def test_identity_step_proposes_france_for_a_new_company(self):
         self.company.write({"street": False, "country_id": self.env.ref("base.us").id})
         wizard = self.wizard()

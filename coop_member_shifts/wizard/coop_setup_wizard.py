@@ -79,6 +79,10 @@ class CoopSetupWizard(models.TransientModel):
         default=lambda self: self._default_brackets(),
     )
     preview = fields.Html(compute="_compute_preview", sanitize=False)
+    resume = fields.Boolean(
+        help="Set when the page reloads in the language just chosen: the assistant opens "
+        "again on this step."
+    )
     checklist = fields.Html(compute="_compute_checklist", sanitize=False)
     checklist_complete = fields.Boolean(compute="_compute_checklist")
 
@@ -144,9 +148,19 @@ class CoopSetupWizard(models.TransientModel):
     def action_next(self):
         """Apply the current step, then show the next one."""
         self._coop_check_manager()
+        lang = self.env.user.lang
         getattr(self, f"_coop_apply_{self.step}")()
         steps = self._coop_steps()
         self.step = steps[min(steps.index(self.step) + 1, len(steps) - 1)]
+        if self.env.user.lang != lang:
+            # The whole page speaks the new language only once reloaded.
+            self.resume = True
+            action = self.env.ref("coop_member_shifts.coop_setup_wizard_action")
+            return {
+                "type": "ir.actions.client",
+                "tag": "reload",
+                "params": {"action_id": action.id},
+            }
         return self._coop_reopen()
 
     def action_back(self):
@@ -165,8 +179,13 @@ class CoopSetupWizard(models.TransientModel):
 
     @api.model
     def action_open(self):
-        """The assistant, on its first step."""
+        """The assistant, on its first step; or on the step it was left at when the page
+        reloaded in a new language."""
         self._coop_check_manager()
+        wizard = self.search([("create_uid", "=", self.env.uid), ("resume", "=", True)], limit=1)
+        if wizard:
+            wizard.resume = False
+            return wizard._coop_reopen()
         return self.create({})._coop_reopen()
 
     @api.model

@@ -58,6 +58,26 @@ class TestSetupWizardStore(TransactionCase):
         self.assertEqual(website.default_lang_id, french)
         self.assertIn(french, website.language_ids)
 
+    def test_a_new_coop_names_its_website_and_store_after_itself(self):
+        company = self.env.company
+        company.name = "My Company"
+        website = self.env["website"].search([("company_id", "=", company.id)], limit=1)
+        website.name = "My Website"
+        self.warehouse.name = "My Company"
+        wizard = self.wizard("identity", coop_name="La Cagette", store_name="My Company")
+        wizard.action_next()
+        self.assertEqual(website.name, "La Cagette")
+        self.assertEqual(wizard.store_name, "La Cagette")
+        wizard.write({"step": "store", "drive_slot_ids": self.slots("drive", ("2", 17, 19))})
+        wizard.action_next()
+        self.assertEqual(self.warehouse.name, "La Cagette")
+
+    def test_a_website_named_by_the_coop_keeps_its_name(self):
+        website = self.env["website"].search([("company_id", "=", self.env.company.id)], limit=1)
+        website.name = "Le drive de la Cagette"
+        self.wizard("identity", coop_name="La Cagette").action_next()
+        self.assertEqual(website.name, "Le drive de la Cagette")
+
     def test_store_step_opens_the_drive_at_the_store(self):
         wizard = self.wizard("store", store_name="La Cagette")
         wizard.drive_slot_ids = self.slots("drive", ("2", 17, 19), ("5", 9.5, 12))

@@ -184,7 +184,10 @@ class CoopSetupWizard(models.TransientModel):
         ]
 
     def _coop_apply_identity(self):
-        """The coop's websites greet visitors in the coop's language too."""
+        """The coop's websites greet visitors in the coop's language too; the websites and
+        the store still named after Odoo's defaults ("My Website", "My Company") take the
+        coop's name."""
+        former_names = {self.company_id.name, "My Company", "My Website", "YourCompany"}
         result = super()._coop_apply_identity()
         websites = self.env["website"].sudo().search([("company_id", "=", self.company_id.id)])
         websites.write(
@@ -193,6 +196,9 @@ class CoopSetupWizard(models.TransientModel):
                 "default_lang_id": self.lang_id.id,
             }
         )
+        websites.filtered(lambda website: website.name in former_names).name = self.coop_name
+        if not self.store_name or self.store_name in former_names:
+            self.store_name = self.coop_name
         return result
 
     def _coop_apply_store(self):
