@@ -26,3 +26,18 @@ class MailThread(models.AbstractModel):
         return self.activity_schedule(
             "mail.mail_activity_data_todo", summary=summary, note=note or "", user_id=user.id
         )
+
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        """What a visitor causes on the website (a sign-up, a request) is logged in the coop's
+        name, not "by Public user"."""
+        if (
+            author_id is None
+            and not email_from
+            and self._name.startswith("coop.")
+            and self.env.user._is_public()
+        ):
+            author = self.env.company.partner_id
+            author_id, email_from = author.id, author.email_formatted
+        return super()._message_compute_author(
+            author_id=author_id, email_from=email_from, raise_on_email=raise_on_email
+        )

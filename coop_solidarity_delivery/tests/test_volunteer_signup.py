@@ -71,6 +71,14 @@ class TestVolunteerSignup(SignupCase):
         self.assertFalse(signup.partner_id)
         self.assertFalse(self.partners_of("zoe.martin@example.com"))
 
+    def test_what_a_visitor_causes_is_logged_by_the_coop_not_by_public_user(self):
+        public = self.env.ref("base.public_user")
+        signup = self.Signup.with_user(public).sudo()._coop_submit(self.form_values())
+        messages = signup.message_ids
+        self.assertTrue(messages)
+        self.assertEqual(messages.author_id, self.env.company.partner_id)
+        self.assertNotIn(public.partner_id, messages.author_id)
+
     def test_a_submission_sends_the_confirmation_link_in_the_visitors_language(self):
         self.env["res.lang"]._activate_lang("fr_FR")
         signup = self.Signup.with_context(lang="fr_FR")._coop_submit(self.form_values())
