@@ -12,11 +12,13 @@ import inspect
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import polib
 from lxml import etree
 from lxml import html as lxml_html
 
+from odoo import http
 from odoo.modules.module import get_module_path
 from odoo.tools import SQL
 
@@ -28,16 +30,16 @@ PO_FILES = {"fr_FR": "fr.po", "nl_BE": "nl.po"}
 HIDDEN_TAGS = ("script", "style", "template", "noscript", "svg")
 # Attributes a user reads (or hears from a screen reader).
 READ_ATTRIBUTES = ("placeholder", "title", "alt", "aria-label", "aria-description")
-# Inside a msgid: an expression with a default text (mail templates: ``<t t-out="...">Marc</t>``)
-# or an empty element (``<t t-out="..."/>``, ``<br/>``) stands for a value of the record.
+# Inside a msgid: an expression, with or without a default text (``<t t-out="..."/>``, in
+# mail templates ``<t t-out="...">Marc</t>``), stands for a value of the record.
 DYNAMIC_ELEMENT = re.compile(
-    r"<(\w+)\b[^>]*\bt-(?:out|esc|field|raw)=[^>]*>.*?</\1\s*>|<[^<>]*/>", re.DOTALL
+    r"<(\w+)\b[^>]*\bt-(?:out|esc|field|raw)=[^>]*?(?:/>|>.*?</\1\s*>)", re.DOTALL
 )
 # Python and QWeb placeholders: %s, %(name)s, {{ expression }}.
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[sdfr]|\{\{.*?\}\}", re.DOTALL)
 TAG = re.compile(r"<[^<>]*>")
 HOLE = "\x00"
-# A msgid of this many letters or fewer names nothing a user would miss; a few such words
+# A text of this many letters or fewer names nothing a user would miss; a few such words
 # ("OK", "km", "h") are the same in every language.
 MIN_LETTERS = 3
 
@@ -47,24 +49,13 @@ def normalise(text):
     return " ".join(html.unescape(text).split())
 
 
-def visible_text(msgid):
-    """The text of ``msgid`` a reader sees, with ``HOLE`` where a value goes."""
-    text = DYNAMIC_ELEMENT.sub(HOLE, msgid)
-    text = PLACEHOLDER.sub(HOLE, text.replace("%%", "%"))
-    # A tag boundary reads as a space, as in ``page_texts`` below.
-    text = TAG.sub(" ", text)
-    parts = [normalise(part) for part in text.split(HOLE)]
-    return parts
+class Needle:
+    """A text to look for: literal parts with a value of the record between them."""
 
-
-class Msgid:
-    """One English source text and how to find it in a page."""
-
-    def __init__(self, msgid):
-        self.msgid = msgid
-        self.parts = [part for part in visible_text(msgid) if part]
-        literal = " ".join(self.parts)
-        self.letters = sum(char.isalpha() for char in literal)
+    def __init__(self, text):
+        self.parts = [part for part in map(normalise, text.split(HOLE)) if part]
+        self.text = " … ".join(self.parts)
+        self.letters = sum(char.isalpha() for char in self.text)
         # A single word is found only as a whole text (a button, a badge, an option): inside
         # a sentence it could be any word of the language.
         self.word = len(self.parts) == 1 and " " not in self.parts[0]
@@ -78,6 +69,22 @@ class Msgid:
         return bool(self.pattern.search(joined))
 
 
+def needles(msgid):
+    """What of ``msgid`` a reader would see, as ``Needle``s.
+
+    A text without markup is one needle. A text with markup (a template's paragraph, a whole
+    mail body whose ``t-if`` branches are never all shown) is cut at its tags, and each piece
+    of two words or more is a needle of its own.
+    """
+    text = DYNAMIC_ELEMENT.sub(HOLE, msgid)
+    text = PLACEHOLDER.sub(HOLE, text.replace("%%", "%"))
+    pieces = [Needle(piece) for piece in TAG.split(text)]
+    pieces = [piece for piece in pieces if piece.parts and piece.letters >= MIN_LETTERS]
+    if len(pieces) > 1:
+        pieces = [piece for piece in pieces if not piece.word]
+    return pieces
+
+
 def english_msgids(addons, lang):
     """The source texts of ``addons``' ``.po`` files for ``lang`` that read differently once
     translated.
@@ -85,7 +92,7 @@ def english_msgids(addons, lang):
     Left out: entries without a translation or translated by the same text (tier 1 checks
     those), fuzzy and obsolete ones, and texts of fewer than ``MIN_LETTERS`` letters. Texts of
     a single word are kept (the board's "Need" and "Offer" are single words), but are matched
-    against whole texts only (see ``Msgid``).
+    against whole texts only (see ``Needle``). Returns ``{msgid: needles}``.
     """
     msgids = {}
     for addon in addons:
@@ -95,10 +102,9 @@ def english_msgids(addons, lang):
                 continue
             if not entry.msgstr or normalise(entry.msgstr) == normalise(entry.msgid):
                 continue
-            msgid = Msgid(entry.msgid)
-            if msgid.parts and msgid.letters > MIN_LETTERS - 1:
-                msgids[entry.msgid] = msgid
-    return list(msgids.values())
+            if found := needles(entry.msgid):
+                msgids[entry.msgid] = found
+    return msgids
 
 
 def page_texts(markup):
@@ -128,9 +134,16 @@ def page_texts(markup):
 
 
 def leaks(markup, msgids):
-    """The msgids of ``msgids`` found in ``markup``."""
+    """The texts of ``msgids`` (``{msgid: needles}``) found in ``markup``."""
     texts, joined = page_texts(markup)
-    return sorted(msgid.msgid for msgid in msgids if msgid.found_in(texts, joined))
+    return sorted(
+        {
+            needle.text
+            for found in msgids.values()
+            for needle in found
+            if needle.found_in(texts, joined)
+        }
+    )
 
 
 def declared_page_routes(addon):
@@ -218,40 +231,75 @@ class RenderedLanguagesMixin:
         super().setUp()
         self.found = []
 
-    def check_page(self, user, url, lang, expected_status=200):
-        """GET ``url`` with the language's prefix as ``user`` (a ``res.users``, or ``None``
-        for a visitor) and record the English texts left in the page."""
+    def login_as(self, user, lang):
+        """A session of ``user`` (a ``res.users``, or ``None`` for a visitor) who reads
+        ``lang``: their language, and the website's language cookie."""
         if user:
             user.lang = lang
             self.authenticate(user.login, user.login)
         else:
             self.authenticate(None, None)
         self.opener.cookies.set("frontend_lang", lang)
+
+    def check_page(self, user, url, lang, expected_status=200):
+        """GET ``url`` with the language's prefix as ``user`` and record the English texts
+        left in the page."""
+        self.login_as(user, lang)
         localised = f"/{self.url_codes[lang]}{url}"
         response = self.url_open(localised, timeout=60)
         where = f"{localised} ({user.login if user else 'visitor'})"
+        self.record_page(where, lang, response, expected_status)
+        return response
+
+    def check_post(self, user, url, data, lang):
+        """POST ``data`` to ``url`` as the page's form does (no language prefix: the cookie
+        gives the language), and record the English of the page the user ends on, with its
+        message or its error."""
+        self.login_as(user, lang)
+        data = {"csrf_token": http.Request.csrf_token(self), **data}
+        response = self.url_open(url, data=data, timeout=60)
+        where = f"POST {url} ({user.login if user else 'visitor'}) -> {urlsplit(response.url).path}"
+        self.record_page(where, lang, response)
+        return response
+
+    def record_page(self, where, lang, response, expected_status=200):
         if response.status_code != expected_status:
             self.found.append((where, lang, f"HTTP {response.status_code}"))
-            return response
+            return
         if not re.search(rf'<html[^>]* lang="{lang.replace("_", "-")}"', response.text):
             self.found.append((where, lang, f"not rendered in {lang}: {response.url}"))
         self.record(where, lang, response.text)
-        return response
 
     def record(self, where, lang, markup):
         self.found.extend((where, lang, msgid) for msgid in leaks(markup, self.msgids[lang]))
 
-    def check_mail(self, template, record, lang):
-        """Send ``template`` for ``record`` (whose recipient reads ``lang``) with the e-mail
-        layout the coop uses, and record the English of its subject and body."""
-        mail_id = template.send_mail(
-            record.id, email_layout_xmlid="mail.mail_notification_light", force_send=False
+    def check_mails(self, name, lang, send):
+        """Call ``send`` (the way the coop's code sends an e-mail, to a recipient who reads
+        ``lang``) and record the English of each e-mail it queues (subject, body and layout)
+        and of each message it posts for the recipient (a mail sent at once is deleted, its
+        message stays in the chatter)."""
+        Mail, Message = self.env["mail.mail"].sudo(), self.env["mail.message"].sudo()
+        last_mail = Mail.search([], order="id desc", limit=1).id or 0
+        last_message = Message.search([], order="id desc", limit=1).id or 0
+        send()
+        mails = Mail.search([("id", ">", last_mail)])
+        messages = Message.search(
+            [
+                ("id", ">", last_message),
+                "|",
+                ("message_type", "in", ("email", "email_outgoing")),
+                ("subtype_id", "=", self.env.ref("mail.mt_comment").id),
+            ]
         )
-        mail = self.env["mail.mail"].browse(mail_id)
-        where = f"mail {template.get_external_id()[template.id]} ({record.display_name})"
-        self.record(where, lang, f"<p>{html.escape(mail.subject or '')}</p>")
-        self.record(where, lang, mail.body_html)
-        self.assertTrue(mail.body_html, f"{where}: an empty e-mail")
+        where = f"mail {name}"
+        if not mails and not messages:
+            self.found.append((where, lang, "no e-mail sent"))
+        for subject, body in [
+            *mails.mapped(lambda m: (m.subject, m.body_html)),
+            *messages.mapped(lambda m: (m.subject, m.body)),
+        ]:
+            self.record(where, lang, f"<p>{html.escape(subject or '')}</p>")
+            self.record(where, lang, body)
 
     def assertNothingInEnglish(self):
         if self.found:

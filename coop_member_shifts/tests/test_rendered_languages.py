@@ -59,6 +59,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
                 )
             ]
         )
+        cls.open_shift = shifts[1]
         cls.registration = cls.env["coop.shift.registration"].create(
             {"shift_id": shifts[0].id, "partner_id": member.id}
         )
@@ -68,7 +69,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
     @classmethod
     def make_skills(cls, member):
         Skill = cls.env["coop.skill"]
-        cooking, _accounting = Skill.create([{"name": "Cuisine"}, {"name": "Comptabilité"}])
+        cooking, cls.accounting = Skill.create([{"name": "Cuisine"}, {"name": "Comptabilité"}])
         cls.env["coop.member.skill"].create(
             [
                 {"partner_id": member.id, "skill_id": cooking.id},
@@ -133,26 +134,53 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
             ("/my/data/erasure/<int:erasure_id>", f"/my/data/erasure/{self.erasure.id}", member),
         ]
 
+    def posts(self):
+        """``(url, data, user)``: forms whose answer shows a message or an error."""
+        member = self.portal_user
+        return [
+            (f"/my/shifts/{self.open_shift.id}/register", {}, member),
+            ("/my/shifts/log", {"name": "Inventaire", "hours": "deux"}, member),
+            ("/my/skills/add", {"skill_id": str(self.accounting.id)}, member),
+            ("/my/board/new", {"name": ""}, member),
+            (f"/my/board/{self.other_post.id}/answer", {"answer": "Je peux"}, member),
+            (f"/my/directory/{self.other_profile.id}/contact", {"body": "Bonjour"}, member),
+            ("/my/directory/profile/save", {"published": "on"}, member),
+            ("/my/income/declare", {"income": "beaucoup"}, member),
+            ("/my/data/erasure", {}, member),
+        ]
+
     def mails(self):
-        """``(template, record)``: each e-mail template of the addon, on a record for Paula."""
+        """``{template: send}``: each e-mail template of the addon, sent to Paula as the
+        addon's code sends it."""
         message = self.env["coop.directory.message"].create(
             {"sender_id": self.oscar.id, "recipient_id": self.paula.id, "body": "Bonjour !"}
         )
-        ref = self.env.ref
-        return [
-            (ref(f"{ADDON}.mail_template_shift_reminder"), self.registration),
-            (ref(f"{ADDON}.mail_template_work_behind"), self.paula),
-            (ref(f"{ADDON}.mail_template_fee_renewal"), self.paula),
-            (ref(f"{ADDON}.mail_template_directory_message"), message),
-        ]
+        light = "mail.mail_notification_light"
+        reminder, behind, renewal, directory = (
+            self.env.ref(f"{ADDON}.{name}")
+            for name in (
+                "mail_template_shift_reminder",
+                "mail_template_work_behind",
+                "mail_template_fee_renewal",
+                "mail_template_directory_message",
+            )
+        )
+        return {
+            reminder: self.registration._send_reminder,
+            behind: lambda: behind.send_mail(self.paula.id, email_layout_xmlid=light),
+            renewal: lambda: renewal.send_mail(self.paula.id, email_layout_xmlid=light),
+            directory: lambda: directory._coop_send_as_coop(message.id, email_layout_xmlid=light),
+        }
 
     def check_language(self, lang):
         for _route, url, user in self.pages():
             status = 403 if (url, user) == ("/my/board", self.stranger) else 200
             self.check_page(user, url, lang, status)
+        for url, data, user in self.posts():
+            self.check_post(user, url, data, lang)
         self.paula.lang = lang
-        for template, record in self.mails():
-            self.check_mail(template, record, lang)
+        for template, send in self.mails().items():
+            self.check_mails(template.name, lang, send)
         self.assertNothingInEnglish()
 
     def test_every_page_and_mail_is_covered(self):
@@ -160,7 +188,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
         templates = self.env["ir.model.data"].search(
             [("module", "=", ADDON), ("model", "=", "mail.template")]
         )
-        covered = {template.id for template, _record in self.mails()}
+        covered = {template.id for template in self.mails()}
         self.assertEqual(set(templates.mapped("res_id")), covered)
 
     def test_the_check_finds_the_english_of_an_english_page(self):
@@ -173,7 +201,8 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
         self.assertTrue([msgid for msgid in found if msgid.startswith("Tell the coop what")])
         self.assertGreater(len(found), 10, found)
         self.paula.lang = "en_US"
-        self.check_mail(self.env.ref(f"{ADDON}.mail_template_work_behind"), self.paula, LANGS[0])
+        template = self.env.ref(f"{ADDON}.mail_template_work_behind")
+        self.check_mails(template.name, LANGS[0], lambda: template.send_mail(self.paula.id))
         self.assertIn("Your volunteer hours at the coop", [text for *_, text in self.found])
         self.assertGreater(len(self.found), 2, self.found)
 
