@@ -9,6 +9,7 @@ from a Python constant. Here the output itself is searched for the English.
 
 import html
 import inspect
+import json
 import re
 import sys
 from pathlib import Path
@@ -39,6 +40,12 @@ DYNAMIC_ELEMENT = re.compile(
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[sdfr]|\{\{.*?\}\}", re.DOTALL)
 TAG = re.compile(r"<[^<>]*>")
 HOLE = "\x00"
+# Words of the coop's .po files that are words of the language too, as Odoo's own pages
+# use them: found on a page, they say nothing about the coop's translations.
+WORDS_OF_THE_LANGUAGE = {
+    # website_sale's confirmation page: "Order S00042" (the coop translates it "Bestelling").
+    "nl_BE": {"Order"},
+}
 # A text of this many letters or fewer names nothing a user would miss; a few such words
 # ("OK", "km", "h") are the same in every language.
 MIN_LETTERS = 3
@@ -92,7 +99,8 @@ def english_msgids(addons, lang):
     Left out: entries without a translation or translated by the same text (tier 1 checks
     those), fuzzy and obsolete ones, and texts of fewer than ``MIN_LETTERS`` letters. Texts of
     a single word are kept (the board's "Need" and "Offer" are single words), but are matched
-    against whole texts only (see ``Needle``). Returns ``{msgid: needles}``.
+    against whole texts only (see ``Needle``), and a few are also words of the language that
+    Odoo's own pages use (``WORDS_OF_THE_LANGUAGE``). Returns ``{msgid: needles}``.
     """
     msgids = {}
     for addon in addons:
@@ -102,7 +110,12 @@ def english_msgids(addons, lang):
                 continue
             if not entry.msgstr or normalise(entry.msgstr) == normalise(entry.msgid):
                 continue
-            if found := needles(entry.msgid):
+            found = [
+                needle
+                for needle in needles(entry.msgid)
+                if needle.text not in WORDS_OF_THE_LANGUAGE.get(lang, ())
+            ]
+            if found:
                 msgids[entry.msgid] = found
     return msgids
 
@@ -241,10 +254,13 @@ class RenderedLanguagesMixin:
             self.authenticate(None, None)
         self.opener.cookies.set("frontend_lang", lang)
 
-    def check_page(self, user, url, lang, expected_status=200):
-        """GET ``url`` with the language's prefix as ``user`` and record the English texts
-        left in the page."""
+    def check_page(self, user, url, lang, expected_status=200, session=None):
+        """GET ``url`` with the language's prefix as ``user`` (with the ``session`` values,
+        as a flow would leave them) and record the English texts left in the page."""
         self.login_as(user, lang)
+        if session:
+            self.session.update(session)
+            http.root.session_store.save(self.session)
         localised = f"/{self.url_codes[lang]}{url}"
         response = self.url_open(localised, timeout=60)
         where = f"{localised} ({user.login if user else 'visitor'})"
@@ -254,13 +270,31 @@ class RenderedLanguagesMixin:
     def check_post(self, user, url, data, lang):
         """POST ``data`` to ``url`` as the page's form does (no language prefix: the cookie
         gives the language), and record the English of the page the user ends on, with its
-        message or its error."""
+        message or its error, and of the e-mails the action sends (to readers of ``lang``)."""
         self.login_as(user, lang)
         data = {"csrf_token": http.Request.csrf_token(self), **data}
+        marks = self.mail_marks()
         response = self.url_open(url, data=data, timeout=60)
         where = f"POST {url} ({user.login if user else 'visitor'}) -> {urlsplit(response.url).path}"
         self.record_page(where, lang, response)
+        self.record_mails(f"mail of POST {url}", lang, marks)
         return response
+
+    def check_json(self, user, url, params, lang):
+        """Call the JSON route ``url`` as the page's script does and record the English of
+        the texts it answers (the script shows them as they come)."""
+        self.login_as(user, lang)
+        body = {"id": 0, "jsonrpc": "2.0", "method": "call", "params": params}
+        response = self.url_open(
+            url, data=json.dumps(body), headers={"Content-Type": "application/json"}
+        )
+        result = response.json().get("result") or {}
+        texts = [value for value in result.values() if isinstance(value, str)]
+        where = f"JSON {url} ({user.login if user else 'visitor'})"
+        if not texts:
+            self.found.append((where, lang, f"no text in the answer: {response.text[:200]}"))
+        for text in texts:
+            self.record(where, lang, f"<p>{html.escape(text)}</p>")
 
     def record_page(self, where, lang, response, expected_status=200):
         if response.status_code != expected_status:
@@ -275,31 +309,44 @@ class RenderedLanguagesMixin:
 
     def check_mails(self, name, lang, send):
         """Call ``send`` (the way the coop's code sends an e-mail, to a recipient who reads
-        ``lang``) and record the English of each e-mail it queues (subject, body and layout)
-        and of each message it posts for the recipient (a mail sent at once is deleted, its
-        message stays in the chatter)."""
-        Mail, Message = self.env["mail.mail"].sudo(), self.env["mail.message"].sudo()
-        last_mail = Mail.search([], order="id desc", limit=1).id or 0
-        last_message = Message.search([], order="id desc", limit=1).id or 0
+        ``lang``) and record the English of what it sends."""
+        marks = self.mail_marks()
         send()
-        mails = Mail.search([("id", ">", last_mail)])
-        messages = Message.search(
-            [
-                ("id", ">", last_message),
-                "|",
-                ("message_type", "in", ("email", "email_outgoing")),
-                ("subtype_id", "=", self.env.ref("mail.mt_comment").id),
-            ]
+        if not self.record_mails(f"mail {name}", lang, marks):
+            self.found.append((f"mail {name}", lang, "no e-mail sent"))
+
+    def mail_marks(self):
+        """The last e-mail and message: what comes after is new."""
+        self.env.invalidate_all()
+        return tuple(
+            self.env[model].sudo().search([], order="id desc", limit=1).id or 0
+            for model in ("mail.mail", "mail.message")
         )
-        where = f"mail {name}"
-        if not mails and not messages:
-            self.found.append((where, lang, "no e-mail sent"))
-        for subject, body in [
-            *mails.mapped(lambda m: (m.subject, m.body_html)),
-            *messages.mapped(lambda m: (m.subject, m.body)),
-        ]:
+
+    def record_mails(self, where, lang, marks):
+        """Record the English of each e-mail queued since ``marks`` (subject, body, layout)
+        and of each message posted for someone (a mail sent at once is deleted, its message
+        stays in the chatter); internal notes are for the staff. Returns how many."""
+        self.env.invalidate_all()
+        mails = self.env["mail.mail"].sudo().search([("id", ">", marks[0])])
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("id", ">", marks[1]),
+                    "|",
+                    ("message_type", "in", ("email", "email_outgoing")),
+                    ("subtype_id", "=", self.env.ref("mail.mt_comment").id),
+                ]
+            )
+        )
+        texts = [(mail.subject, mail.body_html) for mail in mails]
+        texts += [(message.subject, message.body) for message in messages]
+        for subject, body in texts:
             self.record(where, lang, f"<p>{html.escape(subject or '')}</p>")
             self.record(where, lang, body)
+        return len(texts)
 
     def assertNothingInEnglish(self):
         if self.found:

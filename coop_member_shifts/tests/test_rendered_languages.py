@@ -173,12 +173,13 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
         }
 
     def check_language(self, lang):
+        # Everyone reads the language: the e-mails a member's action sends to another too.
+        (self.paula | self.oscar | self.stranger.partner_id).lang = lang
         for _route, url, user in self.pages():
             status = 403 if (url, user) == ("/my/board", self.stranger) else 200
             self.check_page(user, url, lang, status)
         for url, data, user in self.posts():
             self.check_post(user, url, data, lang)
-        self.paula.lang = lang
         for template, send in self.mails().items():
             self.check_mails(template.name, lang, send)
         self.assertNothingInEnglish()

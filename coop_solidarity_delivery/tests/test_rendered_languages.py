@@ -168,7 +168,8 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
         ).action_validate()
 
     def pages(self):
-        """``(route, url, user)``: each page of the addon, as the user who reads it."""
+        """``(route, url, user)``: each page of the addon, as the user who reads it (and
+        the pages of Odoo's the addon adds to: the shop's, the order's)."""
         beneficiary, volunteer = self.beneficiary, self.volunteer
         shopper, outsider = self.shopper, self.outsider
         offer = "/coop/delivery/offer/<string:token>"
@@ -190,6 +191,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
             (standing, f"/my/standing-orders/{self.shopper_standing.id}", shopper),
             ("/my/orders/<int:order_id>", order, shopper),
             ("/my/orders/<int:order_id>", self.week_order.get_portal_url(), shopper),
+            ("/shop/checkout", "/shop/checkout", shopper),
             ("/shop/payment", "/shop/payment", shopper),
             ("/shop/<model('product.template'):product>", self.membership.website_url, None),
             ("/shop/<model('product.template'):product>", self.membership.website_url, shopper),
@@ -209,10 +211,12 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
     def posts(self):
         """``(url, data, user)``: forms whose answer shows a message or an error."""
         standing = f"/my/standing-orders/{self.shopper_standing.id}"
+        holiday = fields.Date.today() + timedelta(days=10)
         return [
             ("/volunteer/submit", {"name": "Zoé"}, None),
             ("/my/deliveries/new", {"shopping_list": ""}, self.beneficiary),
             ("/my/volunteer/pause", {"paused_until": "2099-01-01"}, self.volunteer),
+            ("/my/volunteer/pause", {"paused_until": str(holiday)}, self.volunteer),
             ("/my/volunteer/stop", {}, self.volunteer),
             (f"{standing}/skip", {}, self.shopper),
             (f"/my/orders/{self.order.id}/coop_slot", {"slot_id": "0"}, self.shopper),
@@ -238,15 +242,23 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
         }
 
     def check_language(self, lang):
+        # Everyone reads the language: the e-mails an action sends to someone else too.
+        users = self.beneficiary | self.volunteer | self.shopper | self.outsider
+        (users.partner_id | self.other_volunteer).lang = lang
+        self.signups.lang = lang
         for _route, url, user in self.pages():
             self.check_page(user, url, lang)
-        for url, data, user in self.posts():
-            self.check_post(user, url, data, lang)
-        readers = self.shopper | self.volunteer
-        readers.partner_id.lang = lang
-        self.signups.lang = lang
+        # The page after the payment, with its pickup slot.
+        session = {"sale_last_order_id": self.order.id}
+        page = self.check_page(self.shopper, "/shop/confirmation", lang, session=session)
+        self.assertIn('id="coop_slot_summary"', page.text)
+        # The e-mails before the forms (the volunteer goes on holiday there).
         for template, send in self.mails().items():
             self.check_mails(template.name, lang, send)
+        for url, data, user in self.posts():
+            self.check_post(user, url, data, lang)
+        # The slot picker's script shows the refusal of a slot as the server words it.
+        self.check_json(self.shopper, "/shop/coop_slot/set", {"slot_id": 0}, lang)
         self.assertNothingInEnglish()
 
     def test_every_page_and_mail_is_covered(self):
