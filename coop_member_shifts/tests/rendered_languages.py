@@ -194,7 +194,7 @@ class RenderedLanguagesMixin:
         langs = Lang.browse([Lang._activate_lang(code).id for code in LANGS])
         modules = cls.env["ir.module.module"].search([("state", "=", "installed")])
         cls.env["ir.module.module"]._load_module_terms(modules.mapped("name"), list(LANGS))
-        coop_addons = ["coop_member_shifts", *cls.MSGID_ADDONS]
+        coop_addons = list(dict.fromkeys(["coop_member_shifts", *cls.MSGID_ADDONS]))
         cls.forget_translations(coop_addons)
         cls.env["ir.module.module"]._load_module_terms(coop_addons, list(LANGS), overwrite=True)
         website = cls.env["website"].get_current_website()
