@@ -68,6 +68,13 @@ class BoardPortal(CustomerPortal):
             domain.append(("neighbourhood", "ilike", filters["neighbourhood"]))
         return filters, domain
 
+    @staticmethod
+    def _coop_board_kinds():
+        """``[(value, label)]`` of a post's kind, labels in the reader's language (``KINDS``
+        holds the English sources)."""
+        field = request.env["coop.board.post"]._fields["kind"]
+        return field._description_selection(request.env)
+
     @http.route(
         ["/my/board", "/my/board/page/<int:page>"],
         type="http",
@@ -111,7 +118,7 @@ class BoardPortal(CustomerPortal):
             posts=Post.search(domain, limit=POSTS_PER_PAGE, offset=pager["offset"]),
             my_posts=Post.search([("partner_id", "=", member.id)], limit=20),
             categories=request.env["coop.board.category"].search([]),
-            kinds=KINDS,
+            kinds=self._coop_board_kinds(),
             filters=filters,
             pager=pager,
             message=message,
@@ -128,7 +135,7 @@ class BoardPortal(CustomerPortal):
             post=post,
             form=values or {},
             categories=request.env["coop.board.category"].search([]),
-            kinds=KINDS,
+            kinds=self._coop_board_kinds(),
             error=error,
             limits={
                 "title": TITLE_MAX_LENGTH,

@@ -66,3 +66,4 @@ from . import test_standing_order_at_once
 from . import test_erasure_delivery
 from . import test_right_fields
 from . import test_grocery_demo
+from . import test_rendered_languages
