@@ -1,5 +1,8 @@
 """Every "at most N" of the members' side, tried with requests sent at the same moment."""
 
+from datetime import timedelta
+
+from odoo import fields
 from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, get_db_name, new_test_user, tagged
 
@@ -62,3 +65,47 @@ class TestDirectoryMessagesAtOnce(ConcurrencyCase):
             refused = [o.message for o in outcomes if o.kind == "refused"]
             self.assertTrue(all("10 messages today" in message for message in refused), refused)
             self.assertEqual(len(set(messages.mapped("sent_on"))), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestOverlappingShiftsAtOnce(ConcurrencyCase):
+    """One member registered at once on five shifts that overlap in time: one holds."""
+
+    def test_five_overlapping_registrations_of_one_member_at_once_one_holds(self):
+        with committed_env(self.registry) as env:
+            member = self.make_member(env, "coop_limit_overlap_member").partner_id
+            task = self.keep(env["coop.task.type"].create({"name": "Overlap at once"}))
+            start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=4)
+            shifts = self.keep(
+                env["coop.shift"].create(
+                    [
+                        {
+                            "task_type_id": task.id,
+                            "start": start + timedelta(minutes=30 * index),
+                            "end": start + timedelta(hours=3, minutes=30 * index),
+                            "seats": 5,
+                        }
+                        for index in range(5)
+                    ]
+                )
+            )
+            member_id, shift_ids = member.id, shifts.ids
+
+        def register(env, index):
+            return (
+                env["coop.shift.registration"]
+                .create({"shift_id": shift_ids[index], "partner_id": member_id})
+                .id
+            )
+
+        outcomes = run_at_once(self.registry, register)
+        with committed_env(self.registry) as env:
+            registrations = env["coop.shift.registration"].search([("partner_id", "=", member_id)])
+            self.to_delete.append(("coop.shift.registration", registrations.ids))
+            self.assertEqual(kinds(outcomes), ["ok"] + ["refused"] * 4, outcomes)
+            refused = [o.message for o in outcomes if o.kind == "refused"]
+            self.assertTrue(
+                all("already registered to a shift at that time" in m for m in refused), refused
+            )
+            self.assertEqual(len(registrations), 1)
+            self.assertEqual(registrations.state, "registered")
