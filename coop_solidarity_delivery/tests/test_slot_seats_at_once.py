@@ -327,3 +327,77 @@ class TestStandingOrderSeatsAtOnce(BaseCase):
             self.assertEqual(
                 sorted(standings.mapped("last_outcome")), ["created"] * 4 + ["no_slot"]
             )
+
+
+@tagged("post_install", "-at_install")
+class TestDeliverySlotSeatsAtOnce(BaseCase):
+    """Five solidarity delivery requests (taken by phone, without an order) on a delivery
+    slot of two seats, at the same moment."""
+
+    def setUp(self):
+        super().setUp()
+        self.registry = Registry(get_db_name())
+        self.addCleanup(self._clean_up)
+        with committed_env(self.registry) as env:
+            carrier = env.ref("coop_solidarity_delivery.carrier_solidarity_delivery")
+            warehouse = env["stock.warehouse"].search(
+                [("company_id", "=", env.company.id)], limit=1
+            )
+            start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=2)
+            slot = env["coop.slot"].create(
+                {
+                    "carrier_id": carrier.id,
+                    "warehouse_id": warehouse.id,
+                    "start": start,
+                    "end": start + timedelta(hours=2),
+                    "cutoff": start - timedelta(hours=12),
+                    "capacity": 2,
+                }
+            )
+            beneficiaries = env["res.partner"].create(
+                [
+                    {
+                        "name": f"Delivery seats beneficiary {index}",
+                        "street": "Rue du Midi 1",
+                        "zip": "1000",
+                        "city": "Bruxelles",
+                        "partner_latitude": 50.8467,
+                        "partner_longitude": 4.3525,
+                        "coop_geo_state": "done",
+                        "coop_data_consent": True,
+                        "coop_is_beneficiary": True,
+                    }
+                    for index in range(5)
+                ]
+            )
+            self.slot_id, self.beneficiary_ids = slot.id, beneficiaries.ids
+
+    def _clean_up(self):
+        with committed_env(self.registry) as env:
+            env["coop.delivery.request"].search([("slot_id", "=", self.slot_id)]).unlink()
+            env["coop.slot"].browse(self.slot_id).unlink()
+            env["res.partner"].browse(self.beneficiary_ids).unlink()
+
+    def test_five_requests_at_once_on_two_seats(self):
+        def take(env, index):
+            return (
+                env["coop.delivery.request"]
+                .create(
+                    {
+                        "beneficiary_id": self.beneficiary_ids[index],
+                        "slot_id": self.slot_id,
+                        "channel": "phone",
+                        "shopping_list": "Bread, milk",
+                    }
+                )
+                .id
+            )
+
+        outcomes = run_at_once(self.registry, take)
+        self.assertEqual(kinds(outcomes), ["ok"] * 2 + ["refused"] * 3, outcomes)
+        refused = [o.message for o in outcomes if o.kind == "refused"]
+        self.assertTrue(all("This slot is full" in message for message in refused), refused)
+        with committed_env(self.registry) as env:
+            requests = env["coop.delivery.request"].search([("slot_id", "=", self.slot_id)])
+            self.assertEqual(len(requests), 2)
+            self.assertEqual(env["coop.slot"].browse(self.slot_id).booked_count, 2)
