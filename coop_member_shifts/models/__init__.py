@@ -37,6 +37,7 @@ from . import res_partner_directory
 from . import coop_board_category
 from . import coop_board_post
 from . import coop_board_post_answer
+from . import coop_board_answer
 from . import res_partner_board
 from . import mail_template
 from . import mail_thread

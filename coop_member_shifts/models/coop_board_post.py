@@ -1,4 +1,5 @@
 import re
+import uuid
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -195,6 +196,10 @@ class CoopBoardPost(models.Model):
                 for name in MODERATION_FIELDS | {"state", "date_closed", "company_id"}:
                     vals.pop(name, None)
                 vals["partner_id"] = member.id
+        for vals in vals_list:
+            # The portal token is made now: made by the first answer's e-mail, it would be
+            # written on the post by every answer sent at that moment (serialization failures).
+            vals["access_token"] = str(uuid.uuid4())
         posts = super(CoopBoardPost, self.with_context(mail_create_nosubscribe=True)).create(
             vals_list
         )

@@ -72,16 +72,20 @@ class CoopBoardPost(models.Model):
             raise UserError(
                 self.env._("Write your answer in %s characters at most.", ANSWER_MAX_LENGTH)
             )
+        # At most so many a day, counted before anything is sent.
+        answer = self.env["coop.board.answer"]._coop_count_answer(self, member)
         post = self.sudo()
         company = post.company_id
         address = company.email or self.env["ir.mail_server"]._get_default_from_address()
         intro = self.env._(
             "%(name)s answers your post “%(title)s”:", name=member.name, title=post.name
         )
-        return post.with_user(SUPERUSER_ID).message_notify(
+        message = post.with_user(SUPERUSER_ID).message_notify(
             partner_ids=post.partner_id.ids,
             author_id=company.partner_id.id,
             email_from=formataddr((company.name, address)) if address else None,
             subject=intro,
             body=plaintext2html(f"{intro}\n\n{text}"),
         )
+        answer.message_id = message
+        return message

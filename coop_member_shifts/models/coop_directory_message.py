@@ -1,9 +1,7 @@
-import psycopg2.errors
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
+from ..tools.daily_rank import take_daily_rank
 from ..tools.form_values import clean_text
 
 MESSAGE_LIMIT = 2000
@@ -67,39 +65,18 @@ class CoopDirectoryMessage(models.Model):
         return message
 
     def _coop_take_daily_rank(self):
-        """Give this new message the first free number of its sender's day, or refuse it.
-
-        The numbers taken in this transaction's snapshot are skipped; a number taken by a
-        message sent at the same moment is refused by the unique index (the transaction waits
-        for the other one to end, then tries the next number): with messages sent at once,
-        exactly the limit goes through, without retrying whole requests."""
-        self.ensure_one()
-        self.flush_recordset()
-        same_day = [("sender_id", "=", self.sender_id.id), ("sent_on", "=", self.sent_on)]
-        taken = set(self.search([*same_day, ("id", "!=", self.id)]).mapped("day_rank"))
-        for rank in range(1, DAILY_LIMIT + 1):
-            if rank in taken:
-                continue
-            try:
-                with self.env.cr.savepoint(flush=False):
-                    self.env.cr.execute(
-                        SQL(
-                            "UPDATE coop_directory_message SET day_rank = %s WHERE id = %s",
-                            rank,
-                            self.id,
-                        ),
-                        log_exceptions=False,
-                    )
-            except psycopg2.errors.UniqueViolation:
-                continue
-            self.invalidate_recordset(["day_rank"])
-            return rank
-        raise UserError(
-            self.env._(
-                "You have sent %(limit)s messages today: write again tomorrow.",
-                limit=DAILY_LIMIT,
+        """Give this new message the first free number of its sender's day, or refuse it
+        (see ``tools.daily_rank``): with messages sent at once, exactly the limit goes
+        through."""
+        rank = take_daily_rank(self, "sender_id", DAILY_LIMIT)
+        if rank is None:
+            raise UserError(
+                self.env._(
+                    "You have sent %(limit)s messages today: write again tomorrow.",
+                    limit=DAILY_LIMIT,
+                )
             )
-        )
+        return rank
 
     def _coop_sender_card_url(self):
         """The link to the sender's card when the sender is in the directory, else False."""

@@ -10,7 +10,8 @@ class ResPartner(models.Model):
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _coop_data_export(self):
-        """Adds the member's posts, archived and hidden ones included."""
+        """Adds the member's posts, archived and hidden ones included, and the posts they
+        answered (the answer's text went to the post's author)."""
         data = super()._coop_data_export()
         posts = (
             self.env["coop.board.post"]
@@ -19,6 +20,12 @@ class ResPartner(models.Model):
             .search([("partner_id", "=", self.commercial_partner_id.id)])
         )
         data["board_posts"] = self._coop_export_rows(posts, POST_EXPORT_FIELDS)
+        answers = (
+            self.env["coop.board.answer"]
+            .sudo()
+            .search([("sender_id", "=", self.commercial_partner_id.id)])
+        )
+        data["board_answers_sent"] = self._coop_export_rows(answers, ["create_date", "post_id"])
         return data
 
     def _coop_anonymise_one(self):
@@ -27,4 +34,5 @@ class ResPartner(models.Model):
         self.env["coop.board.post"].sudo().with_context(active_test=False).search(
             [("partner_id", "=", self.id)]
         ).unlink()
+        self.env["coop.board.answer"].sudo().search([("sender_id", "=", self.id)]).unlink()
         return super()._coop_anonymise_one()

@@ -189,6 +189,14 @@ class TestAccessMatrix(FeeCase):
                 self.board_post_values,
                 {"name": "Matrix post, changed"},
             ),
+            "coop.board.answer": (
+                "sent_on",
+                lambda p: self.env["coop.board.answer"].create(
+                    {"post_id": self.make_board_post(self.paula).id, "sender_id": p.id}
+                ),
+                lambda p: {"post_id": self.make_board_post(self.paula).id, "sender_id": p.id},
+                {"sent_on": fields.Date.today() - timedelta(days=1)},
+            ),
             "coop.skill": (
                 "needs_confirmation",
                 lambda p: self.make_skill(),

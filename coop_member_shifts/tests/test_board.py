@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..models import coop_board_answer as board_answer
 from .test_board_common import BoardCase
 
 CRON_LOGGER = "odoo.addons.coop_member_shifts.models.coop_cron_step"
@@ -186,3 +187,37 @@ class TestBoardMemberData(BoardCase):
         self.paula._coop_anonymise()
         self.assertFalse(post.exists())
         self.assertTrue(other.exists())
+
+    def test_the_answers_sent_are_exported_and_erased_with_the_member(self):
+        post = self.post_as(self.oscar_user, name="Oscar's spade")
+        post.with_user(self.paula_user).with_context(
+            mail_notify_force_send=False
+        ).action_coop_answer("I can lend you mine")
+        answer = self.env["coop.board.answer"].search([("sender_id", "=", self.paula.id)])
+        self.assertEqual(answer.post_id, post)
+        rows = self.paula._coop_data_export()["board_answers_sent"]
+        self.assertEqual([row["post_id"] for row in rows], ["Oscar's spade"])
+        self.paula._coop_anonymise()
+        self.assertFalse(answer.exists())
+        self.assertTrue(post.exists())
+
+
+@tagged("post_install", "-at_install")
+class TestBoardAnswerLimit(BoardCase):
+    def test_answers_beyond_the_days_limit_are_refused_and_not_sent(self):
+        post = self.post_as(self.oscar_user).with_user(self.paula_user)
+        post = post.with_context(mail_notify_force_send=False)
+        with patch.object(board_answer, "DAILY_LIMIT", 2):
+            post.action_coop_answer("First")
+            post.action_coop_answer("Second")
+            with self.assertRaisesRegex(UserError, "2 answers on the board today"):
+                post.action_coop_answer("Third")
+            for lang, words in (("fr_FR", "2 réponses sur le tableau"), ("nl_BE", "2 antwoorden")):
+                with self.subTest(lang=lang), self.assertRaisesRegex(UserError, words):
+                    post.with_context(lang=lang).action_coop_answer("Third")
+        sent = self.env["mail.message"].search(
+            [("model", "=", "coop.board.post"), ("res_id", "=", post.id)]
+        )
+        self.assertFalse(sent.filtered(lambda message: "Third" in message.body))
+        answers = self.env["coop.board.answer"].search([("sender_id", "=", self.paula.id)])
+        self.assertEqual(sorted(answers.mapped("day_rank")), [1, 2])

@@ -281,18 +281,7 @@ class CoopSlot(models.Model):
         """
         self.ensure_one()
         requests = requests or self.env["coop.delivery.request"]
-        # A concurrent booking's serialization failure is expected (Odoo retries it): not
-        # logged as an error.
-        self.env.cr.execute(
-            SQL("SELECT id FROM coop_slot WHERE id = %s FOR UPDATE", self.id), log_exceptions=False
-        )
-        self.env.cr.execute(
-            SQL(
-                "UPDATE coop_slot SET write_date = (now() at time zone 'UTC') WHERE id = %s",
-                self.id,
-            ),
-            log_exceptions=False,
-        )
+        self._lock_row()
         self.env["sale.order"].flush_model(["coop_slot_id", "state"])
         self.env["payment.transaction"].flush_model(["state", "create_date"])
         self.env["coop.delivery.request"].flush_model(["slot_id", "sale_order_id", "state"])
@@ -301,6 +290,29 @@ class CoopSlot(models.Model):
             raise UserError(self._booking_problem_message(slot_rules.CLOSED))
         if booked.get(self.id, 0) + len(orders) + len(requests) > self.capacity:
             raise UserError(self._booking_problem_message(slot_rules.FULL))
+
+    def _lock_row(self):
+        """Lock this slot's row and touch it (see ``_lock_and_check_seat``).
+
+        ``FOR NO KEY UPDATE``, not ``FOR UPDATE``: an order or a request written onto the slot
+        before the count takes a key-share lock on it (PostgreSQL's foreign key check), which
+        ``FOR UPDATE`` would wait for in every concurrent booking of the slot, each holding
+        its own key-share lock and waiting for the others': a deadlock, five bookings at once
+        retried until they gave up."""
+        self.ensure_one()
+        # A concurrent booking's serialization failure is expected (Odoo retries it): not
+        # logged as an error.
+        self.env.cr.execute(
+            SQL("SELECT id FROM coop_slot WHERE id = %s FOR NO KEY UPDATE", self.id),
+            log_exceptions=False,
+        )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE coop_slot SET write_date = (now() at time zone 'UTC') WHERE id = %s",
+                self.id,
+            ),
+            log_exceptions=False,
+        )
 
     def action_view_orders(self):
         self.ensure_one()

@@ -17,6 +17,7 @@ from . import test_shop_page_texts
 from . import test_drive_reminder
 from . import test_slot_booking
 from . import test_slot_concurrency
+from . import test_slot_seats_at_once
 from . import test_slot_generation
 from . import test_ui
 from . import test_volunteer_ranking
