@@ -152,7 +152,14 @@ class TestPaymentHold(SolidarityCommon):
         self.env["sale.order"]._cron_coop_release_payment_holds()
         order.action_confirm()
         self.assertEqual(order.state, "sale")
-        self.assertIn("without a pickup slot", order.activity_ids.note)
+        # The to-do reads in the coordinator's language (the demo's speak French).
+        coordinator = self.env["res.partner"]._coop_delivery_coordinator_user()
+        in_their_language = self.env(context={"lang": coordinator.lang})._
+        self.assertEqual(order.activity_ids.user_id, coordinator)
+        self.assertEqual(
+            order.activity_ids.summary, in_their_language("Solidarity delivery to check")
+        )
+        self.assertIn(order.name, order.activity_ids.note)
 
     @mute_logger("odoo.addons.coop_member_shifts.models.coop_cron_step")
     def test_a_bad_cart_does_not_stop_the_others(self):

@@ -18,6 +18,8 @@ class SolidarityCommon(DriveCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The to-dos read in the coordinator's language; the demo's speak French.
+        cls.env["res.partner"]._coop_delivery_coordinator_user().lang = "en_US"
         cls.solidarity_dm = cls.env.ref("coop_solidarity_delivery.carrier_solidarity_delivery")
         # The click & collect fixtures archive every other method.
         cls.solidarity_dm.write({"active": True, "website_id": False})
