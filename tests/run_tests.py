@@ -6,6 +6,10 @@ Tier 2 (Odoo importable): the addons' own tests, run by Odoo's test runner in a 
 database where both addons are installed with demo data; plus an install without demo
 data, where the tests tagged ``coop_nodemo`` run (a new coop starting from nothing: the
 setup assistant's tour). Both installs must log no warning; the tests of both count.
+With ``COOP_ODOO_SUITES=1``, Odoo's own suites of the modules the addons extend
+(website_sale, website_sale_collect, sale_stock, membership) run too, in the database
+without demo data (Odoo's flows must keep working with both addons installed); their
+results count like the others.
 
 The last line printed is the summary of both tiers in the form test tools read:
 ``total: N passed, N failed``.
@@ -15,6 +19,8 @@ Environment:
     COOP_SKIP_ODOO=1  run tier 1 only (tier 2 is then reported as skipped)
     COOP_TEST_TAGS    Odoo --test-tags (default: both addons)
     COOP_NODEMO_TAGS  Odoo --test-tags on the database without demo data (default: coop_nodemo)
+    COOP_ODOO_SUITES=1  also run Odoo's own tests of website_sale, website_sale_collect,
+                      sale_stock and membership on the database without demo data
 """
 
 import os
@@ -34,6 +40,13 @@ LOG_PROBLEM_RE = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ")
 SKIPPED_RE = re.compile(r"^\S+ \S+ \d+ INFO \S+ \S+: skipped ")
 # Lines Odoo writes at WARNING level that say nothing about the addons under test.
 HARMLESS_WARNINGS = ("Running as user 'root'",)
+# Odoo's own suites run with COOP_ODOO_SUITES=1: the modules the addons extend.
+ODOO_SUITES = ("website_sale", "website_sale_collect", "sale_stock", "membership")
+# Odoo's own tests left out of those suites, each with the reason (Odoo's --test-tags syntax).
+ODOO_SUITES_EXCLUDED = ()
+# A test starting, and a module's test time, in an Odoo log (--log-level test).
+STARTED_RE = re.compile(r" odoo\.addons\.(\w+)\.tests\.\S+: Starting ")
+STATS_RE = re.compile(r"odoo\.tests\.stats: (\w+): \d+ tests ([\d.]+)s ")
 
 
 def banner(*lines):
@@ -160,27 +173,52 @@ def log_problems(log):
     return problems
 
 
+def odoo_suites_tags():
+    """Odoo's --test-tags for Odoo's own suites, or "" unless COOP_ODOO_SUITES=1."""
+    if os.environ.get("COOP_ODOO_SUITES") != "1":
+        return ""
+    return ",".join([*(f"/{module}" for module in ODOO_SUITES), *ODOO_SUITES_EXCLUDED])
+
+
+def suite_sizes(log):
+    """'module: N tests in N s' for each of Odoo's own suites run in an Odoo log."""
+    started = STARTED_RE.findall(log)
+    seconds = dict(STATS_RE.findall(log))
+    return ", ".join(
+        f"{module}: {started.count(module)} tests in {float(seconds.get(module, 0)):.0f} s"
+        for module in ODOO_SUITES
+    )
+
+
+def run_nodemo(db, logs, problems):
+    """Install without demo data, run the coop_nodemo tests (and Odoo's suites when asked)."""
+    odoo_tags = odoo_suites_tags()
+    tags = ",".join(t for t in (os.environ.get("COOP_NODEMO_TAGS", "coop_nodemo"), odoo_tags) if t)
+    print(
+        f"Tier 2: installing both addons without demo data in '{db}' and running "
+        f"the tests ({tags})...",
+        flush=True,
+    )
+    code, log = run_odoo(
+        db,
+        ["--without-demo", "all", "--test-enable", "--test-tags", tags, "--log-level", "test"],
+        logs / "nodemo.log",
+    )
+    label = "install without demo" + (" and Odoo's suites" if odoo_tags else "")
+    counts = _tier2_counts(log, code, label, problems)
+    print(f"Tier 2 without demo data: {counts[0]} passed, {counts[1]} failed", flush=True)
+    if odoo_tags:
+        print(f"Odoo's own suites in that run: {suite_sizes(log)}", flush=True)
+    return counts
+
+
 def run_tier2():
     """Return (passed, failed, list of problems)."""
     ensure_postgresql()
     db = os.environ.get("COOP_TEST_DB", "coop_test")
     logs = Path(tempfile.mkdtemp(prefix="coop_odoo_logs_"))
     problems = []
-
-    nodemo_tags = os.environ.get("COOP_NODEMO_TAGS", "coop_nodemo")
-    print(
-        f"Tier 2: installing both addons without demo data in '{db}_nodemo' and running "
-        f"the tests ({nodemo_tags})...",
-        flush=True,
-    )
-    code, log = run_odoo(
-        f"{db}_nodemo",
-        ["--without-demo", "all", "--test-enable", "--test-tags", nodemo_tags]
-        + ["--log-level", "test"],
-        logs / "nodemo.log",
-    )
-    nodemo = _tier2_counts(log, code, "install without demo", problems)
-    print(f"Tier 2 without demo data: {nodemo[0]} passed, {nodemo[1]} failed", flush=True)
+    nodemo = run_nodemo(f"{db}_nodemo", logs, problems)
 
     tags = os.environ.get("COOP_TEST_TAGS", ",".join(f"/{a}" for a in ADDONS))
     print(f"Tier 2: installing with demo data and running tests ({tags}) in '{db}'...", flush=True)
