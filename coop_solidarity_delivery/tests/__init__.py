@@ -66,3 +66,5 @@ from . import test_standing_order_at_once
 from . import test_erasure_delivery
 from . import test_right_fields
 from . import test_grocery_demo
+from . import test_delivery_follow
+from . import test_follow_at_once

@@ -177,6 +177,86 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
         # What was stored shows escaped on the member's pages.
         self.assertSafeAnswer(self.get("/my/deliveries"))
 
+    # === ONE OF MY DELIVERIES: FOLLOW, CHANGE, CANCEL (portal member) ===#
+
+    def test_my_delivery_page(self):
+        mine = self.make_request(self.member, shopping_list="Riz")
+        theirs = self.make_request(self.other_beneficiary(), shopping_list="Theirs")
+        requests = mine | theirs
+
+        def changed():
+            self.env.invalidate_all()
+            # The member's own list may change to a clean text; nothing else may.
+            return theirs.filtered(lambda r: r.shopping_list != "Theirs") | requests.filtered(
+                lambda r: (
+                    r.state != "new"
+                    or not (r.shopping_list or "").strip()
+                    or len(r.shopping_list) > TEXT_LIMIT
+                    or "\x00" in r.shopping_list
+                    or r.beneficiary_id not in (self.member | self.other)
+                )
+            )
+
+        route = "/my/deliveries/<request_id>"
+        for user in (None, self.other_user):
+            with self.subTest(route=route, user=user and user.login):
+                self.login(user)
+                self.fuzz(lambda value: self.get(f"/my/deliveries/{mine.id}"), ("",), changed)
+                for action in ("change", "cancel"):
+                    self.fuzz(
+                        lambda value, action=action: self.post(
+                            f"/my/deliveries/{mine.id}/{action}", shopping_list="Mine now"
+                        ),
+                        ("",),
+                        changed,
+                    )
+        self.login(self.member_user)
+        ids = (*PATH_IDS, str(theirs.id))
+        with self.subTest(route=route, param="request_id"):
+            self.fuzz(lambda value: self.get(f"/my/deliveries/{value}"), ids, changed)
+            self.assertEqual(self.get(f"/my/deliveries/{theirs.id}").status_code, 404)
+        for action in ("change", "cancel"):
+            with self.subTest(route=f"{route}/{action}", param="request_id"):
+                self.fuzz(
+                    lambda value, action=action: self.post(
+                        f"/my/deliveries/{value}/{action}", shopping_list="Mine now"
+                    ),
+                    ids,
+                    changed,
+                )
+        with self.subTest(route=route, param="done"):
+            self.fuzz(
+                lambda value: self.get(f"/my/deliveries/{mine.id}", done=value), REFLECTED, changed
+            )
+        url = f"/my/deliveries/{mine.id}/change"
+        tomorrow = str(fields.Date.today() + timedelta(days=2))
+        base = {"delivery_date": tomorrow, "shopping_list": "Riz"}
+        table = [
+            ("shopping_list", ("", " ", LONG, NUL, NOT_UTF8)),
+            ("delivery_date", DATES),
+            ("slot_id", (*NUMBERS[1:], str(2**31), str(self.slot.id))),
+            ("state", ("cancelled",)),
+            ("beneficiary_id", (str(self.other.id),)),
+        ]
+        for param, values in table:
+            with self.subTest(route=url, param=param):
+                self.fuzz(
+                    lambda value, param=param: self.post(url, **{**base, param: value}),
+                    values,
+                    changed,
+                )
+        # What is shown back escaped; the control: a sound change is saved, then a cancel.
+        self.assertSafeAnswer(self.post(url, **{**base, "shopping_list": SCRIPT}))
+        self.assertSafeAnswer(self.get(f"/my/deliveries/{mine.id}"))
+        self.assertEqual(mine.shopping_list, SCRIPT)
+        self.assertSafeAnswer(self.post(f"/my/deliveries/{mine.id}/cancel"))
+        self.assertEqual(mine.state, "cancelled")
+        self.assertEqual(theirs.state, "new")
+
+    def other_beneficiary(self):
+        self.other.sudo().write({"coop_data_consent": True, "coop_is_beneficiary": True})
+        return self.other
+
     # === CHANGE THE SLOT OF AN ORDER (portal, by access token) ===#
 
     def test_order_slot_change(self):
