@@ -68,3 +68,4 @@ from . import test_right_fields
 from . import test_grocery_demo
 from . import test_delivery_follow
 from . import test_follow_at_once
+from . import test_delivery_give_back

@@ -116,6 +116,89 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
         self.assertSafeAnswer(self.post(f"/coop/delivery/offer/{self.live_offer.token}/accept"))
         self.assertEqual(self.live_request.deliverer_id, self.volunteer)
 
+    # === GIVE A DELIVERY BACK (the offer's link, or /my/volunteer) ===#
+
+    def given_back(self):
+        return self.env["coop.delivery.give.back"].search([])
+
+    def test_offer_give_back(self):
+        self.assertEqual(self.live_offer._accept(), "accepted")
+        token = self.live_offer.token
+        self.login()
+        tokens = (SCRIPT, quote(NUL), "%FF%FE", LONG[:4000], self.dead_offer.token)
+        route = "/coop/delivery/offer/<token>/give-back"
+        with self.subTest(route=route, param="token"):
+            self.fuzz(
+                lambda value: self.post(
+                    f"/coop/delivery/offer/{quote(value, safe='%')}/give-back", reason="ill"
+                ),
+                tokens,
+                self.given_back,
+            )
+        url = f"/coop/delivery/offer/{token}/give-back"
+        table = [
+            ("reason", ("", "sick", *TEXTS)),
+            ("note", (LONG[:1001],)),
+        ]
+        for param, values in table:
+            with self.subTest(route=route, param=param):
+                base = {"reason": "other", "note": ""} if param == "reason" else {"reason": "other"}
+                self.fuzz(
+                    lambda value, param=param, base=base: self.post(url, **{**base, param: value}),
+                    values,
+                    self.given_back,
+                )
+        self.assertEqual(self.live_request.deliverer_id, self.volunteer)
+        # The control: a sound reason gives it back, and what was typed shows escaped.
+        self.assertSafeAnswer(self.post(url, reason="other", note=SCRIPT))
+        self.assertEqual(self.given_back().note, SCRIPT)
+        self.assertFalse(self.live_request.deliverer_id)
+        with self.subTest(route=route, param="twice"):
+            self.fuzz(lambda value: self.post(url, reason="ill"), ("",), self.given_back)
+
+    def test_my_volunteer_give_back(self):
+        user = portal_volunteer(self.env, "coop_fuzz_give_back", IXELLES)
+        mine = self.make_request(self.neighbour)
+        mine.action_search_volunteers()
+        offer = mine.offer_ids.filtered(lambda o: o.volunteer_id == user.partner_id)
+        self.assertEqual(offer._accept(), "accepted")
+        theirs = self.live_request
+        self.live_offer._accept()
+        route = "/my/volunteer/deliveries/<request_id>/give-back"
+        for current in (None, self.other_user):
+            with self.subTest(route=route, user=current and current.login):
+                self.login(current)
+                self.fuzz(
+                    lambda value: self.post(
+                        f"/my/volunteer/deliveries/{mine.id}/give-back", reason="ill"
+                    ),
+                    ("",),
+                    self.given_back,
+                )
+        self.login(user)
+        with self.subTest(route=route, param="request_id"):
+            self.fuzz(
+                lambda value: self.post(
+                    f"/my/volunteer/deliveries/{value}/give-back", reason="ill"
+                ),
+                (*PATH_IDS, str(theirs.id)),
+                self.given_back,
+            )
+        url = f"/my/volunteer/deliveries/{mine.id}/give-back"
+        for param, values in (("reason", ("", "sick", *TEXTS)), ("note", (LONG[:1001],))):
+            with self.subTest(route=route, param=param):
+                self.fuzz(
+                    lambda value, param=param: self.post(
+                        url, **{"reason": "other", "note": "", param: value}
+                    ),
+                    values,
+                    self.given_back,
+                )
+        self.assertEqual(mine.deliverer_id, user.partner_id)
+        self.assertSafeAnswer(self.post(url, reason="no_car"))
+        self.assertFalse(mine.deliverer_id)
+        self.assertEqual(theirs.deliverer_id, self.volunteer)
+
     # === MY DELIVERIES (portal member) ===#
 
     def my_requests(self):
