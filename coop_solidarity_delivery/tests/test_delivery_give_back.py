@@ -1,11 +1,13 @@
 """A volunteer gives a delivery back: a new round for the others, the address hidden at once,
 no hours; past the cut-off, the coordinator first."""
 
+import json
 from datetime import timedelta
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .test_delivery_follow import FollowCase
 from .test_mail_languages import LanguagesMixin
@@ -272,3 +274,54 @@ class TestGiveBackPages(HttpCase, GiveBackCase):
         )
         self.assertEqual(request.state, "assigned")
         self.assertEqual(request.deliverer_id, self.second)
+
+
+@tagged("post_install", "-at_install")
+class TestFollowJsonRpc(HttpCase, GiveBackCase):
+    """What the web client's JSON-RPC gets: the same refusals as the ORM."""
+
+    def call_kw(self, model, method, args, kwargs=None):
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        }
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def assertRefused(self, answer):
+        self.assertNotIn("result", answer)
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
+
+    @mute_logger("odoo.http", "odoo.models")
+    def test_a_member_cannot_cancel_nor_give_back_over_json_rpc(self):
+        request = self.assigned_request()
+        self.authenticate("coop_follow_member", "coop_follow_member")
+        model = "coop.delivery.request"
+        self.assertRefused(self.call_kw(model, "action_cancel", [[request.id]]))
+        self.assertRefused(self.call_kw(model, "write", [[request.id], {"state": "cancelled"}]))
+        self.assertRefused(self.call_kw(model, "_coop_cancel", [[request.id]], {"by_member": True}))
+        self.assertEqual(request.state, "assigned")
+
+    @mute_logger("odoo.http", "odoo.models")
+    def test_the_call_centre_cannot_move_an_assigned_day_nor_read_why_it_was_given_back(self):
+        request = self.assigned_request()
+        self.held_offer(request)._give_back("ill")
+        request._current_offers()[:1]._accept()
+        self.authenticate("coop_follow_call", "coop_follow_call")
+        model = "coop.delivery.request"
+        day = str(request.delivery_date + timedelta(days=1))
+        self.assertRefused(self.call_kw(model, "write", [[request.id], {"delivery_date": day}]))
+        self.assertRefused(self.call_kw(model, "read", [[request.id], ["give_back_ids"]]))
+        self.assertRefused(
+            self.call_kw("coop.delivery.give.back", "search_read", [[]], {"fields": ["reason"]})
+        )
+        self.assertRefused(
+            self.call_kw(model, "_coop_give_back", [[request.id], request.deliverer_id.id, "ill"])
+        )
+        self.assertEqual(len(request.give_back_ids), 1)
