@@ -6,6 +6,8 @@ from odoo.http import request
 
 from odoo.addons.coop_member_shifts.tools.form_values import parse_token
 
+from ..models.coop_delivery_request_give_back import NOTE_MAX_LENGTH
+
 
 class DeliveryOfferController(http.Controller):
     """The page a volunteer reaches from the offer e-mail: no login, the link is the key.
@@ -27,12 +29,14 @@ class DeliveryOfferController(http.Controller):
     def offer_page(self, token, **kwargs):
         return self._render_offer(self._offer_from_token(token))
 
-    def _render_offer(self, offer, error=None):
+    def _render_offer(self, offer, error=None, give_back=None):
         values = {
             "offer": offer,
             "delivery": offer.request_id,
             "status": offer._page_status(),
             "error": error,
+            "give_back_reasons": give_back_reasons(),
+            "give_back": give_back or {},
         }
         if offer._may_see_address():
             values["beneficiary"] = offer.request_id.beneficiary_id
@@ -54,3 +58,27 @@ class DeliveryOfferController(http.Controller):
             # The volunteer's week is full: the offer stays open, the page says why.
             return self._render_offer(offer, error=error.args[0])
         return request.redirect(f"/coop/delivery/offer/{token}")
+
+    @http.route(
+        "/coop/delivery/offer/<string:token>/give-back",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def offer_give_back(self, token, reason=None, note=None, **kwargs):
+        """The volunteer who holds the delivery gives it back, with a reason."""
+        offer = self._offer_from_token(token)
+        try:
+            with request.env.cr.savepoint():
+                offer._give_back(reason, note)
+        except UserError as error:
+            typed = {"reason": str(reason or "")[:32], "note": str(note or "")[:NOTE_MAX_LENGTH]}
+            return self._render_offer(offer, error=error.args[0], give_back=typed)
+        return request.redirect(f"/coop/delivery/offer/{token}")
+
+
+def give_back_reasons():
+    """``[(key, label)]`` of the give-back form, in the page's language."""
+    field = request.env["coop.delivery.give.back"]._fields["reason"]
+    return field._description_selection(request.env)

@@ -1,12 +1,15 @@
 from urllib.parse import urlencode
 
 from odoo import http
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.coop_member_shifts.tools.form_values import parse_id
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..models.coop_delivery_request_give_back import NOTE_MAX_LENGTH
 from ..models.res_partner_volunteer_portal import ROLE_FIELDS, WEEKLY_MAX_LIMIT
+from .delivery_offer import give_back_reasons
 
 # The fields of the profile form, read as texts; nothing else of the form is used.
 FORM_FIELDS = (*ROLE_FIELDS, "coop_transport", "coop_radius_km", "coop_weekly_max")
@@ -28,6 +31,10 @@ class VolunteerPortal(CustomerPortal):
                 "Thank you for your help."
             ),
             "rejoined": env._("Thank you for volunteering again!"),
+            "given_back": env._(
+                "The delivery is given back: the coop looks for another volunteer. Thank you "
+                "for telling us."
+            ),
         }
 
     def _coop_volunteer_values(self, partner, **extra):
@@ -45,6 +52,9 @@ class VolunteerPortal(CustomerPortal):
             weekly_max_limit=WEEKLY_MAX_LIMIT,
             min_pause=partner._coop_today(partner._coop_tz()).isoformat(),
             deliveries=requests,
+            held=partner._coop_volunteer_held(),
+            give_back_reasons=give_back_reasons(),
+            give_back={},
             entries=entries,
             hours_total=sum(entries.filtered(lambda e: e.state == "validated").mapped("hours")),
             error=None,
@@ -129,3 +139,37 @@ class VolunteerPortal(CustomerPortal):
     @http.route("/my/volunteer/rejoin", type="http", auth="user", website=True, methods=["POST"])
     def portal_volunteer_rejoin(self, **post):
         return self._coop_volunteer_act("_coop_volunteer_portal_rejoin", "rejoined", "rejoin")
+
+    @http.route(
+        "/my/volunteer/deliveries/<int:request_id>/give-back",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_volunteer_give_back(self, request_id, reason=None, note=None, **post):
+        """Give back a delivery the user holds; someone else's, or none, is a 404."""
+        partner = request.env.user.partner_id
+        request_id = parse_id(request_id)
+        held = (
+            request.env["coop.delivery.request"]
+            .sudo()
+            .search([("id", "=", request_id), ("deliverer_id", "=", partner.id)])
+            if request_id
+            else None
+        )
+        if not held:
+            raise request.not_found()
+        try:
+            with request.env.cr.savepoint():
+                held._coop_give_back(partner, reason, note)
+        except UserError as error:
+            typed = {
+                "request_id": held.id,
+                "reason": str(reason or "")[:KEPT_LENGTH],
+                "note": str(note or "")[:NOTE_MAX_LENGTH],
+            }
+            return self._coop_volunteer_render(
+                partner.sudo(), error=error.args[0], error_section="held", give_back=typed
+            )
+        return request.redirect("/my/volunteer?" + urlencode({"done": "given_back"}))

@@ -8,6 +8,9 @@ from . import res_partner_retention
 from . import coop_delivery_request
 from . import coop_delivery_request_matching
 from . import coop_delivery_request_rights
+from . import coop_delivery_request_follow
+from . import coop_delivery_give_back
+from . import coop_delivery_request_give_back
 from . import coop_delivery_offer
 from . import coop_delivery_recurrence
 from . import res_config_settings

@@ -2,6 +2,7 @@ import secrets
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
 
@@ -36,6 +37,7 @@ class CoopDeliveryOffer(models.Model):
             ("accepted", "Accepted"),
             ("lost", "Taken by another volunteer"),
             ("expired", "Expired"),
+            ("returned", "Given back"),
         ],
         default="sent",
         required=True,
@@ -176,11 +178,13 @@ class CoopDeliveryOffer(models.Model):
 
     def _page_status(self):
         """What the offer page tells the volunteer: 'open' (they may accept), 'accepted',
-        'over' (theirs, but past the privacy delay), 'lost' (taken by another volunteer in
-        this round) or 'closed' (no longer valid)."""
+        'over' (theirs, but past the privacy delay), 'returned' (they gave it back), 'lost'
+        (taken by another volunteer in this round) or 'closed' (no longer valid)."""
         self.ensure_one()
         if self._holds_delivery():
             return "accepted" if self._may_see_address() else "over"
+        if self.state == "returned":
+            return "returned"
         if self._is_live():
             return "open"
         if self.state == "lost" and self.search_round == self.request_id.search_round:
@@ -212,6 +216,14 @@ class CoopDeliveryOffer(models.Model):
         if request.state == "delivered":
             return fields.Datetime.now() - request.date_delivered <= privacy_delay
         return True
+
+    def _give_back(self, reason, note=""):
+        """The volunteer gives back the delivery this link gave them (see
+        ``coop.delivery.request._coop_give_back``)."""
+        self.ensure_one()
+        if not self._holds_delivery():
+            raise UserError(self.env._("This delivery is no longer yours: nothing to give back."))
+        self.request_id._coop_give_back(self.volunteer_id, reason, note)
 
     def _get_accept_url(self):
         self.ensure_one()

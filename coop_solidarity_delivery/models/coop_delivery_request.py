@@ -272,10 +272,9 @@ class CoopDeliveryRequest(models.Model):
         self._credit_volunteer_hours()
 
     def action_cancel(self):
+        """Cancel (see ``_coop_cancel``: the volunteer who had it is told)."""
         self._coop_check_delivery_team()
-        self._check_state(*OPEN_STATES)
-        self._end_search_round()
-        self.sudo().state = "cancelled"
+        self._coop_cancel()
 
     def action_reset(self):
         self._coop_check_delivery_team()

@@ -129,7 +129,8 @@ class CoopDeliveryRequest(models.Model):
         """Offer the request to the nearest volunteers not asked yet in this round; tell the
         coordinator when nobody is left."""
         self.ensure_one()
-        asked = self._current_offers().volunteer_id
+        # Nobody is asked twice in a round, nor again after giving the request back.
+        asked = self._current_offers().volunteer_id | self.sudo().give_back_ids.volunteer_id
         beneficiary = self.beneficiary_id
         wave = self.env["res.partner"]._coop_rank_volunteers(
             beneficiary.partner_latitude,

@@ -9,6 +9,7 @@ from .coop_delivery_request import (
     DEFAULT_WAVE_DELAY_HOURS,
     DEFAULT_WAVE_SIZE,
 )
+from .coop_delivery_request_give_back import DEFAULT_GIVE_BACK_CUTOFF_HOURS
 from .coop_slot import DEFAULT_PAYMENT_HOLD_MINUTES
 from .res_partner import DEFAULT_MAX_RADIUS_KM
 from .res_partner_beneficiary import DEFAULT_UNSEEN_WEEKS
@@ -49,6 +50,13 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="coop_solidarity_delivery.offer_expiry_hours",
         default=DEFAULT_EXPIRY_HOURS,
         help="After this many hours, the link sent to a volunteer no longer takes the delivery.",
+    )
+    coop_give_back_cutoff_hours = fields.Integer(
+        string="Give-back Cut-off (hours)",
+        config_parameter="coop_solidarity_delivery.give_back_cutoff_hours",
+        default=DEFAULT_GIVE_BACK_CUTOFF_HOURS,
+        help="A delivery given back later than this before it starts goes to the coordinator "
+        "(an urgent to-do) instead of to other volunteers.",
     )
     coop_address_days_after_delivery = fields.Integer(
         string="Days the Address Stays Visible",
@@ -96,6 +104,11 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="coop_solidarity_delivery.preparation_hours",
         default=DEFAULT_PREPARATION_HOURS,
     )
+
+    @api.constrains("coop_give_back_cutoff_hours")
+    def _check_coop_give_back_cutoff_hours(self):
+        if any(settings.coop_give_back_cutoff_hours < 0 for settings in self):
+            raise ValidationError(self.env._("The give-back cut-off cannot be negative."))
 
     @api.constrains("coop_offer_expiry_hours")
     def _check_coop_offer_expiry_hours(self):

@@ -52,3 +52,11 @@ class ResPartner(models.Model):
         if partner.coop_is_volunteer or partner.coop_notify_consent:
             partner.sudo().write({"coop_is_volunteer": False, "coop_notify_consent": False})
         return closed
+
+    def _coop_erase_texts(self):
+        """The notes the person wrote when giving deliveries back are emptied too."""
+        res = super()._coop_erase_texts()
+        self.env["coop.delivery.give.back"].sudo().search(
+            [("volunteer_id", "=", self.id), ("note", "!=", False)]
+        ).write({"note": False})
+        return res

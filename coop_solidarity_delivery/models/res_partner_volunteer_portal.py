@@ -14,6 +14,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
 from odoo.addons.coop_member_shifts.tools.form_values import parse_id, parse_number
 
+from .coop_delivery_request_give_back import GIVE_BACK_STATES
 from .res_partner_beneficiary import COORDINATORS
 
 ROLE_FIELDS = ("coop_can_prepare", "coop_can_deliver", "coop_can_call")
@@ -242,6 +243,18 @@ class ResPartner(models.Model):
             return env._("%s stopped volunteering", self.name), note
 
         self._coop_schedule_todo(coordinator, texts)
+
+    def _coop_volunteer_held(self):
+        """The deliveries the volunteer holds now and may still give back."""
+        self.ensure_one()
+        return (
+            self.env["coop.delivery.request"]
+            .sudo()
+            .search(
+                [("deliverer_id", "=", self.id), ("state", "in", GIVE_BACK_STATES)],
+                order="delivery_date, id",
+            )
+        )
 
     def _coop_volunteer_history(self, limit=50):
         """(delivered requests the volunteer prepared or delivered, their delivery lines of the

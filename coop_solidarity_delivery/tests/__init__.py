@@ -68,3 +68,6 @@ from . import test_erasure_delivery
 from . import test_right_fields
 from . import test_grocery_demo
 from . import test_rendered_languages
+from . import test_delivery_follow
+from . import test_follow_at_once
+from . import test_delivery_give_back

@@ -28,6 +28,13 @@ class TestDeliveryPagesAccessibility(AxeMixin, HttpCase, DeliveryCase):
     def test_the_delivery_request_form_is_accessible(self):
         self.assertAccessible("/my/deliveries/new", login="coop_axe_member", expected="form")
 
+    def test_one_of_my_deliveries_with_its_change_and_cancel_forms_is_accessible(self):
+        self.assertAccessible(
+            f"/my/deliveries/{self.request.id}",
+            login="coop_axe_member",
+            expected=".o_coop_delivery_change_form",
+        )
+
     def test_the_offer_page_is_accessible(self):
         self.assertAccessible(f"/coop/delivery/offer/{self.offer.sudo().token}", expected="main")
 

@@ -116,6 +116,89 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
         self.assertSafeAnswer(self.post(f"/coop/delivery/offer/{self.live_offer.token}/accept"))
         self.assertEqual(self.live_request.deliverer_id, self.volunteer)
 
+    # === GIVE A DELIVERY BACK (the offer's link, or /my/volunteer) ===#
+
+    def given_back(self):
+        return self.env["coop.delivery.give.back"].search([])
+
+    def test_offer_give_back(self):
+        self.assertEqual(self.live_offer._accept(), "accepted")
+        token = self.live_offer.token
+        self.login()
+        tokens = (SCRIPT, quote(NUL), "%FF%FE", LONG[:4000], self.dead_offer.token)
+        route = "/coop/delivery/offer/<token>/give-back"
+        with self.subTest(route=route, param="token"):
+            self.fuzz(
+                lambda value: self.post(
+                    f"/coop/delivery/offer/{quote(value, safe='%')}/give-back", reason="ill"
+                ),
+                tokens,
+                self.given_back,
+            )
+        url = f"/coop/delivery/offer/{token}/give-back"
+        table = [
+            ("reason", ("", "sick", *TEXTS)),
+            ("note", (LONG[:1001],)),
+        ]
+        for param, values in table:
+            with self.subTest(route=route, param=param):
+                base = {"reason": "other", "note": ""} if param == "reason" else {"reason": "other"}
+                self.fuzz(
+                    lambda value, param=param, base=base: self.post(url, **{**base, param: value}),
+                    values,
+                    self.given_back,
+                )
+        self.assertEqual(self.live_request.deliverer_id, self.volunteer)
+        # The control: a sound reason gives it back, and what was typed shows escaped.
+        self.assertSafeAnswer(self.post(url, reason="other", note=SCRIPT))
+        self.assertEqual(self.given_back().note, SCRIPT)
+        self.assertFalse(self.live_request.deliverer_id)
+        with self.subTest(route=route, param="twice"):
+            self.fuzz(lambda value: self.post(url, reason="ill"), ("",), self.given_back)
+
+    def test_my_volunteer_give_back(self):
+        user = portal_volunteer(self.env, "coop_fuzz_give_back", IXELLES)
+        mine = self.make_request(self.neighbour)
+        mine.action_search_volunteers()
+        offer = mine.offer_ids.filtered(lambda o: o.volunteer_id == user.partner_id)
+        self.assertEqual(offer._accept(), "accepted")
+        theirs = self.live_request
+        self.live_offer._accept()
+        route = "/my/volunteer/deliveries/<request_id>/give-back"
+        for current in (None, self.other_user):
+            with self.subTest(route=route, user=current and current.login):
+                self.login(current)
+                self.fuzz(
+                    lambda value: self.post(
+                        f"/my/volunteer/deliveries/{mine.id}/give-back", reason="ill"
+                    ),
+                    ("",),
+                    self.given_back,
+                )
+        self.login(user)
+        with self.subTest(route=route, param="request_id"):
+            self.fuzz(
+                lambda value: self.post(
+                    f"/my/volunteer/deliveries/{value}/give-back", reason="ill"
+                ),
+                (*PATH_IDS, str(theirs.id)),
+                self.given_back,
+            )
+        url = f"/my/volunteer/deliveries/{mine.id}/give-back"
+        for param, values in (("reason", ("", "sick", *TEXTS)), ("note", (LONG[:1001],))):
+            with self.subTest(route=route, param=param):
+                self.fuzz(
+                    lambda value, param=param: self.post(
+                        url, **{"reason": "other", "note": "", param: value}
+                    ),
+                    values,
+                    self.given_back,
+                )
+        self.assertEqual(mine.deliverer_id, user.partner_id)
+        self.assertSafeAnswer(self.post(url, reason="no_car"))
+        self.assertFalse(mine.deliverer_id)
+        self.assertEqual(theirs.deliverer_id, self.volunteer)
+
     # === MY DELIVERIES (portal member) ===#
 
     def my_requests(self):
@@ -176,6 +259,86 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
                 )
         # What was stored shows escaped on the member's pages.
         self.assertSafeAnswer(self.get("/my/deliveries"))
+
+    # === ONE OF MY DELIVERIES: FOLLOW, CHANGE, CANCEL (portal member) ===#
+
+    def test_my_delivery_page(self):
+        mine = self.make_request(self.member, shopping_list="Riz")
+        theirs = self.make_request(self.other_beneficiary(), shopping_list="Theirs")
+        requests = mine | theirs
+
+        def changed():
+            self.env.invalidate_all()
+            # The member's own list may change to a clean text; nothing else may.
+            return theirs.filtered(lambda r: r.shopping_list != "Theirs") | requests.filtered(
+                lambda r: (
+                    r.state != "new"
+                    or not (r.shopping_list or "").strip()
+                    or len(r.shopping_list) > TEXT_LIMIT
+                    or "\x00" in r.shopping_list
+                    or r.beneficiary_id not in (self.member | self.other)
+                )
+            )
+
+        route = "/my/deliveries/<request_id>"
+        for user in (None, self.other_user):
+            with self.subTest(route=route, user=user and user.login):
+                self.login(user)
+                self.fuzz(lambda value: self.get(f"/my/deliveries/{mine.id}"), ("",), changed)
+                for action in ("change", "cancel"):
+                    self.fuzz(
+                        lambda value, action=action: self.post(
+                            f"/my/deliveries/{mine.id}/{action}", shopping_list="Mine now"
+                        ),
+                        ("",),
+                        changed,
+                    )
+        self.login(self.member_user)
+        ids = (*PATH_IDS, str(theirs.id))
+        with self.subTest(route=route, param="request_id"):
+            self.fuzz(lambda value: self.get(f"/my/deliveries/{value}"), ids, changed)
+            self.assertEqual(self.get(f"/my/deliveries/{theirs.id}").status_code, 404)
+        for action in ("change", "cancel"):
+            with self.subTest(route=f"{route}/{action}", param="request_id"):
+                self.fuzz(
+                    lambda value, action=action: self.post(
+                        f"/my/deliveries/{value}/{action}", shopping_list="Mine now"
+                    ),
+                    ids,
+                    changed,
+                )
+        with self.subTest(route=route, param="done"):
+            self.fuzz(
+                lambda value: self.get(f"/my/deliveries/{mine.id}", done=value), REFLECTED, changed
+            )
+        url = f"/my/deliveries/{mine.id}/change"
+        tomorrow = str(fields.Date.today() + timedelta(days=2))
+        base = {"delivery_date": tomorrow, "shopping_list": "Riz"}
+        table = [
+            ("shopping_list", ("", " ", LONG, NUL, NOT_UTF8)),
+            ("delivery_date", DATES),
+            ("slot_id", (*NUMBERS[1:], str(2**31), str(self.slot.id))),
+            ("state", ("cancelled",)),
+            ("beneficiary_id", (str(self.other.id),)),
+        ]
+        for param, values in table:
+            with self.subTest(route=url, param=param):
+                self.fuzz(
+                    lambda value, param=param: self.post(url, **{**base, param: value}),
+                    values,
+                    changed,
+                )
+        # What is shown back escaped; the control: a sound change is saved, then a cancel.
+        self.assertSafeAnswer(self.post(url, **{**base, "shopping_list": SCRIPT}))
+        self.assertSafeAnswer(self.get(f"/my/deliveries/{mine.id}"))
+        self.assertEqual(mine.shopping_list, SCRIPT)
+        self.assertSafeAnswer(self.post(f"/my/deliveries/{mine.id}/cancel"))
+        self.assertEqual(mine.state, "cancelled")
+        self.assertEqual(theirs.state, "new")
+
+    def other_beneficiary(self):
+        self.other.sudo().write({"coop_data_consent": True, "coop_is_beneficiary": True})
+        return self.other
 
     # === CHANGE THE SLOT OF AN ORDER (portal, by access token) ===#
 
