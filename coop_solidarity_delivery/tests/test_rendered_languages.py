@@ -184,6 +184,10 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
             ("/my/deliveries", f"/my/deliveries?created={self.searching.id}", beneficiary),
             ("/my/deliveries", "/my/deliveries", outsider),
             ("/my/deliveries/new", "/my/deliveries/new", beneficiary),
+            *(
+                ("/my/deliveries/<int:request_id>", f"/my/deliveries/{delivery.id}", beneficiary)
+                for delivery in (self.taken, self.searching)
+            ),
             ("/my/volunteer", "/my/volunteer", volunteer),
             ("/my/volunteer", "/my/volunteer", outsider),
             ("/my/standing-orders", "/my/standing-orders", shopper),
@@ -218,6 +222,13 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
         return [
             ("/volunteer/submit", {"name": "Zoé"}, None),
             ("/my/deliveries/new", {"shopping_list": ""}, self.beneficiary),
+            (f"/my/deliveries/{self.searching.id}/change", {"shopping_list": ""}, self.beneficiary),
+            (f"/my/volunteer/deliveries/{self.taken.id}/give-back", {"reason": ""}, self.volunteer),
+            (
+                f"/coop/delivery/offer/{self.accepted_offer.sudo().token}/give-back",
+                {"reason": "other", "note": ""},
+                None,
+            ),
             ("/my/volunteer/pause", {"paused_until": "2099-01-01"}, self.volunteer),
             ("/my/volunteer/pause", {"paused_until": str(holiday)}, self.volunteer),
             ("/my/volunteer/stop", {}, self.volunteer),
@@ -238,6 +249,9 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
             ),
             reminder: lambda: reminder._coop_send_as_coop(self.order.id, company=company),
             ref(f"{ADDON}.mail_template_delivery_offer"): self.open_offer._send,
+            ref(f"{ADDON}.mail_template_delivery_cancelled"): (
+                self.taken._coop_tell_volunteer_cancelled
+            ),
             week: lambda: week._coop_send_as_coop(self.shopper_standing.id, company=company),
             ref(f"{ADDON}.mail_template_volunteer_signup"): (
                 self.signups[0]._coop_send_confirmation
