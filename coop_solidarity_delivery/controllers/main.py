@@ -10,6 +10,18 @@ from ..tools import slot_rules
 
 
 class WebsiteSaleDrive(WebsiteSale):
+    @route()
+    def shop(self, *args, **kwargs):
+        """A category with nothing the visitor can buy in it, or below it, is not offered
+        (Odoo's demo catalogue, a category emptied for the season); website editors still
+        see every category, to fill them."""
+        response = super().shop(*args, **kwargs)
+        qcontext = getattr(response, "qcontext", None) or {}
+        editor = request.env.user.has_group("website.group_website_restricted_editor")
+        if "categories" in qcontext and not editor:
+            qcontext["categories"] = _offered_categories(qcontext["categories"])
+        return response
+
     def _get_shop_payment_values(self, order, **kwargs):
         """Add the pickup slots of the chosen store to the payment page."""
         values = super()._get_shop_payment_values(order, **kwargs)
@@ -57,6 +69,13 @@ class WebsiteSaleDrive(WebsiteSale):
             return {"error": error}
         order_sudo._coop_set_slot(slot)
         return {"slot": slot.display_name}
+
+
+def _offered_categories(categories):
+    """``categories`` that hold a product the website sells, in them or in a child."""
+    products = request.env["product.template"].search(request.website.sale_product_domain())
+    offered = products.public_categ_ids.parents_and_self
+    return categories.filtered(lambda category: category in offered)
 
 
 def _work_alert(order):

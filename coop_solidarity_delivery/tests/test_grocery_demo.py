@@ -115,3 +115,14 @@ class TestGroceryDemo(HttpCase):
                 "nl_BE": "Drive van La Coopérette",
             },
         )
+
+    def test_the_shop_offers_only_categories_with_groceries(self):
+        """Odoo's demo categories (Desks, Furniture...) hold no product the coop sells."""
+        desks = self.env.ref("website_sale.public_category_desks", raise_if_not_found=False)
+        self.assertTrue(desks, "Odoo's demo categories are installed")
+        self.authenticate("portal", "portal")
+        page = self.url_open("/shop").text
+        self.assertIn("Épicerie", page)
+        self.assertNotRegex(page, rf"/shop/category/[\w-]*-{desks.id}\b")
+        grocery = self.env.ref("coop_solidarity_delivery.public_category_grocery")
+        self.assertRegex(page, rf"/shop/category/[\w-]*-{grocery.id}\b")
