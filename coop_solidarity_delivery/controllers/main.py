@@ -72,9 +72,12 @@ class WebsiteSaleDrive(WebsiteSale):
 
 
 def _offered_categories(categories):
-    """``categories`` that hold a product the website sells, in them or in a child."""
-    products = request.env["product.template"].search(request.website.sale_product_domain())
-    offered = products.public_categ_ids.parents_and_self
+    """``categories`` that hold a product the website sells, in them or in a child (one
+    query, whatever the size of the catalogue)."""
+    selling = request.env["product.public.category"].search(
+        [("product_tmpl_ids", "any", request.website.sale_product_domain())]
+    )
+    offered = selling.parents_and_self
     return categories.filtered(lambda category: category in offered)
 
 

@@ -4,10 +4,10 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
-from odoo.tools import SQL
 
 from odoo.addons.coop_member_shifts.tools import display_dates
 from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
+from odoo.addons.coop_member_shifts.tools.row_locks import lock_rows
 
 from ..tools import slot_rules
 
@@ -292,7 +292,8 @@ class CoopSlot(models.Model):
             raise UserError(self._booking_problem_message(slot_rules.FULL))
 
     def _lock_row(self):
-        """Lock this slot's row and touch it (see ``_lock_and_check_seat``).
+        """Lock this slot's row and touch it (see ``_lock_and_check_seat`` and
+        ``tools.row_locks``).
 
         ``FOR NO KEY UPDATE``, not ``FOR UPDATE``: an order or a request written onto the slot
         before the count takes a key-share lock on it (PostgreSQL's foreign key check), which
@@ -300,19 +301,7 @@ class CoopSlot(models.Model):
         its own key-share lock and waiting for the others': a deadlock, five bookings at once
         retried until they gave up."""
         self.ensure_one()
-        # A concurrent booking's serialization failure is expected (Odoo retries it): not
-        # logged as an error.
-        self.env.cr.execute(
-            SQL("SELECT id FROM coop_slot WHERE id = %s FOR NO KEY UPDATE", self.id),
-            log_exceptions=False,
-        )
-        self.env.cr.execute(
-            SQL(
-                "UPDATE coop_slot SET write_date = (now() at time zone 'UTC') WHERE id = %s",
-                self.id,
-            ),
-            log_exceptions=False,
-        )
+        lock_rows(self.env, self._table, self.ids)
 
     def action_view_orders(self):
         self.ensure_one()

@@ -126,3 +126,8 @@ class TestGroceryDemo(HttpCase):
         self.assertNotRegex(page, rf"/shop/category/[\w-]*-{desks.id}\b")
         grocery = self.env.ref("coop_solidarity_delivery.public_category_grocery")
         self.assertRegex(page, rf"/shop/category/[\w-]*-{grocery.id}\b")
+
+    def test_a_website_editor_still_sees_every_category(self):
+        desks = self.env.ref("website_sale.public_category_desks")
+        self.authenticate("admin", "admin")
+        self.assertRegex(self.url_open("/shop").text, rf"/shop/category/[\w-]*-{desks.id}\b")
