@@ -9,6 +9,7 @@ from . import res_company
 from . import res_company_demo
 from . import res_config_settings
 from . import res_partner
+from . import res_partner_work_status_search
 from . import res_partner_fee
 from . import res_partner_display_dates
 from . import res_partner_display_numbers

@@ -4,6 +4,7 @@ from . import test_ui
 from . import test_work_entry
 from . import test_work_status
 from . import test_work_status_queries
+from . import test_work_status_sql
 from . import test_shift_concurrency
 from . import test_shifts
 from . import test_reminders

@@ -12,7 +12,7 @@ class TestWorkStatus(CoopCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.today()
+        cls.today = fields.Date.context_today(cls.env["res.partner"])
         cls.this_month = cls.today.replace(day=1)
         cls.last_month = cls.this_month - relativedelta(months=1)
         cls.two_months_ago = cls.this_month - relativedelta(months=2)
