@@ -56,6 +56,8 @@ POLL_ATTEMPTS = 10  # the payment status page polls again when the confirmation 
 TZ = "Europe/Paris"
 
 Scenario = namedtuple("Scenario", "name orm sql reset", defaults=(None,))
+# Lines a scenario adds below the table (a check it made on the benchmark's data).
+NOTES = []
 
 
 def addons_path():
@@ -765,6 +767,7 @@ def scenario_members_behind(env):
     wanted = ("name", "email", "phone", "coop_work_balance", "coop_work_status")
     specification = {name: {} for name in wanted if name in partners._fields}
     members = env["res.partner"].search([("name", "like", "Member ")], order="id").ids
+    NOTES.append(_status_agreement(env))
 
     def orm():
         return partners.with_env(env).web_search_read(
@@ -773,6 +776,22 @@ def scenario_members_behind(env):
 
     return Scenario(
         "Members Behind (web_search_read, 80 rows)", orm, lambda: _status_sql(env, members)
+    )
+
+
+def _status_agreement(env):
+    """The search's query and the Python rule (the one the status explains) on every member."""
+    partners = env["res.partner"]
+    by_query = {
+        pid: status
+        for pid, status, _b in partners._coop_status_rows(partners._coop_members_query())
+    }
+    by_rule = partners._coop_statuses_by_rule(list(by_query))
+    agree = sum(by_query[pid] == status for pid, (status, _b) in by_rule.items())
+    env.invalidate_all()
+    return (
+        f"Members Behind: the status query and the Python rule agree on {agree} of "
+        f"{len(by_query)} members."
     )
 
 
@@ -1332,7 +1351,7 @@ def main():
             lines.append(_checkout_line(result, args))
             notes.append(_checkout_note(result, conflicts, slot_count, args))
             notes += ["", _checkout_routes(result)]
-    print("\n".join(lines + [""] + notes))
+    print("\n".join(lines + [""] + NOTES + notes))
 
 
 def _checkout_line(result, args):

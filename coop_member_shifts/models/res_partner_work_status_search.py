@@ -5,70 +5,62 @@ from ..tools import work_status
 from .res_partner import WINDOW_MONTHS
 
 # The rule of ``tools/work_status`` for the members without an exemption in the window, as
-# one query: the months from the member's first month to the current one, the running
-# balance of each (a window function), then the last balance and the months behind since
-# the last completed month in credit. ``tools/work_status`` stays the rule the status shows
-# and explains; ``TestWorkStatusSql`` checks that both agree.
+# one query over the window's ledger grouped by member and month (months as integers, year
+# * 12 + month). The balance only rises in a month with work and falls by the requirement in
+# every completed month, so the last completed month in credit follows from the months with
+# work alone: from such a month, as many months as its balance covers, up to the next month
+# with work. ``tools/work_status`` stays the rule the status shows and explains;
+# ``TestWorkStatusSql`` checks that both agree.
 STATUS_SQL = """
 WITH member AS (%(members)s),
-settings AS (
-    SELECT id AS company_id, round(coop_monthly_hours * 4) / 4 AS required,
-           coop_work_grace_months AS grace
-      FROM res_company
-),
 exempted AS (
-    SELECT DISTINCT partner_id AS id FROM coop_exemption
-     WHERE date_to >= %(window)s AND partner_id IN (SELECT id FROM member)
+    SELECT partner_id AS id FROM coop_exemption WHERE date_to >= %(window)s
 ),
 done AS (
-    SELECT partner_id, date_trunc('month', date)::date AS month, SUM(hours) AS hours
+    SELECT partner_id, (date_part('year', date) * 12 + date_part('month', date))::int AS month,
+           SUM(hours) AS hours
       FROM coop_work_entry
      WHERE state = 'validated' AND date >= %(window)s
-       AND partner_id IN (SELECT id FROM member)
-  GROUP BY partner_id, date_trunc('month', date)
+  GROUP BY 1, 2
 ),
 span AS (
-    SELECT m.id, s.required, s.grace,
-           GREATEST(%(window)s, LEAST(
-               date_trunc('month', COALESCE(m.create_date, %(now)s))::date,
-               first_done.month)) AS first_month
+    SELECT m.id, round(c.coop_monthly_hours * 4) / 4 AS required,
+           c.coop_work_grace_months AS grace, COALESCE(w.hours, 0) AS hours,
+           GREATEST(%(window_month)s, LEAST(
+               (date_part('year', m.create_date) * 12
+                + date_part('month', m.create_date))::int,
+               w.month, %(current)s)) AS first_month
       FROM member m
-      JOIN settings s ON s.company_id = COALESCE(m.company_id, %(company)s)
-      LEFT JOIN (SELECT partner_id, MIN(month) AS month FROM done GROUP BY partner_id)
-             AS first_done ON first_done.partner_id = m.id
+      JOIN res_company c ON c.id = COALESCE(m.company_id, %(company)s)
+      LEFT JOIN (SELECT partner_id, MIN(month) AS month, SUM(hours) AS hours
+                   FROM done GROUP BY partner_id) w ON w.partner_id = m.id
      WHERE m.id NOT IN (SELECT id FROM exempted)
 ),
-monthly AS (
-    SELECT span.id, span.required, span.grace, span.first_month, g.month,
-           round(SUM(COALESCE(d.hours, 0)
-                     - CASE WHEN g.month < %(current)s THEN span.required ELSE 0 END)
-                 OVER (PARTITION BY span.id ORDER BY g.month)::numeric, 2) AS balance
-      FROM span
-      CROSS JOIN LATERAL (
-          SELECT day::date AS month
-            FROM generate_series(span.first_month::timestamp, %(current)s::timestamp,
-                                 interval '1 month') AS day
-      ) AS g
-      LEFT JOIN done d ON d.partner_id = span.id AND d.month = g.month
-),
-member_status AS (
-    SELECT id, required, grace,
-           (array_agg(balance ORDER BY month DESC))[1] AS balance,
-           GREATEST(MAX(month) FILTER (WHERE month < %(current)s AND balance >= 0)
-                        + interval '1 month',
-                    MIN(first_month))::date AS behind_since
-      FROM monthly
-  GROUP BY id, required, grace
+credit AS (
+    SELECT id, MAX(LEAST(
+               month + floor((balance + 0.005) / required)::int,
+               COALESCE(next_month - 1, %(current)s - 1),
+               %(current)s - 1)) AS last_month
+      FROM (SELECT span.id, span.required, done.month,
+                   LEAD(done.month) OVER w AS next_month,
+                   SUM(done.hours) OVER w
+                   - span.required * (done.month - span.first_month + 1) AS balance
+              FROM span JOIN done ON done.partner_id = span.id
+            WINDOW w AS (PARTITION BY span.id ORDER BY done.month)) AS monthly
+     WHERE required > 0 AND month < %(current)s AND balance >= -0.005
+  GROUP BY id
 )
-SELECT id,
+SELECT span.id,
        CASE WHEN required = 0 THEN 'exempt'
             WHEN balance >= 0 THEN 'up_to_date'
-            WHEN (EXTRACT(YEAR FROM %(current)s::date) * 12 + EXTRACT(MONTH FROM %(current)s::date))
-               - (EXTRACT(YEAR FROM behind_since) * 12 + EXTRACT(MONTH FROM behind_since))
-               > grace THEN 'suspended'
+            WHEN %(current)s - GREATEST(credit.last_month + 1, first_month) > grace
+            THEN 'suspended'
             ELSE 'behind' END,
        balance::float8, NULL::int, NULL::timestamp
-  FROM member_status
+  FROM (SELECT *, round((hours - required * (%(current)s - first_month))::numeric, 2)
+                  AS balance
+          FROM span) AS span
+  LEFT JOIN credit ON credit.id = span.id
 UNION ALL
 SELECT m.id, NULL, NULL, m.company_id, m.create_date
   FROM member m
@@ -115,17 +107,26 @@ class ResPartner(models.Model):
 
     def _coop_statuses_of_query(self, members):
         """{partner id: status} of the members of the query. Like a read of the field, a
-        search uses the statuses already computed in this transaction, and keeps those it
-        computes: the list and the count of a page, then its rows, compute them once."""
+        search uses the statuses already computed in this transaction (the ledger and the
+        exemptions invalidate them) and keeps those it computes: the rows and the count of
+        a list, then its records, compute them once."""
         cache, status_field = self.env.cache, self._fields["coop_work_status"]
+        statuses = {}
+        if cache.get_records(self, status_field):
+            ids = [pid for (pid,) in self.env.execute_query(members.select("res_partner.id"))]
+            missing = set(cache.get_missing_ids(self.browse(ids), status_field))
+            statuses = {
+                pid: cache.get(self.browse(pid), status_field) for pid in ids if pid not in missing
+            }
+            if not missing:
+                return statuses
+            members.add_where(SQL("res_partner.id = ANY(%s)", list(missing)))
         rows = self._coop_status_rows(members)
-        cached = cache.get_records(self, status_field)
-        statuses = {pid: status for pid, status, _balance in rows}
-        statuses.update((partner.id, partner.coop_work_status) for partner in cached)
         computed = self.browse([pid for pid, _status, _balance in rows])
         cache.insert_missing(computed, status_field, [row[1] for row in rows])
         cache.insert_missing(computed, self._fields["coop_work_balance"], [row[2] for row in rows])
-        return {pid: statuses[pid] for pid, _status, _balance in rows}
+        statuses.update((pid, status) for pid, status, _balance in rows)
+        return statuses
 
     def _coop_status_rows(self, members):
         """[(partner id, status, balance)] of the members of the query: in SQL for those
@@ -139,8 +140,8 @@ class ResPartner(models.Model):
                 SQL.identifier("res_partner", "create_date"),
             ),
             window=work_status.add_months(current, -WINDOW_MONTHS),
-            current=current,
-            now=fields.Datetime.now(),
+            window_month=current.year * 12 + current.month - WINDOW_MONTHS,
+            current=current.year * 12 + current.month,
             company=self.env.company.id,
         )
         rows, exempted = [], []

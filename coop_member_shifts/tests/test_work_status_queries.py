@@ -9,9 +9,10 @@ from odoo.tools.safe_eval import safe_eval
 from .common import CoopCase
 
 # A status search (Members Behind, or any filter on the status), for any number of members:
-# the members, the window's grouped ledger, the exemptions, the companies' settings, the
-# user's time zone (today's date: its user and contact), the allowed companies, the search.
-STATUS_SEARCH_QUERIES = 7
+# the status query (tools/work_status's rule in SQL), and for the members with an exemption
+# their ledger and exemptions; the user's time zone (today's date: its user and contact), the
+# allowed companies, the search.
+STATUS_SEARCH_QUERIES = 6
 # The status and balance of a batch of members: their creation date and company, the
 # window's grouped ledger, the exemptions, the companies' settings.
 STATUS_COMPUTE_QUERIES = 4
