@@ -131,11 +131,12 @@ class CoopShiftTemplate(models.Model):
         idempotent, in one batch, with a fixed number of queries besides the ORM's inserts
         (100 rows a query). Members of the fixed team who cannot be registered are skipped
         (see ``coop.shift._register_fixed_team``). A generated shift logs no creation
-        message: its template says where it comes from, and a year of messages would cost
-        more than the shifts themselves."""
+        message and gets no follower (its template says where it comes from, and the cron's
+        user has nothing to follow): a year of messages and followers would cost more than
+        the shifts themselves."""
         shifts = (
             self.env["coop.shift"]
-            .with_context(mail_create_nolog=True)
+            .with_context(tracking_disable=True)
             .create(self._missing_shift_values(date_to))
         )
         shifts._register_fixed_team()
