@@ -51,7 +51,8 @@ class CoopDeliveryOffer(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        default=lambda self: secrets.token_urlsafe(24),
+        # 128 random bits, 22 characters: the link fits in an SMS with its text.
+        default=lambda self: secrets.token_urlsafe(16),
         groups="base.group_system",
     )
 
