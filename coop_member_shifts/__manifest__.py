@@ -32,6 +32,7 @@
         "views/coop_shift_views.xml",
         "data/mail_template_data.xml",
         "data/sms_template_data.xml",
+        "data/ir_cron_sms.xml",
         "data/ir_cron_data.xml",
         "wizard/coop_setup_wizard_views.xml",
         "views/res_config_settings_views.xml",

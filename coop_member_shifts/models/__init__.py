@@ -46,3 +46,4 @@ from . import mail_mail
 from . import res_lang
 from . import res_partner_contact_channel
 from . import res_partner_reach
+from . import sms_sms

@@ -23,12 +23,12 @@ class ResPartner(models.Model):
         help="The way the coop reaches this contact now (their choice, else the default).",
     )
 
-    @api.depends("coop_contact_channel", "email", "mobile", "phone", "country_id")
+    @api.depends("coop_contact_channel", "email", "mobile", "country_id")
     def _compute_coop_reach_channel(self):
         for partner in self:
             partner.coop_reach_channel = partner._coop_reach_channel()
 
-    @api.constrains("coop_contact_channel", "email", "mobile", "phone", "country_id")
+    @api.constrains("coop_contact_channel", "email", "mobile", "country_id")
     def _check_coop_contact_channel(self):
         for partner in self:
             if partner.coop_contact_channel == "email" and not partner.email_normalized:
@@ -69,16 +69,16 @@ class ResPartner(models.Model):
             return self.coop_contact_channel
         if self.email_normalized:
             return "email"
-        if self.mobile and self._coop_sms_number():
+        if self._coop_sms_number():
             return "sms"
         return "call"
 
     def _coop_sms_number(self, raise_exception=False):
-        """The number an SMS goes to: the mobile (else the phone) in E.164, checked by
-        ``phone_validation`` with the contact's country (else the coop's); False when it
-        is missing or invalid, or a ValidationError with ``raise_exception``."""
+        """The number an SMS goes to: the mobile (never the phone, often a landline) in
+        E.164, checked by ``phone_validation`` with the contact's country (else the coop's);
+        False when it is missing or invalid, or a ValidationError with ``raise_exception``."""
         self.ensure_one()
-        number = self.mobile or self.phone
+        number = self.mobile
         if not number:
             if raise_exception:
                 raise ValidationError(

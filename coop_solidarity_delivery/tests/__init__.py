@@ -73,3 +73,5 @@ from . import test_follow_at_once
 from . import test_delivery_give_back
 from . import test_sms_offer
 from . import test_sms_templates
+from . import test_sms_drive
+from . import test_intake_channel
