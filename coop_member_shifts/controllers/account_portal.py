@@ -43,6 +43,6 @@ class ContactChannelPortal(CustomerPortal):
         return error, error_message
 
     def on_account_update(self, values, partner):
-        super().on_account_update(values, partner)
         if "coop_contact_channel" in values:
             values["coop_contact_channel"] = values["coop_contact_channel"] or False
+        return super().on_account_update(values, partner)

@@ -13,7 +13,9 @@ class MailThread(models.AbstractModel):
         kwargs.setdefault("author_id", company.partner_id.id)
         return self.with_user(SUPERUSER_ID).message_post(**kwargs)
 
-    def _coop_schedule_todo(self, user, texts, once=False, activity_type="mail.mail_activity_data_todo"):
+    def _coop_schedule_todo(
+        self, user, texts, once=False, activity_type="mail.mail_activity_data_todo"
+    ):
         """Give ``user`` a to-do on this record that reads in their language, whoever caused it
         (a visitor, a cron): ``texts(env)`` returns (summary, note) translated with ``env``, an
         environment in that language. With ``once``, no to-do is added while one of the same

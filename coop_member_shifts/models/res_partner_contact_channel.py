@@ -7,7 +7,7 @@ CONTACT_CHANNELS = [("email", "E-mail"), ("sms", "SMS"), ("call", "Phone call")]
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     coop_contact_channel = fields.Selection(
         CONTACT_CHANNELS,
@@ -83,8 +83,7 @@ class ResPartner(models.Model):
             if raise_exception:
                 raise ValidationError(
                     self.env._(
-                        "%s cannot be reached by SMS: give a mobile number or choose "
-                        "another way.",
+                        "%s cannot be reached by SMS: give a mobile number or choose another way.",
                         self.display_name,
                     )
                 )

@@ -4,7 +4,7 @@ CALL_ACTIVITY = "mail.mail_activity_data_call"
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _coop_reach(self, record, mail_template, sms_template, company=None, **options):
         """Tell this contact about ``record`` the way they are reached (see

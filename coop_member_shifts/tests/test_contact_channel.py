@@ -23,7 +23,9 @@ class TestContactChannel(SMSCase, CoopCase):
         cls.env.company.country_id = cls.env.ref("base.be")
         cls.task = cls.env["coop.task.type"].create({"name": "Reception"})
         cls.member_user = new_test_user(
-            cls.env, login="coop_channel_member", password="coop_channel_member",
+            cls.env,
+            login="coop_channel_member",
+            password="coop_channel_member",
             groups="base.group_portal",
         )
         cls.member = cls.member_user.partner_id

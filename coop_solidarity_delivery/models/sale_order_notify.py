@@ -2,7 +2,7 @@ from odoo import models
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _inherit = "sale.order"  # pylint: disable=consider-merging-classes-inherited
 
     def _send_order_notification_mail(self, mail_template):
         """The confirmation of a drive or delivery order reaches the member the way they

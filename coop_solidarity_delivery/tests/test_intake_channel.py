@@ -36,13 +36,15 @@ class TestIntakeChannel(DeliveryCase):
 
     def test_a_known_caller_who_has_no_mobile_cannot_choose_sms(self):
         intake = self.intake(partner_id=self.known.id, contact_channel="sms")
-        with self.assertRaisesRegex(ValidationError, "cannot be reached by SMS"):
-            with self.env.cr.savepoint():
-                intake.action_create_request()
+        with (
+            self.assertRaisesRegex(ValidationError, "cannot be reached by SMS"),
+            self.env.cr.savepoint(),
+        ):
+            intake.action_create_request()
         self.env.invalidate_all()
         self.assertFalse(self.known.coop_contact_channel)
-        requests = self.env["coop.delivery.request"].search([("beneficiary_id", "=", self.known.id)])
-        self.assertFalse(requests)
+        Request = self.env["coop.delivery.request"]
+        self.assertFalse(Request.search([("beneficiary_id", "=", self.known.id)]))
 
     def test_a_known_caller_chooses_a_phone_call(self):
         self.intake(partner_id=self.known.id, contact_channel="call").action_create_request()

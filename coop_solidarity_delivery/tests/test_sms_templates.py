@@ -34,7 +34,7 @@ def po_bodies(addon, po_lang):
             continue
         for occurrence, _line in entry.occurrences:
             if occurrence.startswith(_OCCURRENCE):
-                bodies[occurrence[len(_OCCURRENCE):]] = entry.msgstr
+                bodies[occurrence[len(_OCCURRENCE) :]] = entry.msgstr
     return bodies
 
 
