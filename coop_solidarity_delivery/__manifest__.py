@@ -20,6 +20,7 @@
         "data/mail_template_data.xml",
         "data/mail_template_delivery_offer.xml",
         "data/mail_template_delivery_follow.xml",
+        "data/sms_template_data.xml",
         "data/ir_cron_data.xml",
         "data/ir_cron_geocode.xml",
         "data/ir_cron_payment_hold_data.xml",

@@ -45,3 +45,6 @@ from . import mail_thread
 from . import res_partner_member_number
 from . import mail_mail
 from . import res_lang
+from . import res_partner_contact_channel
+from . import res_partner_reach
+from . import sms_sms

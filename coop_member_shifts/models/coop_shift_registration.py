@@ -232,5 +232,21 @@ class CoopShiftRegistration(models.Model):
         template = self.env.ref("coop_member_shifts.mail_template_shift_reminder")
         # The heading is the registration's name: in the member's language, like the body.
         template = template.with_context(lang=self.partner_id.lang or self.env.lang)
-        template.send_mail(self.id, email_layout_xmlid="mail.mail_notification_light")
+        # By e-mail, SMS or the call list, as the member chose (see res.partner._coop_reach).
+        self.partner_id._coop_reach(
+            self,
+            template,
+            self.env.ref("coop_member_shifts.sms_template_shift_reminder"),
+            company=self.shift_id.company_id,
+            mail_kwargs={"email_layout_xmlid": "mail.mail_notification_light"},
+            call_texts=self._reminder_call_texts,
+        )
         self.reminder_sent = True
+
+    def _reminder_call_texts(self, env):
+        """The call to make to a member reached by phone only, about tomorrow's shift."""
+        registration = self.with_env(env).sudo()
+        return (
+            env._("Call %s: remind them of their shift", registration.partner_id.name),
+            registration.display_name,
+        )

@@ -13,18 +13,21 @@ class MailThread(models.AbstractModel):
         kwargs.setdefault("author_id", company.partner_id.id)
         return self.with_user(SUPERUSER_ID).message_post(**kwargs)
 
-    def _coop_schedule_todo(self, user, texts, once=False):
+    def _coop_schedule_todo(
+        self, user, texts, once=False, activity_type="mail.mail_activity_data_todo"
+    ):
         """Give ``user`` a to-do on this record that reads in their language, whoever caused it
         (a visitor, a cron): ``texts(env)`` returns (summary, note) translated with ``env``, an
         environment in that language. With ``once``, no to-do is added while one of the same
-        summary is open."""
+        summary is open. ``activity_type`` is the activity type's XML id (a to-do; a call for the
+        call list)."""
         self.ensure_one()
         user = user or self.env.ref("base.user_admin")
         summary, note = texts(self.with_context(lang=user.lang or self.env.lang).env)
         if once and self.activity_ids.filtered(lambda activity: activity.summary == summary):
             return self.env["mail.activity"]
         return self.activity_schedule(
-            "mail.mail_activity_data_todo", summary=summary, note=note or "", user_id=user.id
+            activity_type, summary=summary, note=note or "", user_id=user.id
         )
 
     def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):

@@ -77,6 +77,12 @@ class TestAccessMatrix(FeeCase):
         )
         return {"product_tmpl_id": product.id, "mode": "rate", "rate": 2.0, "fee_step": 5}
 
+    def sample_partner(self, partner):
+        """A member with a declared income and a chosen way to be reached."""
+        partner = self.declare(partner, 1260).partner_id
+        partner.coop_contact_channel = "call"
+        return partner
+
     def next_skill_number(self):
         type(self).skill_count = getattr(type(self), "skill_count", 0) + 1
         return self.skill_count
@@ -222,7 +228,7 @@ class TestAccessMatrix(FeeCase):
                 lambda p: {"partner_id": p.id, "skill_id": self.make_skill().id},
                 {"note": "Licence seen"},
             ),
-            "res.partner": (None, lambda p: self.declare(p, 1260).partner_id, None, None),
+            "res.partner": (None, self.sample_partner, None, None),
             "membership.membership_line": (
                 None,
                 lambda p: (

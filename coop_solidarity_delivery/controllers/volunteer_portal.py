@@ -12,7 +12,14 @@ from ..models.res_partner_volunteer_portal import ROLE_FIELDS, WEEKLY_MAX_LIMIT
 from .delivery_offer import give_back_reasons
 
 # The fields of the profile form, read as texts; nothing else of the form is used.
-FORM_FIELDS = (*ROLE_FIELDS, "coop_transport", "coop_radius_km", "coop_weekly_max")
+FORM_FIELDS = (
+    *ROLE_FIELDS,
+    "coop_transport",
+    "coop_radius_km",
+    "coop_weekly_max",
+    "mobile",
+    "coop_contact_channel",
+)
 # A value typed back into the form after an error is cut to this length.
 KEPT_LENGTH = 64
 
@@ -73,6 +80,8 @@ class VolunteerPortal(CustomerPortal):
             coop_weekly_max=str(partner.coop_weekly_max),
             weekday_ids=[str(day_id) for day_id in partner.coop_weekday_ids.ids],
             paused_until="",
+            mobile=partner.mobile or "",
+            coop_contact_channel=partner.coop_contact_channel or "",
         )
         return form
 

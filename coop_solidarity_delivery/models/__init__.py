@@ -41,3 +41,5 @@ from . import coop_courier_event
 from . import coop_delivery_request_courier
 from . import res_partner_erasure
 from . import sale_order_erasure
+from . import sale_order_notify
+from . import res_partner_call_list

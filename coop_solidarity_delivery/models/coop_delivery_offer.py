@@ -51,7 +51,8 @@ class CoopDeliveryOffer(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        default=lambda self: secrets.token_urlsafe(24),
+        # 128 random bits, 22 characters: the link fits in an SMS with its text.
+        default=lambda self: secrets.token_urlsafe(16),
         groups="base.group_system",
     )
 
@@ -111,9 +112,13 @@ class CoopDeliveryOffer(models.Model):
         batch: the template is compiled once per language, not once per volunteer.
         """
         reachable = self._drop_unreachable()
+        by_email = reachable.filtered(
+            lambda offer: offer.volunteer_id.coop_reach_channel == "email"
+        )
+        (reachable - by_email)._send_by_sms_or_call()
         template = self.env.ref("coop_solidarity_delivery.mail_template_delivery_offer")
         template = template.with_user(SUPERUSER_ID)
-        groups = reachable.grouped(
+        groups = by_email.grouped(
             lambda offer: (offer.request_id.company_id, offer.volunteer_id.lang or self.env.lang)
         )
         for (company, lang), offers in groups.items():
@@ -124,6 +129,35 @@ class CoopDeliveryOffer(models.Model):
                 email_values={"model": False, "res_id": False, "author_id": company.partner_id.id},
             )
         reachable.filtered(lambda offer: not offer.date_sent).date_sent = fields.Datetime.now()
+
+    def _send_by_sms_or_call(self):
+        """Offers to volunteers reached by SMS get a short text with the link (queued; the
+        offer exists before it is sent); to those reached by phone only, a call of the call
+        centre (see ``res.partner._coop_reach``)."""
+        sms_template = self.env.ref("coop_solidarity_delivery.sms_template_delivery_offer")
+        for offer in self:
+            offer.volunteer_id._coop_reach(
+                offer,
+                self.env["mail.template"],
+                sms_template,
+                company=offer.request_id.company_id,
+                call_texts=offer._call_texts,
+            )
+
+    def _call_texts(self, env):
+        """The call to make to a volunteer reached by phone only (no link: a coordinator
+        assigns the delivery if they take it)."""
+        offer = self.with_env(env).sudo()
+        return (
+            env._("Call %s: a delivery to offer", offer.volunteer_id.name),
+            env._(
+                "%(offer)s, %(distance)s from them. If they take it, assign it to them on the "
+                "request %(request)s.",
+                offer=offer.display_name,
+                distance=offer.distance_label,
+                request=offer.request_id.display_name,
+            ),
+        )
 
     def _drop_unreachable(self):
         """The offers whose volunteer may be written to; the others (consent withdrawn, on

@@ -111,7 +111,8 @@ class CoopStandingOrder(models.Model):
         if outcome == "held":
             order._coop_post_as_coop(company=self.company_id, body=self._coop_held_message())
         template = self.env.ref("coop_solidarity_delivery.mail_template_standing_order_week")
-        template._coop_send_as_coop(self.id, company=self.company_id)
+        sms_template = self.env.ref("coop_solidarity_delivery.sms_template_standing_order_week")
+        self.partner_id._coop_reach(self, template, sms_template, company=self.company_id)
         self._coop_advance()
 
     def _coop_held_message(self):

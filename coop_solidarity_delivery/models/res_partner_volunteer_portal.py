@@ -126,6 +126,9 @@ class ResPartner(models.Model):
                 )
             )
         values["coop_weekly_max"] = int(weekly_max)
+        if form.get("coop_contact_channel") is not None:
+            # The mobile and the way the coop reaches them; checked by the contact's rules.
+            values.update(self._coop_contact_portal_values(form))
         partner.write(values)
 
     def _coop_volunteer_parse_days(self, weekday_ids):

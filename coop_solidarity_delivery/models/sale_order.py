@@ -295,13 +295,17 @@ class SaleOrder(models.Model):
             ]
         )
         template = self.env.ref("coop_solidarity_delivery.mail_template_drive_reminder")
+        sms_template = self.env.ref("coop_solidarity_delivery.sms_template_drive_reminder")
 
         def remind(order):
             tz = order.coop_slot_id.rule_id.tz or "UTC"
             tomorrow = slot_rules.utc_to_local(now, tz).date() + timedelta(days=1)
             if order._coop_slot_local()[0].date() == tomorrow:
-                # The coop's reminder, whoever runs the cron (see _coop_send_as_coop).
-                template._coop_send_as_coop(order.id, company=order.company_id)
+                # The coop's reminder, whoever runs the cron, by e-mail, SMS or the call
+                # list as the member chose (see res.partner._coop_reach).
+                order.partner_id._coop_reach(
+                    order, template, sms_template, company=order.company_id
+                )
                 order.coop_reminder_sent = True
 
         self.env["coop.cron.step"]._run_each(

@@ -71,3 +71,7 @@ from . import test_rendered_languages
 from . import test_delivery_follow
 from . import test_follow_at_once
 from . import test_delivery_give_back
+from . import test_sms_offer
+from . import test_sms_templates
+from . import test_sms_drive
+from . import test_intake_channel

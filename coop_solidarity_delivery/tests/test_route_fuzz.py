@@ -46,6 +46,8 @@ VOLUNTEER_FIELDS = [
     "coop_volunteer_paused_until",
     "coop_notify_consent",
     "coop_is_volunteer",
+    "mobile",
+    "coop_contact_channel",
 ]
 
 
@@ -437,9 +439,13 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
             "coop_radius_km": "5",
             "coop_weekly_max": "2",
             "weekday_ids": str(self.every_day[0].id),
+            "mobile": "+32 470 12 34 56",
+            "coop_contact_channel": "sms",
         }
         table = [
             ("coop_radius_km", (*NUMBERS, "0", "1000", LONG)),
+            ("mobile", ("", "12", "+33 1", *TEXTS, LONG)),
+            ("coop_contact_channel", ("plane", *TEXTS)),
             ("coop_weekly_max", (*NUMBERS, "2.5", "1000", LONG)),
             ("coop_transport", ("", "plane", *TEXTS)),
             ("coop_can_deliver", ("", *TEXTS)),

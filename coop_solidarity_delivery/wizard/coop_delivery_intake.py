@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.coop_member_shifts.models.res_partner_contact_channel import CONTACT_CHANNELS
+
 from ..models.res_partner_beneficiary import BENEFICIARY_REASONS
 
 
@@ -19,6 +21,13 @@ class CoopDeliveryIntake(models.TransientModel):
     match_ids = fields.Many2many("res.partner", compute="_compute_match_ids")
     new_name = fields.Char(string="Name")
     new_phone = fields.Char(string="Phone")
+    new_mobile = fields.Char(string="Mobile")
+    contact_channel = fields.Selection(
+        CONTACT_CHANNELS,
+        string="Reach By",
+        help="How the coop tells the member about their delivery, as they asked on the "
+        "phone; empty keeps what is recorded (else e-mail, SMS, then a phone call).",
+    )
     new_street = fields.Char(string="Street")
     new_zip = fields.Char(string="Zip")
     new_city = fields.Char(string="City")
@@ -83,6 +92,9 @@ class CoopDeliveryIntake(models.TransientModel):
         if not (self.shopping_list or "").strip():
             raise UserError(self.env["coop.delivery.request"]._shopping_list_missing_message())
         beneficiary = self.partner_id or self._create_member()
+        if self.contact_channel:
+            # The member's choice, checked by the contact's rules (a valid mobile for SMS).
+            beneficiary.coop_contact_channel = self.contact_channel
         eligible = beneficiary.coop_is_beneficiary
         if not eligible:
             self._record_consent(beneficiary)
@@ -115,6 +127,7 @@ class CoopDeliveryIntake(models.TransientModel):
             {
                 "name": self.new_name,
                 "phone": self.new_phone,
+                "mobile": self.new_mobile,
                 "street": self.new_street,
                 "zip": self.new_zip,
                 "city": self.new_city,
