@@ -6,7 +6,13 @@
     "author": "Coop Groceries Odoo Team",
     "website": "https://github.com/coop-groceries/coop-odoo",
     "license": "AGPL-3",
-    "depends": ["coop_member_shifts", "sale_stock", "website_sale_collect", "portal"],
+    "depends": [
+        "coop_member_shifts",
+        "sale_stock",
+        "website_sale_collect",
+        "portal",
+        "phone_validation",
+    ],
     "external_dependencies": {"python": ["geopy"]},
     "data": [
         "security/coop_delivery_security.xml",
@@ -61,6 +67,10 @@
         "views/sale_order_coopcycle_views.xml",
         "data/ir_cron_coopcycle.xml",
         "views/coop_delivery_request_courier_views.xml",
+        "views/form_guard_templates.xml",
+        "views/callback_templates.xml",
+        "views/coop_callback_request_views.xml",
+        "views/coop_delivery_request_day_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

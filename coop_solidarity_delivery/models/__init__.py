@@ -41,3 +41,6 @@ from . import coop_courier_event
 from . import coop_delivery_request_courier
 from . import res_partner_erasure
 from . import sale_order_erasure
+from . import coop_callback_request
+from . import res_partner_reach
+from . import coop_delivery_request_day
