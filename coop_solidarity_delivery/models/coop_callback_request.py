@@ -117,15 +117,6 @@ class CoopCallbackRequest(models.Model):
                         )
                     )
 
-    @api.constrains("phone", "state")
-    def _check_one_call_to_make(self):
-        for callback in self.filtered(lambda c: c.state == "to_call"):
-            same = [("phone", "=", callback.phone), ("state", "=", "to_call")]
-            if self.search_count([*same, ("id", "!=", callback.id)]):
-                raise ValidationError(
-                    self.env._("A call to %s is already on the list.", callback.phone)
-                )
-
     def _creation_message(self):
         """A whole sentence to translate ("%s created" cannot agree in French)."""
         return self.env._("Call-back request created")
@@ -137,12 +128,28 @@ class CoopCallbackRequest(models.Model):
         for vals in vals_list:
             if vals.get("phone"):
                 vals["phone"] = self._coop_format_phone(vals["phone"])
+            if vals.get("state", "to_call") == "to_call":
+                self._coop_check_one_call(vals.get("phone"))
         return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("phone"):
             vals["phone"] = self._coop_format_phone(vals["phone"])
+        if "phone" in vals or vals.get("state") == "to_call":
+            for callback in self:
+                if vals.get("state", callback.state) == "to_call":
+                    self._coop_check_one_call(vals.get("phone", callback.phone), callback)
         return super().write(vals)
+
+    @api.model
+    def _coop_check_one_call(self, phone, callback=None):
+        """A clear message before the partial unique index (the last guard, for requests at
+        once) refuses a second call to make to one number."""
+        domain = [("phone", "=", phone), ("state", "=", "to_call")]
+        if callback:
+            domain.append(("id", "!=", callback.id))
+        if phone and self.sudo().search_count(domain, limit=1):
+            raise ValidationError(self.env._("A call to %s is already on the list.", phone))
 
     # === ACTIONS ===#
 
