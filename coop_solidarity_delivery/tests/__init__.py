@@ -74,3 +74,4 @@ from . import test_delivery_give_back
 from . import test_callback
 from . import test_callback_at_once
 from . import test_callback_http
+from . import test_day_view
