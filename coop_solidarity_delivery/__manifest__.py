@@ -82,6 +82,8 @@
         "demo/coop_standing_order_demo.xml",
         "demo/delivery_carrier_coopcycle_demo.xml",
         "demo/product_grocery_demo.xml",
+        "demo/coop_delivery_day_demo.xml",
+        "demo/coop_callback_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
