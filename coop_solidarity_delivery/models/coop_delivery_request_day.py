@@ -16,7 +16,6 @@ class CoopDeliveryRequest(models.Model):
         "coop_delivery_request_given_back_rel",
         "request_id",
         "partner_id",
-        string="Given Back By",
         compute="_compute_given_back_by_ids",
         store=True,
         compute_sudo=True,
@@ -79,8 +78,14 @@ class CoopDeliveryRequest(models.Model):
             extra = [(field, positive, value)]
         Partner = self.env["res.partner"].sudo().with_context(active_test=False)
         people = Partner._search([*Partner._coop_unreachable_domain(), *extra])
-        offers = self.env["coop.delivery.offer"].sudo()._search(
-            [("state", "in", REACH_OFFER_STATES), ("volunteer_id", "in", people)]
+        offers = (
+            self.env["coop.delivery.offer"]
+            .sudo()
+            ._search([("state", "in", REACH_OFFER_STATES), ("volunteer_id", "in", people)])
         )
-        domain = ["|", ("beneficiary_id", "in", people), ("id", "in", offers.subselect("request_id"))]
+        domain = [
+            "|",
+            ("beneficiary_id", "in", people),
+            ("id", "in", offers.subselect("request_id")),
+        ]
         return ["!", *domain] if negative else domain

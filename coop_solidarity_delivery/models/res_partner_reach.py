@@ -2,7 +2,7 @@ from odoo import api, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _coop_unreachable_domain(self):

@@ -98,7 +98,9 @@ class TestCallbackRequest(CallbackCase):
 
     def test_the_call_centre_takes_and_closes_a_call(self):
         user = new_test_user(
-            self.env, login="coop_cb_caller", groups="coop_solidarity_delivery.group_coop_call_centre"
+            self.env,
+            login="coop_cb_caller",
+            groups="coop_solidarity_delivery.group_coop_call_centre",
         )
         callback = self.submit().with_user(user)
         callback.action_take()
@@ -131,11 +133,11 @@ class TestCallbackAccess(CallbackCase):
                 "c": lambda user=user, i=index: self.Callback.with_user(user).create(
                     callback_values(phone=f"0470 11 22 3{i}")
                 ),
-                "u": lambda user=user, i=index: self.Callback.create(
-                    callback_values(phone=f"0470 99 88 7{i}")
-                )
-                .with_user(user)
-                .unlink(),
+                "u": lambda user=user, i=index: (
+                    self.Callback.create(callback_values(phone=f"0470 99 88 7{i}"))
+                    .with_user(user)
+                    .unlink()
+                ),
             }
             for letter, call in calls.items():
                 with self.subTest(group=group, operation=letter):

@@ -25,9 +25,7 @@ class TestCallbackAtOnce(BaseCase):
             # The cap counts the day's requests of the website: those already made count too.
             Callback = env["coop.callback.request"]
             today = fields.Date.context_today(Callback)
-            done = Callback.search_count(
-                [("request_date", "=", today), ("day_rank", "!=", False)]
-            )
+            done = Callback.search_count([("request_date", "=", today), ("day_rank", "!=", False)])
             params.set_param(DAILY_CAP_PARAM, str(done + 3))
         self.addCleanup(self._clean)
 

@@ -4,6 +4,8 @@ with the caller's language), bad input shown again with nothing lost, robots."""
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.coop_member_shifts.tests.axe_common import AxeMixin
+
 from .test_callback import CallbackCase
 
 
@@ -74,3 +76,14 @@ class TestCallbackPages(HttpCase, CallbackCase):
     def test_the_visitor_never_reads_a_call(self):
         self.post_form()
         self.assertNotIn("Jean Form", self.url_open("/callback/thanks").text)
+
+
+@tagged("post_install", "-at_install")
+class TestCallbackAccessibility(AxeMixin, HttpCase, CallbackCase):
+    """The call-back pages pass axe-core (WCAG 2.1 AA): no serious or critical violation."""
+
+    def test_the_callback_form_is_accessible(self):
+        self.assertAccessible("/callback", expected="form.o_coop_callback_form")
+
+    def test_the_thanks_page_is_accessible(self):
+        self.assertAccessible("/callback/thanks", expected=".o_coop_callback_thanks")
