@@ -87,3 +87,25 @@ class TestCallbackAccessibility(AxeMixin, HttpCase, CallbackCase):
 
     def test_the_thanks_page_is_accessible(self):
         self.assertAccessible("/callback/thanks", expected=".o_coop_callback_thanks")
+
+
+@tagged("post_install", "-at_install")
+class TestCallbackLinks(HttpCase, CallbackCase):
+    """The form is linked where a visitor may need help: the footer, the contact page, the
+    volunteer sign-up and the delivery request form."""
+
+    def test_the_pages_link_to_the_form(self):
+        member = self.make_portal_beneficiary("coop_cb_links_member", (50.8467, 4.3525))
+        for url, user, where in (
+            ("/", None, "o_coop_callback_footer"),
+            ("/contactus", None, "o_coop_callback_link"),
+            ("/volunteer", None, "o_coop_callback_link"),
+            ("/my/deliveries/new", member, "o_coop_callback_link"),
+        ):
+            with self.subTest(url=url):
+                self.authenticate(user and user.login, user and user.login)
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertRegex(
+                    response.text, r"(?s)" + where + r'">.*?href="(/[a-z_]+)?/callback"'
+                )
