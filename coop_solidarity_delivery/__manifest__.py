@@ -70,6 +70,7 @@
         "views/form_guard_templates.xml",
         "views/callback_templates.xml",
         "views/coop_callback_request_views.xml",
+        "data/ir_cron_callback.xml",
         "views/coop_delivery_request_day_views.xml",
     ],
     "demo": [

@@ -44,3 +44,4 @@ from . import sale_order_erasure
 from . import coop_callback_request
 from . import res_partner_reach
 from . import coop_delivery_request_day
+from . import coop_callback_request_retention

@@ -2,6 +2,9 @@
 daily cap, the coop's name on the chatter, and who reads the calls (through the ORM, as a user
 of each group)."""
 
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
@@ -106,6 +109,18 @@ class TestCallbackRequest(CallbackCase):
         callback.action_take()
         callback.action_unreachable()
         self.assertEqual((callback.user_id, callback.state), (user, "unreachable"))
+
+    def test_closed_calls_are_forgotten_after_a_month(self):
+        old, recent, waiting = (self.submit(phone=f"0470 00 00 1{index}") for index in range(3))
+        (old | recent).action_called()
+        old.date_closed = fields.Datetime.now() - timedelta(days=31)
+        self.assertEqual(waiting.state, "to_call")
+        self.Callback._cron_forget_old_callbacks()
+        self.assertFalse(old.exists())
+        self.assertTrue(recent.exists() and waiting.exists())
+        # Called back again, a call is kept again.
+        recent.action_to_call()
+        self.assertFalse(recent.date_closed)
 
 
 @tagged("post_install", "-at_install")
