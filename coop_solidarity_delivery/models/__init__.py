@@ -45,3 +45,4 @@ from . import coop_callback_request
 from . import res_partner_reach
 from . import coop_delivery_request_day
 from . import coop_callback_request_retention
+from . import res_partner_callback

@@ -75,3 +75,4 @@ from . import test_callback
 from . import test_callback_at_once
 from . import test_callback_http
 from . import test_day_view
+from . import test_callback_data
