@@ -9,10 +9,11 @@ this model alone).
 import psycopg2.errors
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.coop_member_shifts.tools.daily_rank import take_daily_rank
+from odoo.addons.phone_validation.tools.phone_validation import phone_format
 
 from ..tools.phone_check import plain_phone
 from ..tools.quiet_sql import expected_violation
@@ -32,6 +33,8 @@ TOPICS = [
 MAX_LENGTHS = {"name": 128, "phone": 32}
 DAILY_CAP_PARAM = "coop_solidarity_delivery.callback_daily_cap"
 DEFAULT_DAILY_CAP = 50
+# What the caller agreed to and the server's counting: written by the server alone.
+SERVER_FIELDS = ("consent", "consent_text", "request_date", "day_rank", "company_id")
 ONE_PENDING_INDEX = "coop_callback_request_one_pending"
 
 
@@ -126,6 +129,7 @@ class CoopCallbackRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            vals.pop("day_rank", None)  # taken by ``_coop_submit`` only
             if vals.get("phone"):
                 vals["phone"] = self._coop_format_phone(vals["phone"])
             if vals.get("state", "to_call") == "to_call":
@@ -133,6 +137,10 @@ class CoopCallbackRequest(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su and set(vals) & set(SERVER_FIELDS):
+            raise AccessError(
+                self.env._("The caller's consent and the request's day are kept as they were.")
+            )
         if vals.get("phone"):
             vals["phone"] = self._coop_format_phone(vals["phone"])
         if "phone" in vals or vals.get("state") == "to_call":
@@ -176,10 +184,6 @@ class CoopCallbackRequest(models.Model):
         if not plain:
             raise ValidationError(self._coop_phone_error())
         country = self.env.company.country_id
-        try:
-            from odoo.addons.phone_validation.tools.phone_validation import phone_format
-        except ImportError:  # phone_validation not installed: the plain check is all there is
-            return plain
         try:
             return phone_format(plain, country.code, country.phone_code, force_format="E164")
         except UserError as error:

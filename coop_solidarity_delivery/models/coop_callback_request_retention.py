@@ -4,6 +4,7 @@ not be reached), it is deleted after ``KEEP_DAYS`` days, record by record, with 
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 KEEP_DAYS_PARAM = "coop_solidarity_delivery.callback_keep_days"
 KEEP_DAYS = 30
@@ -20,6 +21,8 @@ class CoopCallbackRequest(models.Model):
     )
 
     def write(self, vals):
+        if "date_closed" in vals and not self.env.su:
+            raise AccessError(self.env._("The day a call was closed is kept by the server."))
         if "state" in vals:
             vals["date_closed"] = False if vals["state"] == "to_call" else fields.Datetime.now()
         return super().write(vals)

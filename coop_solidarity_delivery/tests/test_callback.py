@@ -99,6 +99,24 @@ class TestCallbackRequest(CallbackCase):
         # The call centre still adds the calls it takes by phone.
         self.assertTrue(self.Callback.create(callback_values(phone="0470 00 00 04")))
 
+    def test_the_consent_and_the_counting_are_the_server_s(self):
+        user = new_test_user(
+            self.env,
+            login="coop_cb_server_fields",
+            groups="coop_solidarity_delivery.group_coop_delivery_coordinator",
+        )
+        callback = self.submit().with_user(user)
+        for field, value in (
+            ("consent", False),
+            ("consent_text", "Nothing"),
+            ("request_date", "2020-01-01"),
+            ("day_rank", 99),
+            ("date_closed", "2020-01-01 00:00:00"),
+        ):
+            with self.subTest(field=field), self.assertRaises(AccessError):
+                callback.write({field: value})
+        self.assertTrue(callback.consent)
+
     def test_the_call_centre_takes_and_closes_a_call(self):
         user = new_test_user(
             self.env,
