@@ -15,7 +15,7 @@ class CallbackController(http.Controller):
     this model alone) and never reads one back: the thank-you page shows nothing stored.
     """
 
-    @http.route("/callback", type="http", auth="public", website=True, sitemap=True)
+    @http.route("/callback", type="http", auth="public", website=True, sitemap=True, readonly=True)
     def callback_form(self, **kwargs):
         form = {"topic": kwargs.get("topic") if kwargs.get("topic") in dict(TOPICS) else ""}
         return self._render_form(form, {})
@@ -37,7 +37,9 @@ class CallbackController(http.Controller):
             return self._render_form(post, errors)
         return request.redirect("/callback/thanks")
 
-    @http.route("/callback/thanks", type="http", auth="public", website=True, sitemap=False)
+    @http.route(
+        "/callback/thanks", type="http", auth="public", website=True, sitemap=False, readonly=True
+    )
     def callback_thanks(self, **kwargs):
         return request.render("coop_solidarity_delivery.callback_thanks")
 
