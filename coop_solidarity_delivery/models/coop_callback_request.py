@@ -91,7 +91,7 @@ class CoopCallbackRequest(models.Model):
         self.env.cr.execute(
             SQL(
                 """CREATE UNIQUE INDEX IF NOT EXISTS %s
-                   ON coop_callback_request (phone) WHERE state = 'to_call'""",
+                   ON coop_callback_request (company_id, phone) WHERE state = 'to_call'""",
                 SQL.identifier(ONE_PENDING_INDEX),
             )
         )
@@ -133,7 +133,8 @@ class CoopCallbackRequest(models.Model):
             if vals.get("phone"):
                 vals["phone"] = self._coop_format_phone(vals["phone"])
             if vals.get("state", "to_call") == "to_call":
-                self._coop_check_one_call(vals.get("phone"))
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                self._coop_check_one_call(vals.get("phone"), company=company or None)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -150,10 +151,11 @@ class CoopCallbackRequest(models.Model):
         return super().write(vals)
 
     @api.model
-    def _coop_check_one_call(self, phone, callback=None):
+    def _coop_check_one_call(self, phone, callback=None, company=None):
         """A clear message before the partial unique index (the last guard, for requests at
-        once) refuses a second call to make to one number."""
-        domain = [("phone", "=", phone), ("state", "=", "to_call")]
+        once) refuses a second call to make to one number in a company."""
+        company = callback.company_id if callback else company or self.env.company
+        domain = [("phone", "=", phone), ("state", "=", "to_call"), ("company_id", "=", company.id)]
         if callback:
             domain.append(("id", "!=", callback.id))
         if phone and self.sudo().search_count(domain, limit=1):
@@ -222,7 +224,14 @@ class CoopCallbackRequest(models.Model):
         unique index ``coop_callback_request_daily_rank`` (see ``tools.daily_rank``); past the
         cap, a UserError and nothing stored."""
         phone = self._coop_format_phone(values.get("phone"))
-        pending = self.search([("phone", "=", phone), ("state", "=", "to_call")], limit=1)
+        pending = self.search(
+            [
+                ("phone", "=", phone),
+                ("state", "=", "to_call"),
+                ("company_id", "=", self.env.company.id),
+            ],
+            limit=1,
+        )
         if pending:
             return pending
         try:
