@@ -6,7 +6,13 @@
     "author": "Coop Groceries Odoo Team",
     "website": "https://github.com/coop-groceries/coop-odoo",
     "license": "AGPL-3",
-    "depends": ["coop_member_shifts", "sale_stock", "website_sale_collect", "portal"],
+    "depends": [
+        "coop_member_shifts",
+        "sale_stock",
+        "website_sale_collect",
+        "portal",
+        "phone_validation",
+    ],
     "external_dependencies": {"python": ["geopy"]},
     "data": [
         "security/coop_delivery_security.xml",
@@ -62,6 +68,11 @@
         "views/sale_order_coopcycle_views.xml",
         "data/ir_cron_coopcycle.xml",
         "views/coop_delivery_request_courier_views.xml",
+        "views/form_guard_templates.xml",
+        "views/callback_templates.xml",
+        "views/coop_callback_request_views.xml",
+        "data/ir_cron_callback.xml",
+        "views/coop_delivery_request_day_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -73,6 +84,8 @@
         "demo/coop_standing_order_demo.xml",
         "demo/delivery_carrier_coopcycle_demo.xml",
         "demo/product_grocery_demo.xml",
+        "demo/coop_delivery_day_demo.xml",
+        "demo/coop_callback_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

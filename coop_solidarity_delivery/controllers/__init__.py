@@ -8,3 +8,4 @@ from . import volunteer_signup
 from . import standing_order_portal
 from . import coopcycle_webhook
 from . import login_lang
+from . import callback

@@ -13,10 +13,8 @@ from odoo.addons.coop_member_shifts.tools.form_values import (
 )
 
 from ..models.coop_volunteer_signup import MAX_LENGTHS, MAX_WEEKLY, TRANSPORTS, _valid_email
+from ..tools.form_guard import is_robot
 
-# A field no person sees nor fills: a robot that fills it gets the thank-you page, and nothing
-# is stored.
-HONEYPOT = "website_url"
 ROLES = ("can_prepare", "can_deliver", "can_call")
 
 
@@ -33,7 +31,7 @@ class VolunteerSignupController(http.Controller):
 
     @http.route("/volunteer/submit", type="http", auth="public", website=True, methods=["POST"])
     def volunteer_submit(self, **post):
-        if post.get(HONEYPOT):
+        if is_robot(post):
             return request.redirect("/volunteer/thanks")
         form = request.httprequest.form
         values, errors = self._read_form(post, form.getlist("weekday_ids"))

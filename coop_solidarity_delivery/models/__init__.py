@@ -43,3 +43,8 @@ from . import res_partner_erasure
 from . import sale_order_erasure
 from . import sale_order_notify
 from . import res_partner_call_list
+from . import coop_callback_request
+from . import res_partner_reach
+from . import coop_delivery_request_day
+from . import coop_callback_request_retention
+from . import res_partner_callback

@@ -75,3 +75,8 @@ from . import test_sms_offer
 from . import test_sms_templates
 from . import test_sms_drive
 from . import test_intake_channel
+from . import test_callback
+from . import test_callback_at_once
+from . import test_callback_http
+from . import test_day_view
+from . import test_callback_data

@@ -205,6 +205,9 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
             ("/volunteer", "/volunteer", None),
             ("/volunteer", "/volunteer", volunteer),
             ("/volunteer/thanks", "/volunteer/thanks", None),
+            ("/callback", "/callback", None),
+            ("/callback", "/callback", beneficiary),
+            ("/callback/thanks", "/callback/thanks", None),
             *(
                 (confirm, f"/volunteer/confirm/{signup.sudo().token}", None)
                 for signup in self.signups
@@ -221,6 +224,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
         holiday = fields.Date.today() + timedelta(days=10)
         return [
             ("/volunteer/submit", {"name": "Zoé"}, None),
+            ("/callback/submit", {"name": "Zoé", "phone": "12ab"}, None),
             ("/my/deliveries/new", {"shopping_list": ""}, self.beneficiary),
             (f"/my/deliveries/{self.searching.id}/change", {"shopping_list": ""}, self.beneficiary),
             (f"/my/volunteer/deliveries/{self.taken.id}/give-back", {"reason": ""}, self.volunteer),

@@ -537,6 +537,53 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
         new = self.volunteer_signups() - demo
         self.assertFalse(new.partner_id, "nothing usable before the link")
 
+    # === BE CALLED BACK (public) ===#
+
+    def callbacks(self):
+        return self.env["coop.callback.request"].search([])
+
+    def well_formed_callbacks(self, calls):
+        return all(
+            0 < len(c.name) <= 128
+            and "<" not in c.name + c.phone
+            and "\x00" not in c.name
+            and c.consent
+            and c.state == "to_call"
+            for c in calls
+        )
+
+    def test_callback(self):
+        self.login()
+        with self.subTest(route="/callback", param="topic"):
+            self.fuzz(lambda value: self.get("/callback", topic=value), REFLECTED, self.callbacks)
+        self.assertSafeAnswer(self.get("/callback/thanks", name=SCRIPT))
+        url = "/callback/submit"
+        base = {"name": "Zoé Fuzz", "call_time": "any", "topic": "other", "consent": "1"}
+        table = [
+            ("name", ("", *TEXTS), self.well_formed_callbacks),
+            ("phone", ("", *NUMBERS, "0", *TEXTS, "+32 <b>470</b>"), None),
+            ("call_time", ("", "noon", *TEXTS), None),
+            ("topic", ("", "spam", *TEXTS), None),
+            ("consent", ("",), None),
+            ("website_url", ("http://spam.example.com",), None),
+            ("state", ("called",), self.well_formed_callbacks),
+            ("user_id", (str(self.coordinator_user.id),), lambda calls: not calls.user_id),
+        ]
+        for index, (param, values, may_store) in enumerate(table):
+            with self.subTest(route=url, param=param):
+                self.fuzz(
+                    lambda value, param=param, index=index: self.post(
+                        url, **{**base, "phone": f"0470 20 30 {index:02d}", param: value}
+                    ),
+                    values,
+                    self.callbacks,
+                    may_store,
+                )
+        # The control: a sound form stores one call, and nobody reads it back on the site.
+        self.assertSafeAnswer(self.post(url, **base, phone="0470 20 31 00"))
+        sound = self.callbacks().filtered(lambda c: c.phone.endswith("470203100"))
+        self.assertEqual(sound.name, "Zoé Fuzz")
+
     def test_volunteer_confirm(self):
         self.login()
         signup = self.env["coop.volunteer.signup"]._coop_submit(
