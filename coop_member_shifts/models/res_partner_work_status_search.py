@@ -69,7 +69,7 @@ SELECT m.id, NULL, NULL, m.company_id, m.create_date
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _search_coop_work_status(self, operator, value):
         """Members (paid, free or invoiced membership, a membership start imported, or work in
