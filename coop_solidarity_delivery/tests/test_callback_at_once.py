@@ -39,7 +39,7 @@ class TestCallbackAtOnce(BaseCase):
             values = callback_values(name=NAME, phone=phones[index])
             return env["coop.callback.request"].sudo()._coop_submit(values).ids
 
-        return run_at_once(self.registry, work, uid=self.public_uid, context={"lang": "fr_FR"})
+        return run_at_once(self.registry, work, uid=self.public_uid, context={"lang": "en_US"})
 
     def _stored(self):
         with committed_env(self.registry) as env:

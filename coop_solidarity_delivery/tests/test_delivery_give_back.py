@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from ..models.coop_delivery_request_give_back import GIVE_BACK_CUTOFF_PARAM
 from .test_delivery_follow import FollowCase
 from .test_mail_languages import LanguagesMixin
 from .test_volunteer_portal import portal_volunteer
@@ -95,6 +96,9 @@ class TestGiveBack(GiveBackCase):
         )
 
     def test_a_close_date_gives_the_coordinator_a_todo(self):
+        # A cut-off of one hour: in the last hour of a UTC day, the wished day two days ahead
+        # starts (where the member lives) less than 24 hours later.
+        self.env["ir.config_parameter"].set_param(GIVE_BACK_CUTOFF_PARAM, "1")
         request = self.assigned_request(delivery_date=fields.Date.today() + timedelta(days=2))
         self.held_offer(request)._give_back("ill")
         self.assertEqual(request.state, "searching")
