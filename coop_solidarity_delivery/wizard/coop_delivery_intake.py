@@ -21,7 +21,7 @@ class CoopDeliveryIntake(models.TransientModel):
     match_ids = fields.Many2many("res.partner", compute="_compute_match_ids")
     new_name = fields.Char(string="Name")
     new_phone = fields.Char(string="Phone")
-    new_mobile = fields.Char(string="Mobile")
+    new_mobile = fields.Char(string="Mobile phone")
     contact_channel = fields.Selection(
         CONTACT_CHANNELS,
         string="Reach By",
