@@ -37,8 +37,8 @@ class ResPartner(models.Model):
         coop's name; on another record (an offer, whose link is the volunteer's key) the
         ``sms.sms`` alone is queued, readable only by the administrators. Either way it waits
         in Odoo's SMS queue, sent by its cron after this transaction: the record it is about
-        exists before, and an SMS the gateway refuses stays in the queue's errors, to send
-        again.
+        exists before, and an SMS the gateway could not take is put back in the queue by the
+        hourly job (``sms.sms._cron_coop_requeue_failed``).
         """
         self.ensure_one()
         company = company or self.env.company

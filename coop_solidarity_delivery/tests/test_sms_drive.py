@@ -49,6 +49,9 @@ class TestDriveSms(SMSCase, DriveCommon):
         self.assertLessEqual(len(sms.body), 160)
         # The chatter shows the SMS (Odoo's own, with its status), in the coop's name.
         self.assertEqual(sms.mail_message_id.author_id, order.company_id.partner_id)
+        self.assertFalse(
+            self.env["mail.mail"].search([("mail_message_id", "=", sms.mail_message_id.id)])
+        )
         with freeze_time("2026-11-02 09:00:00"), self.mockSMSGateway():
             self.env["sale.order"]._cron_send_drive_reminders()
             reminder = self._new_sms.filtered(lambda sms: sms.partner_id == order.partner_id)
