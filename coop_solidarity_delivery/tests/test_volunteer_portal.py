@@ -14,8 +14,16 @@ MONDAY = 0
 
 
 def portal_volunteer(env, login, point, **values):
-    """A portal user (password = login, English) who volunteers for deliveries at ``point``."""
-    user = new_test_user(env, login=login, password=login, groups="base.group_portal", lang="en_US")
+    """A portal user (password = login, English) who volunteers for deliveries at ``point``,
+    living in the coop's time zone (their day is the coop's, at any hour of the run)."""
+    user = new_test_user(
+        env,
+        login=login,
+        password=login,
+        groups="base.group_portal",
+        lang="en_US",
+        tz=env.user.tz or "Europe/Paris",
+    )
     user.partner_id.write(
         {
             "partner_latitude": point[0],
