@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -131,6 +132,9 @@ class CoopStandingOrder(models.Model):
             if not vals.get("next_date") and vals.get("rule_id"):
                 rule = self.env["coop.slot.rule"].browse(vals["rule_id"])
                 vals["next_date"] = first_date(int(rule.weekday), self._coop_today(rule))
+            # The link's token now, not at the first page that shows it: a page served by a
+            # read replica cannot write it (see portal.mixin._portal_ensure_token).
+            vals.setdefault("access_token", str(uuid.uuid4()))
         return super().create(vals_list)
 
     def _creation_message(self):
