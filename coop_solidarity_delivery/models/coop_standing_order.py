@@ -126,6 +126,14 @@ class CoopStandingOrder(models.Model):
         if self.rule_id:
             self.next_date = first_date(int(self.rule_id.weekday), self._coop_today())
 
+    def init(self):
+        """Standing orders made before their token was given at creation get one now: the
+        member's pages, served by a read replica, cannot write it."""
+        self.env.cr.execute(
+            "UPDATE coop_standing_order SET access_token = gen_random_uuid()::text"
+            " WHERE access_token IS NULL"
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
