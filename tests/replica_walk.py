@@ -404,6 +404,16 @@ def prepare(admin):
             "coop_weekday_ids": [(6, 0, weekdays)],
         },
     )
+    if not shutil.which("wkhtmltopdf"):
+        # Odoo attaches the order's PDF to the confirmation e-mail sent when the payment is
+        # processed; without wkhtmltopdf (the official Odoo image has it) that fails.
+        print("replica walk: no wkhtmltopdf, the walk's order e-mails go without their PDF")
+        templates = admin.call(
+            "mail.template",
+            "search",
+            [("model", "=", "sale.order"), ("report_template_ids", "!=", False)],
+        )
+        admin.call("mail.template", "write", templates, {"report_template_ids": [(5, 0, 0)]})
     drive = admin.first(
         "delivery.carrier",
         [("delivery_type", "=", "in_store"), ("is_published", "=", True)],
@@ -434,7 +444,9 @@ def prepare(admin):
         ),
         "drive": drive["id"],
         "provider": admin.first(
-            "payment.provider", [("code", "=", "custom"), ("state", "=", "enabled")]
+            "payment.provider",
+            [("code", "=", "custom"), ("custom_mode", "=", "on_site"), ("state", "=", "enabled")],
+            what="pay-on-site provider",
         )["id"],
         "pay_on_site": admin.first(
             "payment.method", [("code", "=", "pay_on_site")], ["id"], "pay-on-site method"
@@ -533,7 +545,11 @@ def drive_purchase(url, demo):
         location = json.dumps(locations["pickup_locations"][0])
         buyer.rpc("/website_sale/set_pickup_location", pickup_location_data=location)
     page = buyer.get("/shop/payment").text
-    slots = re.findall(r'name="coop_slot"\s+value="(\d+)"(?![^>]*disabled)', page)
+    slots = [
+        re.search(r'value="(\d+)"', tag).group(1)
+        for tag in re.findall(r'<input[^>]*name="coop_slot"[^>]*>', page)
+        if "disabled" not in tag and 'value="' in tag
+    ]
     form = {
         name: value
         for name, value in re.findall(
@@ -621,8 +637,13 @@ def main(argv=None):
         + ", ".join(f"{mode}: {len(lines)}" for mode, lines in sorted(modes.items()))
     )
     print(f"replica transactions in {args.db} during the walk: {on_replica}")
-    share = 100.0 * served / total if total else 0.0
-    print(f"replica share: {served} of {total} requests ({share:.0f} %) served by the replica")
+    # '-': answered before any cursor was opened (the redirects to a member's language).
+    used = total - len(modes.get("-", []))
+    share = 100.0 * served / used if used else 0.0
+    print(
+        f"replica share: {served} of the {used} requests that used the database "
+        f"({share:.0f} %) served by the replica ({total} requests in all)"
+    )
     failures = [*problems]
     if modes.get("ro->rw"):
         failures.append(f"retried on the primary: {modes['ro->rw']}")
