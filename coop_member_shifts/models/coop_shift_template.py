@@ -6,6 +6,7 @@ from odoo.tools import plaintext2html
 
 from ..tools.display_dates import format_weekday, to_local
 from ..tools.public_holidays import holidays_between
+from ..tools.row_locks import lock_rows
 from ..tools.shift_dates import occurrences
 
 WEEKDAYS = [
@@ -132,7 +133,12 @@ class CoopShiftTemplate(models.Model):
         (100 rows a query). Members of the fixed team who cannot be registered are skipped
         (see ``coop.shift._register_fixed_team``). A generated shift logs no creation
         message: its template says where it comes from, and a year of messages would cost
-        more than the shifts themselves."""
+        more than the shifts themselves.
+
+        The templates are locked and touched first: the job and a coordinator's button (or
+        two cron workers) generating the same template at once do not both insert its shifts;
+        the later one fails to serialize and runs again (see ``tools.row_locks``)."""
+        lock_rows(self.env, "coop_shift_template", self.ids)
         shifts = (
             self.env["coop.shift"]
             .with_context(mail_create_nolog=True)

@@ -72,3 +72,4 @@ from . import test_delivery_follow
 from . import test_follow_at_once
 from . import test_delivery_give_back
 from . import test_route_modes
+from . import test_cron_workers
