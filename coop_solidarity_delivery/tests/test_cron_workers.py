@@ -7,6 +7,9 @@ other workers are locked or guarded (the table below says how); and each job is 
 here (a new job fails the test until it is added to the table).
 """
 
+import pathlib
+
+from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 
@@ -91,3 +94,37 @@ class TestCronWorkers(TransactionCase):
                     {name: grew for name, grew in grown.items() if grew},
                     f"{xmlid} made more on its second run",
                 )
+
+
+@tagged("post_install", "-at_install")
+class TestSettingsAcrossWorkers(TransactionCase):
+    """A setting saved in one worker reaches the others. Settings kept in system parameters are
+    read through Odoo's ``ormcache`` (``get_param``): saving them must mark the cache invalid,
+    which Odoo signals to the other workers through the database at the end of the request
+    (``Registry.signal_changes``); settings kept on the company are read through the ORM in
+    each transaction, and the addons cache nothing of their own."""
+
+    def test_a_saved_setting_signals_the_other_workers(self):
+        self.registry.cache_invalidated.clear()
+        self.env["res.config.settings"].create({"coop_wave_size": 7}).execute()
+        self.assertIn("default", self.registry.cache_invalidated)
+        param = (
+            self.env["ir.config_parameter"].sudo().get_param("coop_solidarity_delivery.wave_size")
+        )
+        self.assertEqual(param, "7")
+
+    def test_the_addons_keep_no_cache_of_their_own(self):
+        """No ``ormcache`` (whose invalidation would have to be signalled) and no process-wide
+        cache of records in either addon: a worker would keep an old value."""
+        found = []
+        for addon in ADDONS:
+            for path in pathlib.Path(get_module_path(addon)).rglob("*.py"):
+                if "tests" in path.parts:
+                    continue
+                text = path.read_text()
+                for needle in ("ormcache", "lru_cache", "functools.cache"):
+                    if needle in text:
+                        found.append(f"{path.name}: {needle}")
+        # tools/work_status.py: a pure function of values (month, hours, exemption dates and
+        # hours), never of records: the same answer in every worker.
+        self.assertEqual(found, ["work_status.py: lru_cache"])
