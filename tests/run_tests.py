@@ -21,6 +21,9 @@ Environment:
     COOP_NODEMO_TAGS  Odoo --test-tags on the database without demo data (default: coop_nodemo)
     COOP_ODOO_SUITES=1  also run Odoo's own tests of website_sale, website_sale_collect,
                       sale_stock and membership on the database without demo data
+    COOP_REPLICA_WALK=1  after tier 2, walk the site of the demo database against Odoo with
+                      two workers and a hot-standby read replica (tests/replica_walk.py);
+                      it counts as one tier-2 test
 """
 
 import os
@@ -228,7 +231,15 @@ def run_tier2():
     print(log[-20000:] if code else "\n".join(log.splitlines()[-40:]))
     demo = _tier2_counts(log, code, "tests", problems)
     print(f"Tier 2 logs kept in {logs}")
-    return nodemo[0] + demo[0], nodemo[1] + demo[1], problems
+    walk = run_replica_walk(db) if os.environ.get("COOP_REPLICA_WALK") == "1" else (0, 0)
+    return nodemo[0] + demo[0] + walk[0], nodemo[1] + demo[1] + walk[1], problems
+
+
+def run_replica_walk(db):
+    """(passed, failed) of the replica walk on the demo database ``db``."""
+    banner("Replica walk: two workers, a hot-standby read replica (tests/replica_walk.py)")
+    code = subprocess.call([sys.executable, str(ROOT / "tests" / "replica_walk.py"), "--db", db])
+    return (0, 1) if code else (1, 0)
 
 
 def _tier2_counts(log, code, label, problems):

@@ -80,6 +80,7 @@ class BoardPortal(CustomerPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_board(
         self,
@@ -199,7 +200,14 @@ class BoardPortal(CustomerPortal):
             return self._coop_board_form(post, form, exc.args[0])
         return request.redirect(post.access_url)
 
-    @http.route("/my/board/new", type="http", auth="user", website=True, methods=["GET", "POST"])
+    @http.route(
+        "/my/board/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+        readonly=False,
+    )
     def portal_board_new(self, **form):
         if not self._coop_board_member():
             return self._coop_board_members_only()
@@ -214,6 +222,7 @@ class BoardPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["GET", "POST"],
+        readonly=False,
     )
     def portal_board_edit(self, post_id, **form):
         if not self._coop_board_member():
@@ -229,7 +238,7 @@ class BoardPortal(CustomerPortal):
 
     # === ONE POST ===#
 
-    @http.route("/my/board/<int:post_id>", type="http", auth="user", website=True)
+    @http.route("/my/board/<int:post_id>", type="http", auth="user", website=True, readonly=True)
     def portal_board_post(self, post_id, message=None, error=None, **kwargs):
         member = self._coop_board_member()
         if not member:
@@ -251,6 +260,7 @@ class BoardPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["POST"],
+        readonly=False,
     )
     def portal_board_close(self, post_id, **kwargs):
         member = self._coop_board_member()
@@ -271,6 +281,7 @@ class BoardPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["POST"],
+        readonly=False,
     )
     def portal_board_answer(self, post_id, answer="", **kwargs):
         """The member's answer, delivered to the author by the coop (``action_coop_answer``)."""

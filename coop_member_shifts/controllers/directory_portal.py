@@ -52,7 +52,7 @@ class DirectoryPortal(CustomerPortal):
             criteria["skill"] = skill_record
         return criteria, form, None
 
-    @http.route("/my/directory", type="http", auth="user", website=True)
+    @http.route("/my/directory", type="http", auth="user", website=True, readonly=True)
     def portal_directory(self, search="", skill="", neighbourhood="", page=1, **kwargs):
         if not self._coop_directory_viewer():
             return self._coop_members_only()
@@ -83,7 +83,9 @@ class DirectoryPortal(CustomerPortal):
         )
         return request.render("coop_member_shifts.portal_directory", values)
 
-    @http.route("/my/directory/<int:profile_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/directory/<int:profile_id>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_directory_card(self, profile_id, message=None, error=None, **kwargs):
         if not self._coop_directory_viewer():
             return self._coop_members_only()
@@ -108,7 +110,13 @@ class DirectoryPortal(CustomerPortal):
         values.update(extra)
         return request.render("coop_member_shifts.portal_directory_card", values)
 
-    @http.route("/my/directory/<int:profile_id>/photo", type="http", auth="user", website=True)
+    @http.route(
+        "/my/directory/<int:profile_id>/photo",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_directory_photo(self, profile_id, **kwargs):
         if not self._coop_directory_viewer():
             raise request.not_found()
@@ -128,6 +136,7 @@ class DirectoryPortal(CustomerPortal):
         auth="user",
         methods=["POST"],
         website=True,
+        readonly=False,
     )
     def portal_directory_contact(self, profile_id, body="", **kwargs):
         if not self._coop_directory_viewer():
@@ -145,7 +154,7 @@ class DirectoryPortal(CustomerPortal):
         message = _("Your message is on its way: the coop sends it without your e-mail address.")
         return request.redirect(f"/my/directory/{profile.id}?" + urlencode({"message": message}))
 
-    @http.route("/my/directory/profile", type="http", auth="user", website=True)
+    @http.route("/my/directory/profile", type="http", auth="user", website=True, readonly=False)
     def portal_directory_profile(self, message=None, **kwargs):
         viewer = self._coop_directory_viewer()
         if not viewer:
@@ -174,6 +183,7 @@ class DirectoryPortal(CustomerPortal):
         auth="user",
         methods=["POST"],
         website=True,
+        readonly=False,
     )
     def portal_directory_profile_save(self, **post):
         """Save the logged-in member's own profile; no id is taken from the form."""

@@ -35,7 +35,7 @@ class MemberFeePortal(CustomerPortal):
         values.update(extra)
         return values
 
-    @http.route("/my/income", type="http", auth="user", website=True)
+    @http.route("/my/income", type="http", auth="user", website=True, readonly=True)
     def portal_my_income(self, message=None, income=None, household_shares=None, **kwargs):
         """The page; with ``income`` (the form's *Preview* button), the fee it would give,
         nothing stored."""
@@ -69,7 +69,14 @@ class MemberFeePortal(CustomerPortal):
             return {"form": form, "error": error.args[0]}
         return {"form": form, "preview": {"amount": fee, "bracket": bracket}}
 
-    @http.route("/my/income/declare", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/income/declare",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+        readonly=False,
+    )
     def portal_declare_income(self, income="", household_shares="", proof=None, **kwargs):
         member = request.env.user.partner_id.commercial_partner_id
         form = {"income": income, "household_shares": household_shares}

@@ -21,7 +21,7 @@ class MemberDataPortal(CustomerPortal):
     def _coop_erasure_requests(self, member):
         return request.env["coop.erasure.request"].sudo().search([("partner_id", "=", member.id)])
 
-    @http.route("/my/data", type="http", auth="user", website=True)
+    @http.route("/my/data", type="http", auth="user", website=True, readonly=True)
     def portal_my_data(self, message=None, **kwargs):
         member = self._coop_member()
         erasures = self._coop_erasure_requests(member)
@@ -35,7 +35,7 @@ class MemberDataPortal(CustomerPortal):
         )
         return request.render("coop_member_shifts.portal_my_data", values)
 
-    @http.route("/my/data/export", type="http", auth="user", website=True)
+    @http.route("/my/data/export", type="http", auth="user", website=True, readonly=True)
     def portal_my_data_export(self, **kwargs):
         member = self._coop_member()
         content = member._coop_data_export_json()
@@ -47,7 +47,9 @@ class MemberDataPortal(CustomerPortal):
         ]
         return request.make_response(content, headers)
 
-    @http.route("/my/data/erasure", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/data/erasure", type="http", auth="user", methods=["POST"], website=True, readonly=False
+    )
     def portal_my_data_erasure(self, **kwargs):
         """Ask for erasure; a second request while one is open is not created twice."""
         member = self._coop_member()
@@ -61,7 +63,9 @@ class MemberDataPortal(CustomerPortal):
         message = _("Your request is recorded: a coop manager will handle it and tell you.")
         return request.redirect("/my/data?" + urlencode({"message": message}))
 
-    @http.route("/my/data/erasure/<int:erasure_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/data/erasure/<int:erasure_id>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_my_data_erasure_page(self, erasure_id, **kwargs):
         member = self._coop_member()
         erasure = request.env["coop.erasure.request"].sudo().browse(erasure_id).exists()

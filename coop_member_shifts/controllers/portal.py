@@ -19,7 +19,7 @@ class MemberWorkPortal(CustomerPortal):
     def _member(self):
         return request.env.user.partner_id.commercial_partner_id.sudo()
 
-    @http.route("/my/shifts", type="http", auth="user", website=True)
+    @http.route("/my/shifts", type="http", auth="user", website=True, readonly=True)
     def portal_my_shifts(self, message=None, error=None, **kwargs):
         member = self._member()
         now = fields.Datetime.now()
@@ -66,6 +66,7 @@ class MemberWorkPortal(CustomerPortal):
         auth="user",
         methods=["POST"],
         website=True,
+        readonly=False,
     )
     def portal_register(self, shift_id, **kwargs):
         shift = request.env["coop.shift"].sudo().browse(shift_id).exists()
@@ -98,6 +99,7 @@ class MemberWorkPortal(CustomerPortal):
         auth="user",
         methods=["POST"],
         website=True,
+        readonly=False,
     )
     def portal_cancel(self, registration_id, **kwargs):
         registration = (
@@ -113,7 +115,9 @@ class MemberWorkPortal(CustomerPortal):
         registration.action_cancel()
         return self._back(message=_("Your registration is cancelled."))
 
-    @http.route("/my/shifts/log", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/shifts/log", type="http", auth="user", methods=["POST"], website=True, readonly=False
+    )
     def portal_log_task(self, name="", hours="", date="", **kwargs):
         name = clean_text(name, TASK_NAME_MAX_LENGTH)
         if name is None:

@@ -11,7 +11,7 @@ class SkillPortal(CustomerPortal):
     """A member declares and removes their own skills. Every route works on the logged-in
     member only, through ``coop.member.skill``'s own-member methods (no member id is taken)."""
 
-    @http.route("/my/skills", type="http", auth="user", website=True)
+    @http.route("/my/skills", type="http", auth="user", website=True, readonly=True)
     def portal_my_skills(self, message=None, error=None, **kwargs):
         member = request.env.user.partner_id.commercial_partner_id
         # Read as superuser for any logged-in user, the member's own skills only.
@@ -28,7 +28,9 @@ class SkillPortal(CustomerPortal):
         )
         return request.render("coop_member_shifts.portal_my_skills", values)
 
-    @http.route("/my/skills/add", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/skills/add", type="http", auth="user", methods=["POST"], website=True, readonly=False
+    )
     def portal_add_skill(self, skill_id=None, **kwargs):
         return self._coop_skill_change(
             lambda: request.env["coop.member.skill"]._coop_declare_own(skill_id).skill_id,
@@ -39,7 +41,14 @@ class SkillPortal(CustomerPortal):
             ),
         )
 
-    @http.route("/my/skills/remove", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/skills/remove",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+        readonly=False,
+    )
     def portal_remove_skill(self, skill_id=None, **kwargs):
         return self._coop_skill_change(
             lambda: request.env["coop.member.skill"]._coop_withdraw_own(skill_id),

@@ -1,6 +1,8 @@
 import logging
+from datetime import timedelta
 
-from odoo import api, models
+from odoo import api, fields, models
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 _logger = logging.getLogger(__name__)
 
@@ -19,17 +21,39 @@ class CoopCronStep(models.AbstractModel):
         activity on ``activity_on(record)`` (default: the record itself) for ``responsible``
         (a ``res.users``; default: the current user). The other records are done.
         Returns the records that failed.
+
+        A record another transaction changed meanwhile (an HTTP worker, a person, another
+        job: a serialization failure, a lock, a deadlock) is not a bad record: it is rolled
+        back alone, left for the next run of the job, which is triggered in a minute.
         """
         failed = records.browse()
+        postponed = False
         for record in records:
             try:
                 with self.env.cr.savepoint():
                     step(record)
+            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
+                _logger.info(
+                    "%s: %s changed by another transaction, left for the next run (%s)",
+                    job_name,
+                    record,
+                    type(error).__name__,
+                )
+                postponed = True
             except Exception as error:  # one bad record must not stop the job
                 _logger.exception("%s: %s failed", job_name, record)
                 failed |= record
                 self._report_failure(record, error, job_name, responsible, activity_on)
+        if postponed:
+            self._run_again_soon()
         return failed
+
+    @api.model
+    def _run_again_soon(self):
+        """Trigger the running scheduled job again in a minute (when a job runs it)."""
+        if cron_id := self.env.context.get("cron_id"):
+            soon = fields.Datetime.now() + timedelta(minutes=1)
+            self.env["ir.cron"].sudo().browse(cron_id)._trigger(soon)
 
     @api.model
     def _report_failure(self, record, error, job_name, responsible, activity_on):

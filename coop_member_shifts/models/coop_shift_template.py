@@ -6,6 +6,7 @@ from odoo.tools import plaintext2html
 
 from ..tools.display_dates import format_weekday, to_local
 from ..tools.public_holidays import holidays_between
+from ..tools.row_locks import lock_rows
 from ..tools.shift_dates import occurrences
 
 WEEKDAYS = [
@@ -133,7 +134,12 @@ class CoopShiftTemplate(models.Model):
         (see ``coop.shift._register_fixed_team``). A generated shift logs no creation
         message and gets no follower (its template says where it comes from, and the cron's
         user has nothing to follow): a year of messages and followers would cost more than
-        the shifts themselves."""
+        the shifts themselves.
+
+        The templates are locked and touched first: the job and a coordinator's button (or
+        two cron workers) generating the same template at once do not both insert its shifts;
+        the later one fails to serialize and runs again (see ``tools.row_locks``)."""
+        lock_rows(self.env, "coop_shift_template", self.ids)
         shifts = (
             self.env["coop.shift"]
             .with_context(tracking_disable=True)

@@ -34,6 +34,13 @@ class ResPartner(models.Model):
         string="No Coop Reminders",
         help="The member asked not to receive shift reminders and notices about their hours.",
     )
+    coop_behind_notice_date = fields.Date(
+        string="Last Notice of Hours Behind",
+        readonly=True,
+        copy=False,
+        help="When the member was last told by e-mail that they are behind on their hours: "
+        "one notice a month, however often the job runs.",
+    )
 
     def _compute_coop_work_status(self):
         """Status and balance, from the ledger and the exemptions, in a few queries for any
@@ -234,20 +241,28 @@ class ResPartner(models.Model):
     def _cron_coop_notify_members_behind(self):
         """Once a month, tell the members behind (or suspended) where they stand, member by
         member: a notice that cannot be written becomes an activity of a shift coordinator
-        on the member. Returns the members notified."""
+        on the member. A member already told this month is not told again (the job run by
+        hand, or again after a restart). Returns the members notified."""
+        today = fields.Date.context_today(self)
         behind = self.search(
             [
                 ("coop_work_status", "in", ("behind", "suspended")),
                 ("coop_no_reminders", "=", False),
                 ("email", "!=", False),
+                "|",
+                ("coop_behind_notice_date", "=", False),
+                ("coop_behind_notice_date", "<", today.replace(day=1)),
             ]
         )
         template = self.env.ref("coop_member_shifts.mail_template_work_behind")
+
+        def notify(partner):
+            template.send_mail(partner.id, email_layout_xmlid="mail.mail_notification_light")
+            partner.coop_behind_notice_date = today
+
         failed = self.env["coop.cron.step"]._run_each(
             behind,
-            lambda partner: template.send_mail(
-                partner.id, email_layout_xmlid="mail.mail_notification_light"
-            ),
+            notify,
             _("Notice to members behind on their hours"),
             responsible=self.env["coop.shift"]._coordinator_user(),
         )

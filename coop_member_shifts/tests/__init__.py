@@ -51,3 +51,5 @@ from . import test_erasure_request_concurrency
 from . import test_generic_routes
 from . import test_rendered_languages
 from . import test_contact_channel
+from . import test_route_modes
+from . import test_cron_workers

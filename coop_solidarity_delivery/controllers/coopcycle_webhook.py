@@ -17,6 +17,7 @@ class CoopCycleWebhook(Controller):
         csrf=False,
         save_session=False,
         sitemap=False,
+        readonly=False,
     )
     def coopcycle_webhook(self, carrier_id, **kwargs):
         """A delivery event from CoopCycle, signed with the method's webhook secret. A bad

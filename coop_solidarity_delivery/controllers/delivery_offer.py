@@ -25,7 +25,13 @@ class DeliveryOfferController(http.Controller):
             raise request.not_found()
         return offer
 
-    @http.route("/coop/delivery/offer/<string:token>", type="http", auth="public", website=True)
+    @http.route(
+        "/coop/delivery/offer/<string:token>",
+        type="http",
+        auth="public",
+        website=True,
+        readonly=True,
+    )
     def offer_page(self, token, **kwargs):
         return self._render_offer(self._offer_from_token(token))
 
@@ -48,6 +54,7 @@ class DeliveryOfferController(http.Controller):
         auth="public",
         methods=["POST"],
         website=True,
+        readonly=False,
     )
     def offer_accept(self, token, **kwargs):
         offer = self._offer_from_token(token)
@@ -65,6 +72,7 @@ class DeliveryOfferController(http.Controller):
         auth="public",
         methods=["POST"],
         website=True,
+        readonly=False,
     )
     def offer_give_back(self, token, reason=None, note=None, **kwargs):
         """The volunteer who holds the delivery gives it back, with a reason."""

@@ -30,7 +30,7 @@ class DeliveryPortal(CustomerPortal):
             .search([("beneficiary_id", "=", partner.id)], order="delivery_date desc, id desc")
         )
 
-    @http.route("/my/deliveries", type="http", auth="user", website=True)
+    @http.route("/my/deliveries", type="http", auth="user", website=True, readonly=True)
     def portal_my_deliveries(self, **kwargs):
         partner = self._coop_beneficiary()
         if not partner:
@@ -45,7 +45,12 @@ class DeliveryPortal(CustomerPortal):
         return request.render("coop_solidarity_delivery.portal_my_deliveries", values)
 
     @http.route(
-        "/my/deliveries/new", type="http", auth="user", website=True, methods=["GET", "POST"]
+        "/my/deliveries/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+        readonly=False,
     )
     def portal_new_delivery(self, **post):
         partner = self._coop_beneficiary()
@@ -123,7 +128,12 @@ class DeliveryPortal(CustomerPortal):
         return request.render("coop_solidarity_delivery.portal_delivery_page", values)
 
     @http.route(
-        "/my/deliveries/<int:request_id>", type="http", auth="user", website=True, methods=["GET"]
+        "/my/deliveries/<int:request_id>",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+        readonly=True,
     )
     def portal_delivery_page(self, request_id, done=None, **kwargs):
         return self._coop_render_request(self._coop_my_request(request_id), done=done)
@@ -134,6 +144,7 @@ class DeliveryPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["POST"],
+        readonly=False,
     )
     def portal_delivery_change(self, request_id, **post):
         delivery = self._coop_my_request(request_id)
@@ -154,6 +165,7 @@ class DeliveryPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["POST"],
+        readonly=False,
     )
     def portal_delivery_cancel(self, request_id, **post):
         delivery = self._coop_my_request(request_id)

@@ -4,7 +4,7 @@ from odoo.addons.website.controllers.main import Website
 
 
 class WebsiteLoginLanguage(Website):
-    @route()
+    @route(readonly=False)
     def web_login(self, *args, **kw):
         """Show the web site in the member's language once signed in.
 

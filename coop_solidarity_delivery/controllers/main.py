@@ -10,7 +10,7 @@ from ..tools import slot_rules
 
 
 class WebsiteSaleDrive(WebsiteSale):
-    @route()
+    @route(readonly=False)
     def shop(self, *args, **kwargs):
         """A category with nothing the visitor can buy in it, or below it, is not offered
         (Odoo's demo catalogue, a category emptied for the season); website editors still
@@ -54,7 +54,14 @@ class WebsiteSaleDrive(WebsiteSale):
             errors.append(alert[1:])
         return errors
 
-    @route("/shop/coop_slot/set", type="json", auth="public", website=True, sitemap=False)
+    @route(
+        "/shop/coop_slot/set",
+        type="json",
+        auth="public",
+        website=True,
+        sitemap=False,
+        readonly=False,
+    )
     def shop_coop_slot_set(self, slot_id=None, **kwargs):
         """Book a pickup slot for the current cart; errors are returned, never raised, so that
         the cart stays as it is."""

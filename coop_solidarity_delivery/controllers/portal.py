@@ -12,6 +12,7 @@ class DriveCustomerPortal(CustomerPortal):
         auth="public",
         methods=["POST"],
         website=True,
+        readonly=False,
     )
     def portal_order_coop_slot(self, order_id, access_token=None, slot_id=None, **kwargs):
         """Change the pickup slot of an order from the portal, until the cut-off."""

@@ -28,7 +28,7 @@ class StandingOrderPortal(CustomerPortal):
             )
         return values
 
-    @http.route("/my/standing-orders", type="http", auth="user", website=True)
+    @http.route("/my/standing-orders", type="http", auth="user", website=True, readonly=True)
     def portal_my_standing_orders(self, **kwargs):
         values = self._prepare_portal_layout_values()
         standings = request.env[MODEL].search(
@@ -37,7 +37,13 @@ class StandingOrderPortal(CustomerPortal):
         values.update(page_name="coop_standing_orders", standings=standings)
         return request.render("coop_solidarity_delivery.portal_my_standing_orders", values)
 
-    @http.route("/my/standing-orders/<int:standing_id>", type="http", auth="public", website=True)
+    @http.route(
+        "/my/standing-orders/<int:standing_id>",
+        type="http",
+        auth="public",
+        website=True,
+        readonly=True,
+    )
     def portal_standing_order(self, standing_id, access_token=None, **kwargs):
         standing = self._coop_standing(standing_id, access_token)
         if standing is None:
@@ -62,6 +68,7 @@ class StandingOrderPortal(CustomerPortal):
         auth="public",
         methods=["POST"],
         website=True,
+        readonly=False,
     )
     def portal_standing_order_action(self, standing_id, action, access_token=None, **post):
         """One change of the member (quantities, skip, pause, resume, stop): a refusal is
@@ -93,6 +100,7 @@ class StandingOrderPortal(CustomerPortal):
         auth="public",
         methods=["POST"],
         website=True,
+        readonly=False,
     )
     def portal_order_make_standing(self, order_id, access_token=None, **kwargs):
         """Repeat a confirmed drive order every week (the "Repeat every week" button)."""

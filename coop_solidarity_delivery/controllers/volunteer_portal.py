@@ -111,12 +111,21 @@ class VolunteerPortal(CustomerPortal):
             return self._coop_volunteer_render(partner.sudo(), **values)
         return request.redirect("/my/volunteer?" + urlencode({"done": done}))
 
-    @http.route("/my/volunteer", type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        "/my/volunteer", type="http", auth="user", website=True, methods=["GET"], readonly=True
+    )
     def portal_my_volunteer(self, done=None, **kwargs):
         message = self._coop_volunteer_done_messages().get(done) if isinstance(done, str) else None
         return self._coop_volunteer_render(request.env.user.partner_id.sudo(), message=message)
 
-    @http.route("/my/volunteer/profile", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/volunteer/profile",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+        readonly=False,
+    )
     def portal_volunteer_profile(self, **post):
         form = {field: post.get(field) for field in FORM_FIELDS}
         weekday_ids = request.httprequest.form.getlist("weekday_ids")
@@ -126,18 +135,39 @@ class VolunteerPortal(CustomerPortal):
             "_coop_volunteer_portal_save", "saved", "profile", form, weekday_ids, form=kept
         )
 
-    @http.route("/my/volunteer/pause", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/volunteer/pause",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+        readonly=False,
+    )
     def portal_volunteer_pause(self, paused_until=None, **post):
         kept = {"paused_until": str(paused_until or "")[:KEPT_LENGTH]}
         return self._coop_volunteer_act(
             "_coop_volunteer_portal_pause", "paused", "pause", paused_until, form=kept
         )
 
-    @http.route("/my/volunteer/resume", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/volunteer/resume",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+        readonly=False,
+    )
     def portal_volunteer_resume(self, **post):
         return self._coop_volunteer_act("_coop_volunteer_portal_resume", "resumed", "pause")
 
-    @http.route("/my/volunteer/stop", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/volunteer/stop",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+        readonly=False,
+    )
     def portal_volunteer_stop(self, confirm=None, **post):
         if confirm != "on":
             partner = request.env.user.partner_id.sudo()
@@ -145,7 +175,14 @@ class VolunteerPortal(CustomerPortal):
             return self._coop_volunteer_render(partner, error=error, error_section="stop")
         return self._coop_volunteer_act("_coop_volunteer_portal_stop", "stopped", "stop")
 
-    @http.route("/my/volunteer/rejoin", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/volunteer/rejoin",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+        readonly=False,
+    )
     def portal_volunteer_rejoin(self, **post):
         return self._coop_volunteer_act("_coop_volunteer_portal_rejoin", "rejoined", "rejoin")
 
@@ -155,6 +192,7 @@ class VolunteerPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["POST"],
+        readonly=False,
     )
     def portal_volunteer_give_back(self, request_id, reason=None, note=None, **post):
         """Give back a delivery the user holds; someone else's, or none, is a 404."""

@@ -25,11 +25,18 @@ class VolunteerSignupController(http.Controller):
     model alone); nothing usable exists before the link is followed.
     """
 
-    @http.route("/volunteer", type="http", auth="public", website=True, sitemap=True)
+    @http.route("/volunteer", type="http", auth="public", website=True, sitemap=True, readonly=True)
     def volunteer_form(self, **kwargs):
         return self._render_form(self._prefill(), {})
 
-    @http.route("/volunteer/submit", type="http", auth="public", website=True, methods=["POST"])
+    @http.route(
+        "/volunteer/submit",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["POST"],
+        readonly=False,
+    )
     def volunteer_submit(self, **post):
         if is_robot(post):
             return request.redirect("/volunteer/thanks")
@@ -45,7 +52,9 @@ class VolunteerSignupController(http.Controller):
             return self._render_form(post, errors, form.getlist("weekday_ids"))
         return request.redirect("/volunteer/thanks")
 
-    @http.route("/volunteer/thanks", type="http", auth="public", website=True, sitemap=False)
+    @http.route(
+        "/volunteer/thanks", type="http", auth="public", website=True, sitemap=False, readonly=True
+    )
     def volunteer_thanks(self, **kwargs):
         return request.render("coop_solidarity_delivery.volunteer_signup_thanks")
 
@@ -55,6 +64,7 @@ class VolunteerSignupController(http.Controller):
         auth="public",
         website=True,
         sitemap=False,
+        readonly=True,
     )
     def volunteer_confirm_page(self, token, **kwargs):
         signup = self._signup_from_token(token)
@@ -67,6 +77,7 @@ class VolunteerSignupController(http.Controller):
         website=True,
         methods=["POST"],
         sitemap=False,
+        readonly=False,
     )
     def volunteer_confirm(self, token, **kwargs):
         signup = self._signup_from_token(token)

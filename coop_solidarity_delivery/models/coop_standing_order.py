@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -125,12 +126,23 @@ class CoopStandingOrder(models.Model):
         if self.rule_id:
             self.next_date = first_date(int(self.rule_id.weekday), self._coop_today())
 
+    def init(self):
+        """Standing orders made before their token was given at creation get one now: the
+        member's pages, served by a read replica, cannot write it."""
+        self.env.cr.execute(
+            "UPDATE coop_standing_order SET access_token = gen_random_uuid()::text"
+            " WHERE access_token IS NULL"
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if not vals.get("next_date") and vals.get("rule_id"):
                 rule = self.env["coop.slot.rule"].browse(vals["rule_id"])
                 vals["next_date"] = first_date(int(rule.weekday), self._coop_today(rule))
+            # The link's token now, not at the first page that shows it: a page served by a
+            # read replica cannot write it (see portal.mixin._portal_ensure_token).
+            vals.setdefault("access_token", str(uuid.uuid4()))
         return super().create(vals_list)
 
     def _creation_message(self):

@@ -1,4 +1,5 @@
 # pylint: disable=consider-merging-classes-inherited
+import uuid
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -166,6 +167,8 @@ class CoopStandingOrder(models.Model):
             "coop_standing_week": day,
             "origin": self.display_name,
             "order_line": lines,
+            # The member's pages link to it: its token is made now, not by a read-only page.
+            "access_token": str(uuid.uuid4()),
         }
 
     def _coop_book_free_slot(self, order, day):

@@ -80,3 +80,5 @@ from . import test_callback_at_once
 from . import test_callback_http
 from . import test_day_view
 from . import test_callback_data
+from . import test_route_modes
+from . import test_cron_workers
