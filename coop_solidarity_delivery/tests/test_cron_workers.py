@@ -24,8 +24,12 @@ CRONS = {
         "TestShiftGenerationAtOnce"
     ),
     "coop_member_shifts.ir_cron_shift_reminders": "reminder_sent on the registration",
+    "coop_member_shifts.ir_cron_sms_requeue": (
+        "state filter: only SMS in error are put back in the queue (twice is the same)"
+    ),
     "coop_member_shifts.ir_cron_work_behind_notice": "last notice month stored on the member",
     "coop_solidarity_delivery.ir_cron_anonymise_beneficiaries": "anonymised partners skipped",
+    "coop_solidarity_delivery.ir_cron_callback_forget": "a second run finds nothing to delete",
     "coop_solidarity_delivery.ir_cron_coop_courier_send": (
         "orders taken FOR UPDATE SKIP LOCKED, idempotency key at CoopCycle: "
         "test_courier_exactly_once"
