@@ -1,7 +1,7 @@
 import re
 
 from odoo import http
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.sms.tests.common import SMSCase
 
@@ -14,7 +14,7 @@ STREET = "Rue du Midi 1"
 
 
 @tagged("post_install", "-at_install")
-class TestSmsOffer(SMSCase, DeliveryCase):
+class TestSmsOffer(SMSCase, HttpCase, DeliveryCase):
     """A volunteer who chose SMS gets the offer by SMS (not by e-mail), with the link that
     accepts it; one reached by neither channel is a call on the call centre's list."""
 
@@ -56,6 +56,14 @@ class TestSmsOffer(SMSCase, DeliveryCase):
         response = self.url_open(f"{path}/accept", data={"csrf_token": csrf})
         self.assertEqual(response.status_code, 200)
         self.assertIn(STREET, response.text)
+        self.assertEqual(self.request.deliverer_id, self.texter)
+
+    def test_the_sms_volunteer_accepts_in_the_browser_from_the_link(self):
+        """The journey as the volunteer makes it: the SMS's link opened in a browser, then
+        the button."""
+        sms, _offer = self.search()
+        path = re.search(r"/coop/delivery/offer/\S+", sms.body).group(0)
+        self.start_tour(path, "coop_solidarity_delivery_volunteer_accepts")
         self.assertEqual(self.request.deliverer_id, self.texter)
 
     def test_a_failed_sms_loses_no_offer_and_is_sent_again(self):
