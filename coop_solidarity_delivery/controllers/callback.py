@@ -20,7 +20,14 @@ class CallbackController(http.Controller):
         form = {"topic": kwargs.get("topic") if kwargs.get("topic") in dict(TOPICS) else ""}
         return self._render_form(form, {})
 
-    @http.route("/callback/submit", type="http", auth="public", website=True, methods=["POST"])
+    @http.route(
+        "/callback/submit",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["POST"],
+        readonly=False,
+    )
     def callback_submit(self, **post):
         if is_robot(post):
             return request.redirect("/callback/thanks")

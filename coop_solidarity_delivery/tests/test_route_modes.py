@@ -12,6 +12,10 @@ from .test_volunteer_signup import SignupCase
 
 # True: the route only reads. False: it writes (a form, a state change), or reads and writes.
 MODES = {
+    # The call-back form and its thank-you page only render; the submission writes.
+    "/callback": True,
+    "/callback/submit": False,
+    "/callback/thanks": True,
     "/coop/coopcycle/webhook/<int:carrier_id>": False,
     # Before acceptance the page only reads; accepting and giving back are forms.
     "/coop/delivery/offer/<string:token>": True,
@@ -54,6 +58,7 @@ MODES = {
 class TestRouteModes(RouteModesMixin, TransactionCase):
     ADDON = "coop_solidarity_delivery"
     MODES = MODES
+    MAY_BE_OVERRIDDEN = frozenset({"/web/login"})
 
 
 @tagged("post_install", "-at_install")
@@ -91,6 +96,8 @@ class TestReadOnlyRoutesRun(ReadOnlyWalkMixin, HttpCase, StandingOrderCommon, Si
             "/my/volunteer": ("/my/volunteer", "coop_ro_volunteer"),
             "/volunteer": ("/volunteer",),
             "/volunteer/thanks": ("/volunteer/thanks",),
+            "/callback": ("/callback",),
+            "/callback/thanks": ("/callback/thanks",),
             "/volunteer/confirm/<string:token>": (
                 f"/volunteer/confirm/{self.signup.sudo().token}",
             ),
