@@ -45,3 +45,7 @@ from . import mail_thread
 from . import res_partner_member_number
 from . import mail_mail
 from . import res_lang
+from . import coop_product_suggestion
+from . import coop_product_suggestion_support
+from . import product_template_suggestion
+from . import res_partner_suggestion
