@@ -50,3 +50,4 @@ from . import test_erasure_carries_everything
 from . import test_erasure_request_concurrency
 from . import test_generic_routes
 from . import test_rendered_languages
+from . import test_product_suggestions
