@@ -51,3 +51,5 @@ from . import test_erasure_request_concurrency
 from . import test_generic_routes
 from . import test_rendered_languages
 from . import test_product_suggestions
+from . import test_suggestion_concurrency
+from . import test_suggestion_portal
