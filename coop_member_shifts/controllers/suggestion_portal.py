@@ -195,7 +195,9 @@ class SuggestionPortal(CustomerPortal):
         except (ValidationError, UserError, AccessError) as exc:
             return self._coop_suggestion_form(form, exc.args[0])
         message = request.env._("Your suggestion is posted: other members may now support it.")
-        return request.redirect(f"/my/suggestions/{suggestion.id}?{urlencode({'message': message})}")
+        return request.redirect(
+            f"/my/suggestions/{suggestion.id}?{urlencode({'message': message})}"
+        )
 
     # === ONE SUGGESTION ===#
 

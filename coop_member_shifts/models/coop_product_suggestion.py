@@ -36,10 +36,9 @@ class CoopProductSuggestion(models.Model):
     image_256 = fields.Image(
         string="Small Photo", related="image_1920", max_width=256, max_height=256, store=True
     )
-    category_id = fields.Many2one("product.category", string="Category", index=True)
+    category_id = fields.Many2one("product.category", index=True)
     author_id = fields.Many2one(
         "res.partner",
-        string="Author",
         index=True,
         ondelete="set null",
         default=lambda self: self.env.user.partner_id.commercial_partner_id,
@@ -90,8 +89,10 @@ class CoopProductSuggestion(models.Model):
     @api.depends_context("uid")
     def _compute_coop_supported_by_me(self):
         me = self.env.user.partner_id.commercial_partner_id
-        supports = self.env["coop.product.suggestion.support"].sudo().search(
-            [("suggestion_id", "in", self.ids), ("partner_id", "=", me.id)]
+        supports = (
+            self.env["coop.product.suggestion.support"]
+            .sudo()
+            .search([("suggestion_id", "in", self.ids), ("partner_id", "=", me.id)])
         )
         for suggestion in self:
             suggestion.coop_supported_by_me = suggestion in supports.suggestion_id
@@ -233,9 +234,7 @@ class CoopProductSuggestion(models.Model):
 
     def _coop_check_posted(self):
         if self.state != "posted":
-            raise UserError(
-                self.env._("%(name)s has been decided on already.", name=self.name)
-            )
+            raise UserError(self.env._("%(name)s has been decided on already.", name=self.name))
 
     def _coop_new_product(self):
         """A sellable product made from the suggestion. Made as the system: the commission

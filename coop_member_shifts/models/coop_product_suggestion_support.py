@@ -30,7 +30,7 @@ class CoopProductSuggestionSupport(models.Model):
     # === CRUD ===#
 
     @api.model_create_multi
-    def create(self, vals_list):
+    def create(self, vals_list):  # pylint: disable=method-required-super
         """Each support is inserted on its own, in a savepoint: the unique index refuses a
         second one, also when both are sent at the same moment, with a clear message (the
         ORM's insert would log the refused query as an error)."""
@@ -41,7 +41,7 @@ class CoopProductSuggestionSupport(models.Model):
             supports |= self._coop_insert(suggestion, partner)
         return supports
 
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=method-required-super
         self.check_access("write")
         raise UserError(self.env._("A support is given or withdrawn, never changed."))
 

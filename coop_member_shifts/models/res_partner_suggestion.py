@@ -16,12 +16,14 @@ class ResPartner(models.Model):
         suggestions they support (never who else supports them)."""
         data = super()._coop_data_export()
         member = self.commercial_partner_id
-        suggestions = self.env["coop.product.suggestion"].sudo().search(
-            [("author_id", "=", member.id)]
+        suggestions = (
+            self.env["coop.product.suggestion"].sudo().search([("author_id", "=", member.id)])
         )
         data["product_suggestions"] = self._coop_export_rows(suggestions, SUGGESTION_EXPORT_FIELDS)
-        supports = self.env["coop.product.suggestion.support"].sudo().search(
-            [("partner_id", "=", member.id)]
+        supports = (
+            self.env["coop.product.suggestion.support"]
+            .sudo()
+            .search([("partner_id", "=", member.id)])
         )
         data["product_suggestion_supports"] = self._coop_export_rows(
             supports, ["create_date", "suggestion_id"]
@@ -32,8 +34,8 @@ class ResPartner(models.Model):
         self.env["coop.product.suggestion.support"].sudo().search(
             [("partner_id", "=", self.id)]
         ).unlink()
-        suggestions = self.env["coop.product.suggestion"].sudo().search(
-            [("author_id", "=", self.id)]
+        suggestions = (
+            self.env["coop.product.suggestion"].sudo().search([("author_id", "=", self.id)])
         )
         # What they wrote of themselves goes; the product's name stays for the others.
         suggestions.write({"author_id": False, "reason": False, "image_1920": False})

@@ -38,10 +38,6 @@ class TestProductSuggestionAccess(SuggestionCase):
     def test_a_user_who_is_not_a_member_reads_and_suggests_nothing(self):
         for user in (self.stranger_user, self.staff_user, self.env.ref("base.public_user")):
             with self.subTest(user=user.login):
-                try:
-                    self.assertNotIn(self.cheese, self.finds(user))
-                except AccessError:
-                    pass
                 with self.assertRaises(AccessError):
                     self.cheese.with_user(user).read(["name"])
                 with self.assertRaises(AccessError):
@@ -161,7 +157,9 @@ class TestProductSuggestionDecision(SuggestionCase):
         cls.env["res.lang"]._activate_lang("nl_BE")
         cls.cheese = (
             cls.Suggestion.with_user(cls.oscar_user)
-            .create({"name": "Goat cheese", "category_id": cls.category.id, "image_1920": cls.image})
+            .create(
+                {"name": "Goat cheese", "category_id": cls.category.id, "image_1920": cls.image}
+            )
             .with_user(cls.env.user)
         )
 

@@ -76,7 +76,9 @@ class TestSuggestionPortal(RouteFuzzMixin, SuggestionCase, HttpCase):
         suggestion = self.mine()
         self.assertEqual(len(suggestion), 1)
         self.assertIn(f"/my/suggestions/{suggestion.id}", response.url)
-        self.assertEqual((suggestion.producer, suggestion.category_id), ("Moulin de la Motte", self.category))
+        self.assertEqual(
+            (suggestion.producer, suggestion.category_id), ("Moulin de la Motte", self.category)
+        )
         self.assertTrue(suggestion.image_1920)
         photo = Image.open(io.BytesIO(base64.b64decode(suggestion.image_1920)))
         self.assertEqual(photo.size, (1024, 768), "made smaller by Odoo's image tools")

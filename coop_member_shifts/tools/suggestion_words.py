@@ -10,11 +10,12 @@ import unicodedata
 MIN_LENGTH = 4
 # Small words that say nothing of the product (articles, "organic", units...).
 STOP_WORDS = frozenset(
-    """avec sans pour dans chez leur leurs cette tres plus bien
-    voor zonder met deze heel
-    with from that this very
-    bio biologique organic biologisch local locale artisanal
-    vrac bulk kilo kilos gramme grammes litre litres""".split()
+    {
+        *("avec", "sans", "pour", "dans", "chez", "leur", "leurs", "cette", "tres", "plus"),
+        *("bien", "voor", "zonder", "deze", "heel", "with", "from", "that", "this", "very"),
+        *("biologique", "organic", "biologisch", "local", "locale", "artisanal", "vrac"),
+        *("bulk", "kilo", "kilos", "gramme", "grammes", "litre", "litres"),
+    }
 )
 # What ``fold`` turns each accented letter into, for PostgreSQL's ``translate()``.
 ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿ"
