@@ -86,6 +86,13 @@ class TestProductSuggestionAccess(SuggestionCase):
         )
         self.assertIn(self.cheese, self.finds(self.manager_user))
 
+    def test_the_commission_opens_its_menu_and_views_nobody_else_sees_it(self):
+        root = "coop_member_shifts.menu_coop_product_suggestions_root"
+        menus = self.assertMenusOpen(self.commission_user, root)
+        self.assertIn(self.env.ref("coop_member_shifts.menu_coop_product_suggestions"), menus)
+        self.assertMenusOpen(self.manager_user, root)
+        self.assertFalse(self.visible_menus(self.staff_user, root))
+
     def test_the_commission_reads_and_changes_every_suggestion(self):
         as_commission = self.cheese.with_user(self.commission_user)
         as_commission.write({"category_id": self.category.id})
