@@ -71,3 +71,4 @@ from . import test_rendered_languages
 from . import test_delivery_follow
 from . import test_follow_at_once
 from . import test_delivery_give_back
+from . import test_shop_suggested_badge
