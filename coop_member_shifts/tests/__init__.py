@@ -53,3 +53,4 @@ from . import test_rendered_languages
 from . import test_product_suggestions
 from . import test_suggestion_concurrency
 from . import test_suggestion_portal
+from . import test_suggestion_tour
