@@ -157,11 +157,6 @@ class SuggestionPortal(CustomerPortal):
             if not category.exists():
                 return None, _("Choose a category of the list.")
             values["category_id"] = category.id
-        photo, error = self._coop_read_photo(form)
-        if error:
-            return None, error
-        if photo:
-            values["image_1920"] = photo
         return values, None
 
     @http.route(
@@ -178,12 +173,14 @@ class SuggestionPortal(CustomerPortal):
         if request.httprequest.method != "POST":
             return self._coop_suggestion_form()
         form = {key: value for key, value in form.items() if isinstance(value, str)}
+        # A photo that is fine is kept in the form whatever else is to correct.
+        photo, photo_error = self._coop_read_photo(form)
+        form["photo_data"] = photo or ""
         values, error = self._coop_read_form(form)
-        if error:
-            form.pop("photo_data", None)
-            return self._coop_suggestion_form(form, error)
-        if values.get("image_1920"):
-            form["photo_data"] = values["image_1920"]
+        if error or photo_error:
+            return self._coop_suggestion_form(form, error or photo_error)
+        if photo:
+            values["image_1920"] = photo
         Suggestion = request.env["coop.product.suggestion"]
         if form.get("confirm") != "1":
             similar = Suggestion._coop_similar(values["name"])

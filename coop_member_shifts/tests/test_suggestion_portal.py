@@ -102,6 +102,18 @@ class TestSuggestionPortal(RouteFuzzMixin, SuggestionCase, HttpCase):
                 self.assertIn("For galettes", response.text)
         self.assertFalse(self.mine())
 
+    def test_a_photo_is_kept_when_something_else_is_to_correct(self):
+        self.login(self.paula_user)
+        response = self.post_form(
+            files={"photo": ("flour.png", png_bytes(), "image/png")},
+            name="x" * 500,
+            reason="For galettes",
+        )
+        self.assertIn("o_coop_portal_error", response.text)
+        self.assertIn('name="photo_data"', response.text)
+        self.assertIn("Your photo is kept", response.text)
+        self.assertFalse(self.mine())
+
     def test_a_similar_suggestion_asks_for_a_second_click(self):
         self.login(self.paula_user)
         response = self.post_form(
