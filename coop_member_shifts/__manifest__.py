@@ -20,6 +20,7 @@
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/coop_security.xml",
+        "security/coop_suggestion_security.xml",
         "security/ir.model.access.csv",
         "security/coop_work_entry_security.xml",
         "security/coop_fee_security.xml",
@@ -61,6 +62,9 @@
         "security/coop_skill_security.xml",
         "views/coop_skill_views.xml",
         "views/coop_skill_portal_templates.xml",
+        "data/mail_template_suggestion.xml",
+        "views/coop_product_suggestion_views.xml",
+        "views/coop_suggestion_portal_templates.xml",
     ],
     "demo": [
         "demo/coop_member_number_demo.xml",
@@ -74,6 +78,7 @@
         "demo/coop_directory_demo.xml",
         "demo/coop_board_demo.xml",
         "demo/coop_skill_demo.xml",
+        "demo/coop_suggestion_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -46,6 +46,7 @@
         "views/delivery_carrier_views.xml",
         "views/website_sale_templates.xml",
         "views/product_template_fee_templates.xml",
+        "views/website_sale_suggestion_templates.xml",
         "views/website_accessibility_templates.xml",
         "views/sale_portal_templates.xml",
         "views/res_config_settings_views.xml",

@@ -5,3 +5,4 @@ from . import directory_portal
 from . import board_portal
 from . import skill_portal
 from . import account_portal
+from . import suggestion_portal

@@ -48,3 +48,7 @@ from . import res_lang
 from . import res_partner_contact_channel
 from . import res_partner_reach
 from . import sms_sms
+from . import coop_product_suggestion
+from . import coop_product_suggestion_support
+from . import product_template_suggestion
+from . import res_partner_suggestion

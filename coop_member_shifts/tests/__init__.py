@@ -53,3 +53,7 @@ from . import test_rendered_languages
 from . import test_contact_channel
 from . import test_route_modes
 from . import test_cron_workers
+from . import test_product_suggestions
+from . import test_suggestion_concurrency
+from . import test_suggestion_portal
+from . import test_suggestion_tour

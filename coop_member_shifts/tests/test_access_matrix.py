@@ -228,6 +228,20 @@ class TestAccessMatrix(FeeCase):
                 lambda p: {"partner_id": p.id, "skill_id": self.make_skill().id},
                 {"note": "Licence seen"},
             ),
+            "coop.product.suggestion": (
+                "name",
+                self.make_suggestion,
+                lambda p: self.as_member(p) and {"name": "Matrix flour"},
+                {"name": "Matrix cheese, changed"},
+            ),
+            "coop.product.suggestion.support": (
+                "create_date",
+                lambda p: self.env["coop.product.suggestion.support"].create(
+                    {"suggestion_id": self.make_suggestion().id, "partner_id": p.id}
+                ),
+                lambda p: {"suggestion_id": self.make_suggestion().id, "partner_id": p.id},
+                {"partner_id": self.paula.id},
+            ),
             "res.partner": (None, self.sample_partner, None, None),
             "membership.membership_line": (
                 None,
@@ -257,6 +271,31 @@ class TestAccessMatrix(FeeCase):
         if partner != self.portal_user.partner_id:
             post.write({"hidden": True, "hidden_reason": "Matrix"})
         return post
+
+    def as_member(self, partner):
+        """Members read the suggestions: the portal user of the walk is one."""
+        for member in partner | self.portal_user.partner_id:
+            member.sudo().coop_member_since = fields.Date.today() - timedelta(days=30)
+        return True
+
+    def make_suggestion(self, partner=None):
+        """A declined suggestion of ``partner`` (its reason to read), or, without a partner,
+        a posted one of a third member (to support)."""
+        if partner is None:
+            partner = self.env["res.partner"].create({"name": "Matrix author"})
+            self.as_member(partner)
+            return self.env["coop.product.suggestion"].create(
+                {"name": "Matrix cheese", "author_id": partner.id}
+            )
+        self.as_member(partner)
+        return self.env["coop.product.suggestion"].create(
+            {
+                "name": "Matrix cheese",
+                "author_id": partner.id,
+                "state": "declined",
+                "decline_reason": "Matrix",
+            }
+        )
 
     # === THE WALK ===#
 

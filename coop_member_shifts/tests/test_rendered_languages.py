@@ -36,6 +36,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
         cls.make_skills(cls.paula)
         cls.make_directory(cls.paula, cls.oscar)
         cls.make_board(cls.paula, cls.oscar)
+        cls.make_suggestions(cls.paula, cls.oscar)
         cls.declare(cls, cls.paula, 1234)
         cls.declare(cls, cls.paula, 900, validated=False)
         cls.erasure = cls.env["coop.erasure.request"].create({"partner_id": cls.paula.id})
@@ -108,6 +109,28 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
             {**values, "name": "Échelle", "kind": "need", "partner_id": other.id}
         )
 
+    @classmethod
+    def make_suggestions(cls, member, other):
+        Suggestion = cls.env["coop.product.suggestion"]
+        category = cls.env["product.category"].create({"name": "Crèmerie"})
+        cls.own_suggestion = Suggestion.create(
+            {
+                "name": "Tomme de chèvre",
+                "reason": "De la ferme voisine",
+                "category_id": category.id,
+                "author_id": member.id,
+                "state": "declined",
+                "decline_reason": "Trop loin",
+            }
+        )
+        cls.other_suggestion = Suggestion.create(
+            {"name": "Farine de sarrasin", "category_id": category.id, "author_id": other.id}
+        )
+        cls.decided_suggestion = Suggestion.create({"name": "Miel", "author_id": other.id})
+        cls.env["coop.product.suggestion.support"].create(
+            {"suggestion_id": cls.decided_suggestion.id, "partner_id": member.id}
+        )
+
     def pages(self):
         """``(route, url, user)``: each page of the addon, as the user who reads it (the
         board's page for a user who is not a member answers 403)."""
@@ -124,6 +147,20 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
             ("/my/board/<int:post_id>", f"/my/board/{self.own_post.id}", member),
             ("/my/board/<int:post_id>", f"/my/board/{self.other_post.id}", member),
             ("/my/board/<int:post_id>/edit", f"/my/board/{self.own_post.id}/edit", member),
+            ("/my/suggestions", "/my/suggestions", member),
+            ("/my/suggestions", "/my/suggestions", stranger),
+            ("/my/suggestions/page/<int:page>", "/my/suggestions/page/1", member),
+            ("/my/suggestions/new", "/my/suggestions/new", member),
+            (
+                "/my/suggestions/<int:suggestion_id>",
+                f"/my/suggestions/{self.own_suggestion.id}",
+                member,
+            ),
+            (
+                "/my/suggestions/<int:suggestion_id>",
+                f"/my/suggestions/{self.other_suggestion.id}",
+                member,
+            ),
             ("/my/directory", "/my/directory", member),
             ("/my/directory", "/my/directory", stranger),
             ("/my/directory/<int:profile_id>", f"/my/directory/{self.other_profile.id}", member),
@@ -142,6 +179,10 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
             ("/my/shifts/log", {"name": "Inventaire", "hours": "deux"}, member),
             ("/my/skills/add", {"skill_id": str(self.accounting.id)}, member),
             ("/my/board/new", {"name": ""}, member),
+            ("/my/suggestions/new", {"name": ""}, member),
+            ("/my/suggestions/new", {"name": "Tomme de chèvre fermière"}, member),
+            (f"/my/suggestions/{self.other_suggestion.id}/support", {}, member),
+            (f"/my/suggestions/{self.other_suggestion.id}/unsupport", {}, member),
             (f"/my/board/{self.other_post.id}/answer", {"answer": "Je peux"}, member),
             (f"/my/directory/{self.other_profile.id}/contact", {"body": "Bonjour"}, member),
             ("/my/directory/profile/save", {"published": "on"}, member),
@@ -156,6 +197,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
             {"sender_id": self.oscar.id, "recipient_id": self.paula.id, "body": "Bonjour !"}
         )
         light = "mail.mail_notification_light"
+        decision = self.env.ref(f"{ADDON}.mail_template_product_suggestion_decision")
         reminder, behind, renewal, directory = (
             self.env.ref(f"{ADDON}.{name}")
             for name in (
@@ -170,13 +212,22 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
             behind: lambda: behind.send_mail(self.paula.id, email_layout_xmlid=light),
             renewal: lambda: renewal.send_mail(self.paula.id, email_layout_xmlid=light),
             directory: lambda: directory._coop_send_as_coop(message.id, email_layout_xmlid=light),
+            # Paula as the author of a declined suggestion and as a supporter of an accepted one.
+            decision: lambda: (
+                self.own_suggestion._coop_tell_decision(),
+                self.decided_suggestion.with_context(coop_suggestion_decision=True).write(
+                    {"state": "accepted", "product_tmpl_id": self.membership.id}
+                ),
+                self.decided_suggestion._coop_tell_decision(),
+            ),
         }
 
     def check_language(self, lang):
         # Everyone reads the language: the e-mails a member's action sends to another too.
         (self.paula | self.oscar | self.stranger.partner_id).lang = lang
         for _route, url, user in self.pages():
-            status = 403 if (url, user) == ("/my/board", self.stranger) else 200
+            members_only = url in ("/my/board", "/my/suggestions")
+            status = 403 if members_only and user == self.stranger else 200
             self.check_page(user, url, lang, status)
         for url, data, user in self.posts():
             self.check_post(user, url, data, lang)

@@ -21,6 +21,8 @@ from .fuzz_values import (
     RouteFuzzMixin,
 )
 
+# A photo kept between two posts that is far too long (and not an image).
+LONG_BASE64 = "QUFB" * 1_200_000
 # The longest task name a member may log from the portal.
 NAME_LIMIT = 200
 
@@ -46,6 +48,9 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
         cls.cancelled_shift.action_cancel()
         cls.other_registration = cls.env["coop.shift.registration"].create(
             {"shift_id": cls.shift.id, "partner_id": cls.other.id}
+        )
+        cls.suggestion = cls.env["coop.product.suggestion"].create(
+            {"name": "Fuzz cheese", "author_id": cls.other.id}
         )
         cls.board_post = cls.env["coop.board.post"].create(
             {
@@ -85,6 +90,12 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             (self.get, f"/my/board/{self.board_post.id}", {}),
             (self.post, f"/my/board/{self.board_post.id}/edit", {"name": "Fuzz"}),
             (self.post, f"/my/board/{self.board_post.id}/close", {}),
+            (self.get, "/my/suggestions", {"category": SCRIPT}),
+            (self.get, "/my/suggestions/new", {}),
+            (self.post, "/my/suggestions/new", {"name": "Fuzz"}),
+            (self.get, f"/my/suggestions/{self.suggestion.id}", {}),
+            (self.post, f"/my/suggestions/{self.suggestion.id}/support", {}),
+            (self.post, f"/my/suggestions/{self.suggestion.id}/unsupport", {}),
             (self.get, "/my/skills", {"message": SCRIPT}),
             (self.post, "/my/skills/add", {"skill_id": "1"}),
             (self.post, "/my/skills/remove", {"skill_id": "1"}),
@@ -292,6 +303,115 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             lambda value: self.post("/my/board/new", name=value, kind="need"),
             ("Fuzz",),
             self.board_posts,
+        )
+
+    # === PRODUCT SUGGESTIONS ===#
+
+    def suggestions(self):
+        return self.env["coop.product.suggestion"].search([])
+
+    def supports(self):
+        return self.env["coop.product.suggestion.support"].search([])
+
+    def test_suggestion_list(self):
+        self.board_member()
+        for param in ("category", "message", "page"):
+            with self.subTest(route="/my/suggestions", param=param):
+                self.fuzz(
+                    lambda value, param=param: self.get("/my/suggestions", **{param: value}),
+                    (*REFLECTED, *PATH_IDS, *NUMBERS),
+                    self.suggestions,
+                )
+
+    def test_suggestion_new(self):
+        base = {"name": "Fuzz flour", "producer": "Fuzz mill", "reason": "For bread"}
+
+        def well_formed(suggestions):
+            return all(
+                s.author_id == self.member
+                and s.state == "posted"
+                and 0 < len(s.name) <= 100
+                and len(s.producer or "") <= 100
+                and len(s.reason or "") <= 2000
+                and "\x00" not in s.name + (s.producer or "") + (s.reason or "")
+                for s in suggestions
+            )
+
+        self.board_member()
+        table = [
+            ("name", ("", " ", *TEXTS), well_formed),
+            ("producer", TEXTS, well_formed),
+            ("reason", TEXTS, well_formed),
+            ("category_id", (*PATH_IDS, "999999", "-1", "nan", "inf", SCRIPT, NUL), None),
+            ("photo_data", ("", "nan", SCRIPT, NUL, LONG_BASE64, "aGVsbG8="), well_formed),
+            ("author_id", (str(self.other.id),), well_formed),
+            ("state", ("accepted",), well_formed),
+            ("confirm", ("1", SCRIPT, NUL), well_formed),
+        ]
+        for param, values, may_store in table:
+            with self.subTest(route="/my/suggestions/new", param=param):
+                self.fuzz(
+                    lambda value, param=param: self.post(
+                        "/my/suggestions/new", **{**base, "confirm": "1", param: value}
+                    ),
+                    values,
+                    self.suggestions,
+                    may_store,
+                )
+        self.assertSafeAnswer(self.get("/my/suggestions"))
+
+    def test_suggestion_ids(self):
+        self.board_member()
+        ids = (*PATH_IDS, "999999")
+        with self.subTest(route="/my/suggestions/<id>"):
+            self.fuzz(lambda value: self.get(f"/my/suggestions/{value}"), ids, self.suggestions)
+        for action in ("support", "unsupport"):
+            with self.subTest(route=f"/my/suggestions/<id>/{action}"):
+                self.fuzz(
+                    lambda value, action=action: self.post(f"/my/suggestions/{value}/{action}"),
+                    ids,
+                    self.supports,
+                )
+
+    def test_suggestion_supports_of_someone_else(self):
+        """Support sent for someone else counts as the member's own; a withdrawal never
+        touches another member's support; a member's own suggestion takes no support."""
+        self.board_member()
+        self.other.coop_member_since = fields.Date.today() - timedelta(days=30)
+        url = f"/my/suggestions/{self.suggestion.id}"
+        self.assertSafeAnswer(self.post(f"{url}/support", partner_id=str(self.other.id)))
+        support = self.supports().filtered(lambda s: s.suggestion_id == self.suggestion)
+        self.assertEqual(support.partner_id, self.member)
+        support.unlink()
+        Support = self.env["coop.product.suggestion.support"]
+        third = self.env["res.partner"].create({"name": "Fuzz third"})
+        theirs = Support.create({"suggestion_id": self.suggestion.id, "partner_id": third.id})
+        self.assertIn("o_coop_portal_error", self.post(f"{url}/unsupport").text)
+        self.assertTrue(theirs.exists())
+        mine = self.env["coop.product.suggestion"].create(
+            {"name": "Fuzz own", "author_id": self.member.id}
+        )
+        response = self.post(f"/my/suggestions/{mine.id}/support")
+        self.assertIn("o_coop_portal_error", response.text)
+        self.assertEqual(mine.support_count, 0)
+
+    def test_suggestions_are_closed_to_portal_users_who_are_not_members(self):
+        self.login(self.member_user)
+        urls = ("/my/suggestions", "/my/suggestions/new", f"/my/suggestions/{self.suggestion.id}")
+        for url in urls:
+            with self.subTest(route=url):
+                response = self.get(url)
+                self.assertEqual(response.status_code, 403)
+                self.assertNotIn("Fuzz cheese", response.text)
+        self.fuzz(
+            lambda value: self.post("/my/suggestions/new", name=value, confirm="1"),
+            ("Fuzz",),
+            self.suggestions,
+        )
+        self.fuzz(
+            lambda value: self.post(f"/my/suggestions/{value}/support"),
+            (str(self.suggestion.id),),
+            self.supports,
         )
 
     # === SKILLS ===#

@@ -82,3 +82,4 @@ from . import test_day_view
 from . import test_callback_data
 from . import test_route_modes
 from . import test_cron_workers
+from . import test_shop_suggested_badge
