@@ -16,6 +16,14 @@ from .route_modes import ReadOnlyWalkMixin, RouteModesMixin
 
 # True: the route only reads. False: it writes (a form, a state change), or reads and writes.
 MODES = {
+    # Product suggestions: the list and a suggestion only read; the form (a GET shows it, a
+    # POST posts it), supports and withdrawals write.
+    "/my/suggestions": True,
+    "/my/suggestions/page/<int:page>": True,
+    "/my/suggestions/<int:suggestion_id>": True,
+    "/my/suggestions/new": False,
+    "/my/suggestions/<int:suggestion_id>/support": False,
+    "/my/suggestions/<int:suggestion_id>/unsupport": False,
     "/my/board": True,
     "/my/board/page/<int:page>": True,
     "/my/board/<int:post_id>": True,
@@ -83,6 +91,9 @@ class TestReadOnlyRoutesRun(ReadOnlyWalkMixin, HttpCase):
             }
         )
         cls.erasure = cls.env["coop.erasure.request"].create({"partner_id": cls.member.id})
+        cls.suggestion = cls.env["coop.product.suggestion"].create(
+            {"name": "Read-only cheese", "author_id": cls.other.id}
+        )
 
     @classmethod
     def make_member(cls, login, name):
@@ -112,6 +123,9 @@ class TestReadOnlyRoutesRun(ReadOnlyWalkMixin, HttpCase):
             "/my/data/erasure/<int:erasure_id>": f"/my/data/erasure/{self.erasure.id}",
             "/my/shifts": "/my/shifts",
             "/my/skills": "/my/skills",
+            "/my/suggestions": "/my/suggestions",
+            "/my/suggestions/page/<int:page>": "/my/suggestions/page/1",
+            "/my/suggestions/<int:suggestion_id>": f"/my/suggestions/{self.suggestion.id}",
         }
         self.assertWalked(walk, MODES)
         for pattern, url in walk.items():
