@@ -54,8 +54,13 @@ class SuggestionPortal(CustomerPortal):
 
     @staticmethod
     def _coop_categories():
-        """The product categories, by name (read as the system: their names only)."""
-        return request.env["product.category"].sudo().search([], order="complete_name")
+        """The product categories offered to members' suggestions, by name (read as the
+        system: their names only)."""
+        return (
+            request.env["product.category"]
+            .sudo()
+            .search([("coop_suggestion_ok", "=", True)], order="name")
+        )
 
     @http.route(
         ["/my/suggestions", "/my/suggestions/page/<int:page>"],

@@ -20,6 +20,7 @@ from . import coop_fee_schedule
 from . import coop_income_declaration
 from . import membership_membership_line
 from . import product_template
+from . import product_category
 from . import sale_order
 from . import sale_order_line
 from . import coop_erasure_request

@@ -156,6 +156,15 @@ class CoopProductSuggestion(models.Model):
                         )
                     )
 
+    @api.constrains("category_id")
+    def _check_category(self):
+        """A member files a suggestion under a category offered to them (see Settings of
+        the product categories); the commission may file it anywhere."""
+        if self.env.su or self._coop_is_commission():
+            return
+        if self.filtered(lambda s: s.category_id and not s.category_id.coop_suggestion_ok):
+            raise ValidationError(self.env._("Choose a category of the list."))
+
     @api.constrains("state", "product_tmpl_id")
     def _check_accepted_product(self):
         if self.filtered(lambda s: s.state == "accepted" and not s.product_tmpl_id):

@@ -35,7 +35,9 @@ class SuggestionCase(CoopCase):
         )
         cls.paula, cls.oscar = cls.paula_user.partner_id, cls.oscar_user.partner_id
         cls.nina = cls.nina_user.partner_id
-        cls.category = cls.env["product.category"].create({"name": "Suggestion test dairy"})
+        cls.category = cls.env["product.category"].create(
+            {"name": "Suggestion test dairy", "coop_suggestion_ok": True}
+        )
         cls.Suggestion = cls.env["coop.product.suggestion"]
         cls.Support = cls.env["coop.product.suggestion.support"]
         cls.image = base64.b64encode(png_bytes())

@@ -1,6 +1,6 @@
 """Product suggestions through the ORM: who reads and writes what, supports, decisions."""
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .suggestion_common import SuggestionCase
@@ -25,6 +25,16 @@ class TestProductSuggestionAccess(SuggestionCase):
             self.suggest(self.paula_user, state="accepted")
         mine = self.suggest(self.paula_user)
         self.assertEqual((mine.author_id, mine.state), (self.paula, "posted"))
+
+    def test_a_member_files_under_an_offered_category_only(self):
+        """Stock valuation categories (All, Saleable...) are not offered to members, whatever
+        the path; the commission files a suggestion anywhere."""
+        technical = self.env.ref("product.product_category_all")
+        with self.assertRaises(ValidationError):
+            self.suggest(self.paula_user, category_id=technical.id)
+        commission = self.suggest(self.paula_user).with_user(self.commission_user)
+        commission.category_id = technical
+        self.assertEqual(commission.category_id, technical)
 
     def test_a_member_reads_the_others_suggestions_and_changes_none(self):
         self.assertIn(self.cheese, self.finds(self.paula_user))

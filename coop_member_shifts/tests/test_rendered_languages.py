@@ -112,7 +112,9 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
     @classmethod
     def make_suggestions(cls, member, other):
         Suggestion = cls.env["coop.product.suggestion"]
-        category = cls.env["product.category"].create({"name": "Crèmerie"})
+        category = cls.env["product.category"].create(
+            {"name": "Crèmerie", "coop_suggestion_ok": True}
+        )
         cls.own_suggestion = Suggestion.create(
             {
                 "name": "Tomme de chèvre",
