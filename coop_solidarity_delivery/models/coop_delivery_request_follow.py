@@ -76,8 +76,9 @@ class CoopDeliveryRequest(models.Model):
 
     def _coop_cancel(self, note=None, by_member=False):
         """Cancel these requests: the search ends (its links die), the slot's seat is free
-        (a cancelled request takes none), the volunteer who had it is told by e-mail, in
-        their language, from the coop. Under the rows' lock, checked first."""
+        (a cancelled request takes none, and its web-shop order is cancelled or handed to the
+        coordinator, see ``_coop_release_web_orders``), the volunteer who had it is told by
+        e-mail, in their language, from the coop. Under the rows' lock, checked first."""
         self._coop_lock()
         self._check_state(*(MEMBER_CANCEL_STATES if by_member else self._coop_cancel_states()))
         held = {request.id: request.deliverer_id for request in self.sudo()}
@@ -98,6 +99,27 @@ class CoopDeliveryRequest(models.Model):
             )
             if held[request.id]:
                 request._coop_tell_volunteer_cancelled()
+        self._coop_release_web_orders()
+
+    def _coop_release_web_orders(self):
+        """The web-shop order a cancelled request delivers gives its slot's seat back: it is
+        cancelled when nothing was paid; a paid one is left to the delivery coordinator (a
+        to-do: refund it, then cancel it), since money goes back by a person's hand."""
+        for order in self.sudo().sale_order_id.filtered(lambda o: o.state != "cancel"):
+            paid = order.transaction_ids.filtered(
+                lambda tx: tx.state in ("authorized", "done")
+            ) or order.invoice_ids.filtered(lambda move: move.state == "posted")
+            if not paid:
+                order._action_cancel()
+                continue
+            name = order.name
+            order._coop_ask_coordinator(
+                lambda env, name=name: env._(
+                    "The delivery request of %s was cancelled and the order was paid: "
+                    "refund it, then cancel the order to free its slot's seat.",
+                    name,
+                )
+            )
 
     def _coop_tell_volunteer_cancelled(self):
         self.ensure_one()

@@ -153,6 +153,29 @@ class TestFollowSeats(SolidarityCommon, FollowCase):
         request._coop_cancel(by_member=True)
         self.make_request(self.other_user.partner_id, slot_id=slot.id)
 
+    def test_cancelling_a_web_shop_request_cancels_its_unpaid_order(self):
+        slot = self._create_delivery_slot(hours_ahead=50, capacity=1)
+        order = self._create_solidarity_order(slot)
+        order.action_confirm()
+        request = order.coop_delivery_request_ids
+        self.assertEqual(slot.booked_count, 1)
+        request.with_user(self.call_centre_user)._coop_cancel(note="Moves to her daughter's")
+        self.assertEqual(order.state, "cancel")
+        self.assertEqual(slot.booked_count, 0, "the order's seat is free again")
+        self.assertTrue(self.make_request(self.other_user.partner_id, slot_id=slot.id))
+
+    def test_a_paid_web_shop_order_is_left_to_the_coordinator(self):
+        slot = self._create_delivery_slot(hours_ahead=50, capacity=1)
+        order = self._create_solidarity_order(slot)
+        order.action_confirm()
+        invoice = order._create_invoices()
+        invoice.action_post()
+        order.coop_delivery_request_ids._coop_cancel(by_member=True)
+        self.assertEqual(order.state, "sale", "a paid order is not cancelled by the code")
+        todo = order.activity_ids.filtered(lambda a: order.name in (a.note or ""))
+        self.assertEqual(len(todo), 1)
+        self.assertEqual(todo.user_id, self.env["res.partner"]._coop_delivery_coordinator_user())
+
     def test_a_new_slot_is_checked_like_a_new_request(self):
         full = self._create_delivery_slot(hours_ahead=60, capacity=1)
         self.make_request(self.other_user.partner_id, slot_id=full.id)
