@@ -23,8 +23,9 @@ def fixed_text(body):
 
 
 def po_bodies(addon, po_lang):
-    """``{xmlid: translated body}`` of the addon's SMS templates in ``<po_lang>.po``; a
-    template missing there or not translated yet is left out."""
+    """``{xmlid: translated body}`` of the addon's SMS templates in ``<po_lang>.po`` (the
+    occurrence names the whole XML id, module included); a template missing there or not
+    translated yet is left out."""
     path = Path(get_module_path(addon)) / "i18n" / f"{po_lang}.po"
     if not path.exists():
         return {}
@@ -83,9 +84,7 @@ class TestSmsTemplates(TransactionCase):
         for po_lang, lang in PO_LANGS.items():
             translated = {}
             for addon in ADDONS:
-                translated.update(
-                    {f"{addon}.{name}": body for name, body in po_bodies(addon, po_lang).items()}
-                )
+                translated.update(po_bodies(addon, po_lang))  # keyed by the whole XML id
             for xmlid, template in templates.items():
                 with self.subTest(template=xmlid, lang=po_lang):
                     if xmlid not in translated:
