@@ -2,7 +2,11 @@ import psycopg2.errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
+
+from ..tools.quiet_sql import expected_violation
+
+# The unique index of (suggestion, member), as PostgreSQL names the constraint.
+UNIQUE_SUPPORT = "coop_product_suggestion_support_one_support_a_member"
 
 
 class CoopProductSuggestionSupport(models.Model):
@@ -30,17 +34,24 @@ class CoopProductSuggestionSupport(models.Model):
     # === CRUD ===#
 
     @api.model_create_multi
-    def create(self, vals_list):  # pylint: disable=method-required-super
+    def create(self, vals_list):
         """Each support is inserted on its own, in a savepoint: the unique index refuses a
-        second one, also when both are sent at the same moment, with a clear message. The
-        insert is written by hand to pass ``log_exceptions=False``: the ORM's insert would log
-        the refused query as an error, and ``mute_logger`` swaps the logger's handlers for
-        the whole process, which threads entering and leaving it at once leave wrong."""
+        second one, also when both are sent at the same moment, with a clear message and
+        without the expected refusal in the error log (``tools.quiet_sql``)."""
         self.check_access("create")
         supports = self.browse()
         for vals in vals_list:
             suggestion, partner = self._coop_check_new(vals)
-            supports |= self._coop_insert(suggestion, partner)
+            try:
+                with expected_violation(UNIQUE_SUPPORT), self.env.cr.savepoint():
+                    supports |= super().create(
+                        [{"suggestion_id": suggestion.id, "partner_id": partner.id}]
+                    )
+            except psycopg2.errors.UniqueViolation:
+                raise UserError(self.env._("You support this suggestion already.")) from None
+            suggestion.invalidate_recordset(
+                ["support_count", "coop_supported_by_me", "support_ids"]
+            )
         return supports
 
     def write(self, vals):  # pylint: disable=method-required-super
@@ -69,31 +80,6 @@ class CoopProductSuggestionSupport(models.Model):
         if suggestion.state != "posted" and not self.env.su:
             raise UserError(self.env._("The commission has decided on this suggestion already."))
         return suggestion, partner
-
-    @api.model
-    def _coop_insert(self, suggestion, partner):
-        self.env.flush_all()
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(
-                    SQL(
-                        "INSERT INTO coop_product_suggestion_support "
-                        "(suggestion_id, partner_id, create_uid, write_uid, create_date, "
-                        "write_date) VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
-                        suggestion.id,
-                        partner.id,
-                        self.env.uid,
-                        self.env.uid,
-                        self.env.cr.now(),
-                        self.env.cr.now(),
-                    ),
-                    log_exceptions=False,
-                )
-                support_id = self.env.cr.fetchone()[0]
-        except psycopg2.errors.UniqueViolation:
-            raise UserError(self.env._("You support this suggestion already.")) from None
-        suggestion.invalidate_recordset(["support_count", "coop_supported_by_me", "support_ids"])
-        return self.browse(support_id)
 
     # === PORTAL ===#
 

@@ -13,10 +13,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.coop_member_shifts.tools.daily_rank import take_daily_rank
+from odoo.addons.coop_member_shifts.tools.quiet_sql import expected_violation
 from odoo.addons.phone_validation.tools.phone_validation import phone_format
 
+from ..tools.form_texts import check_text_lengths
 from ..tools.phone_check import plain_phone
-from ..tools.quiet_sql import expected_violation
 
 CALL_TIMES = [
     ("morning", "Morning"),
@@ -108,17 +109,7 @@ class CoopCallbackRequest(models.Model):
 
     @api.constrains(*MAX_LENGTHS)
     def _check_text_lengths(self):
-        for callback in self:
-            for name, length in MAX_LENGTHS.items():
-                text = callback[name] or ""
-                if len(text) > length or "<" in text or ">" in text:
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s: at most %(length)s characters, and no < or >.",
-                            field=self._fields[name].get_description(self.env)["string"],
-                            length=length,
-                        )
-                    )
+        check_text_lengths(self, MAX_LENGTHS)
 
     def _creation_message(self):
         """A whole sentence to translate ("%s created" cannot agree in French)."""

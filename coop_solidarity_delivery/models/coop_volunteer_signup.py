@@ -16,8 +16,9 @@ from odoo.tools import SQL
 from odoo.tools.mail import email_normalize, single_email_re
 
 from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
+from odoo.addons.coop_member_shifts.tools.quiet_sql import expected_violation
 
-from ..tools.quiet_sql import expected_violation
+from ..tools.form_texts import check_text_lengths
 
 EXPIRY_HOURS = 72
 # A pending sign-up's e-mail is sent at most this many times (the first and one resend).
@@ -115,17 +116,7 @@ class CoopVolunteerSignup(models.Model):
 
     @api.constrains(*MAX_LENGTHS)
     def _check_text_lengths(self):
-        for signup in self:
-            for name, length in MAX_LENGTHS.items():
-                text = signup[name] or ""
-                if len(text) > length or "<" in text or ">" in text:
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s: at most %(length)s characters, and no < or >.",
-                            field=self._fields[name].get_description(self.env)["string"],
-                            length=length,
-                        )
-                    )
+        check_text_lengths(self, MAX_LENGTHS)
 
     @api.constrains("can_prepare", "can_deliver", "can_call")
     def _check_roles(self):
