@@ -83,3 +83,4 @@ from . import test_callback_data
 from . import test_route_modes
 from . import test_cron_workers
 from . import test_shop_suggested_badge
+from . import test_editor_zones
