@@ -3,6 +3,7 @@ module and translation checks (oca-odoo-pre-commit-hooks) and pylint-odoo's mand
 (configured in setup.cfg). Each is a tier-1 requirement: a missing tool fails, it never skips."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,8 +40,32 @@ def test_ruff_format():
     run("ruff", "format", "--config", "tests/ruff.toml", "--check", *existing(PY_TARGETS))
 
 
+# Findings accepted on purpose, by file and check, with the reason. The checker does not read
+# its own ``oca-hooks:disable`` comments for these checks, hence a list here.
+ACCEPTED_MODULE_FINDINGS = {
+    ("coop_solidarity_delivery/demo/product_grocery_demo.xml", "xml-oe-structure-missing-id"): (
+        "the demo footer is the website's copy of Odoo's footer, whose editable zone is #footer: "
+        "other views (Odoo's, the call-back link) look for that id"
+    ),
+}
+
+
 def test_oca_module_checks():
-    run("oca-checks-odoo-module", "--no-verbose", *[f"{a}/__manifest__.py" for a in ADDONS])
+    """The module checks, each finding refused unless listed in ACCEPTED_MODULE_FINDINGS."""
+    tool = shutil.which(
+        "oca-checks-odoo-module",
+        path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    )
+    if not tool:
+        pytest.fail("oca-checks-odoo-module is missing: pip install -r tests/requirements.txt")
+    manifests = [f"{a}/__manifest__.py" for a in ADDONS]
+    result = subprocess.run(
+        [tool, *manifests], check=False, cwd=ROOT, capture_output=True, text=True
+    )
+    findings = re.findall(r"^(\S+):\d+: ([a-z-]+) .*$", result.stdout, re.MULTILINE)
+    refused = [finding for finding in findings if finding not in ACCEPTED_MODULE_FINDINGS]
+    assert not refused, f"{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0 or findings, f"{result.stdout}\n{result.stderr}"
 
 
 def test_oca_translation_checks():

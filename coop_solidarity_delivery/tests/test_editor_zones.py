@@ -1,6 +1,6 @@
-from lxml import etree
+from lxml import etree, html
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tools.template_inheritance import locate_node
 
 ADDONS = ("coop_member_shifts", "coop_solidarity_delivery")
@@ -45,3 +45,30 @@ class TestEditorZones(TransactionCase):
                         if "oe_structure" in (element.get("class") or "").split()
                     ]
                     self.assertFalse(zones, "%s adds content inside an editable zone" % view.key)
+
+
+@tagged("post_install", "-at_install")
+class TestFooterSavedByTheEditor(HttpCase):
+    """The coop edits its footer in the website editor: what it saves is what it sees, and the
+    call-back link stays once below it, save after save."""
+
+    def _footer(self):
+        page = html.fromstring(self.url_open("/").text)
+        return page, page.get_element_by_id("footer")
+
+    def test_saving_the_footer_twice_keeps_one_call_back_link(self):
+        website = self.env["website"].get_current_website()
+        view = website.with_context(website_id=website.id).viewref("website.footer_custom")
+        for edit in ("First edit", "Second edit"):
+            _page, footer = self._footer()
+            footer.insert(0, html.fragment_fromstring("<p>%s by the coop</p>" % edit))
+            view.with_context(website_id=website.id).save(
+                html.tostring(footer, encoding="unicode"), xpath="/data/xpath/div"
+            )
+            view = website.with_context(website_id=website.id).viewref("website.footer_custom")
+        page, footer = self._footer()
+        self.assertEqual(footer.text_content().count("Second edit by the coop"), 1)
+        self.assertEqual(len(page.find_class("o_coop_callback_footer")), 1)
+        self.assertFalse(
+            footer.find_class("o_coop_callback_footer"), "the link is not saved in the zone"
+        )
