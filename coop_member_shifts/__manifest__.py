@@ -16,6 +16,7 @@
         "base_import",
         "sms",
         "phone_validation",
+        "website_event",
     ],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
@@ -65,6 +66,9 @@
         "data/mail_template_suggestion.xml",
         "views/coop_product_suggestion_views.xml",
         "views/coop_suggestion_portal_templates.xml",
+        "security/coop_event_security.xml",
+        "data/event_type_data.xml",
+        "views/event_views.xml",
     ],
     "demo": [
         "demo/coop_member_number_demo.xml",
@@ -79,6 +83,7 @@
         "demo/coop_board_demo.xml",
         "demo/coop_skill_demo.xml",
         "demo/coop_suggestion_demo.xml",
+        "demo/coop_event_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -5,6 +5,7 @@ KINDS = [
     ("shift", "Shift"),
     ("task", "Task"),
     ("delivery", "Delivery"),
+    ("event", "Event"),
     ("adjustment", "Adjustment"),
 ]
 COORDINATOR_GROUP = "coop_member_shifts.group_coop_shift_coordinator"
@@ -81,7 +82,10 @@ class CoopWorkEntry(models.Model):
     @api.model
     def _origin_models(self):
         """Models whose records can be the origin of a ledger line (extended by addons)."""
-        return [("coop.shift.registration", self.env._("Shift Registration"))]
+        return [
+            ("coop.shift.registration", self.env._("Shift Registration")),
+            ("coop.event.helper", self.env._("Event Organiser or Host")),
+        ]
 
     @api.constrains("hours", "kind")
     def _check_hours(self):

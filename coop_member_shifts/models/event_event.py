@@ -1,0 +1,80 @@
+from odoo import api, fields, models
+
+
+class EventEvent(models.Model):
+    """A workshop or convivial moment of the coop: maybe kept for members, and run by members
+    whose hours count as volunteer work once it is done."""
+
+    _inherit = "event.event"
+
+    coop_members_only = fields.Boolean(
+        string="Members Only",
+        compute="_compute_coop_type_options",
+        store=True,
+        readonly=False,
+        help="Only the coop's members may register, whatever the way (website, portal, backend).",
+    )
+    coop_counts_as_work = fields.Boolean(
+        string="Organisers' Hours Count",
+        compute="_compute_coop_type_options",
+        store=True,
+        readonly=False,
+    )
+    coop_helper_ids = fields.One2many(
+        "coop.event.helper", "event_id", string="Organisers and Hosts", copy=True
+    )
+    coop_work_entry_count = fields.Integer(compute="_compute_coop_work_entry_count")
+
+    @api.depends("event_type_id")
+    def _compute_coop_type_options(self):
+        for event in self:
+            event_type = event.event_type_id
+            event.coop_members_only = event_type.coop_members_only if event_type else False
+            event.coop_counts_as_work = event_type.coop_counts_as_work if event_type else True
+
+    def _compute_coop_work_entry_count(self):
+        counts = dict(
+            self.env["coop.event.helper"]._read_group(
+                [("event_id", "in", self.ids), ("work_entry_id", "!=", False)],
+                ["event_id"],
+                ["__count"],
+            )
+        )
+        for event in self:
+            event.coop_work_entry_count = counts.get(event, 0)
+
+    # === CRUD ===#
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "stage_id" in vals:
+            self.filtered("stage_id.pipe_end")._coop_propose_helper_hours()
+        return result
+
+    # === ACTIONS ===#
+
+    def action_coop_propose_hours(self):
+        """Put the organisers' hours in the ledger, to be validated by a coordinator."""
+        self._coop_propose_helper_hours()
+        return self.action_coop_open_work_entries()
+
+    def action_coop_open_work_entries(self):
+        self.ensure_one()
+        entries = self.coop_helper_ids.work_entry_id
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Organisers' hours"),
+            "res_model": "coop.work.entry",
+            "view_mode": "list,form",
+            "domain": [("id", "in", entries.ids)],
+            "context": {"create": False},
+        }
+
+    # === BUSINESS METHODS ===#
+
+    def _coop_propose_helper_hours(self):
+        """Each organiser or host of a done event gets one line to validate in the ledger;
+        running it again adds nothing. A coordinator validates it, never the member."""
+        self.coop_helper_ids.filtered(
+            lambda helper: helper.event_id.coop_counts_as_work and not helper.work_entry_id
+        )._propose_work_entry()
