@@ -23,10 +23,16 @@ class WebsiteSaleDrive(WebsiteSale):
         return response
 
     def _get_shop_payment_values(self, order, **kwargs):
-        """Add the pickup slots of the chosen store to the payment page."""
+        """Add the pickup slots of the chosen store to the payment page. They are read first,
+        when a slot is chosen, with its seats and theirs in one query, so that the page's
+        check of the chosen slot (``_get_shop_payment_errors``) finds them in the cache."""
+        needs_slot = order and order._coop_needs_slot()
+        slots = _picker_slots(order) if needs_slot and order.coop_slot_id else None
         values = super()._get_shop_payment_values(order, **kwargs)
-        if order and order._coop_needs_slot():
-            values["coop_slot_days"] = _slot_days(order)
+        if needs_slot:
+            values["coop_slot_days"] = _slot_days(
+                order, _picker_slots(order) if slots is None else slots
+            )
             values["coop_slot_is_delivery"] = order.carrier_id._coop_is_home_delivery()
             values["coop_slot_missing"] = missing = order._coop_slot_missing_message()
             if missing in values["errors"] and order.amount_total:
@@ -95,10 +101,19 @@ def _work_alert(order):
     return order.partner_id._coop_checkout_alert()
 
 
-def _slot_days(order):
+def _picker_slots(order):
+    """The store's bookable slots, their seats left counted together with the chosen
+    slot's (one grouped query for all)."""
+    slots = (
+        request.env["coop.slot"].sudo()._get_bookable_slots(order.carrier_id, order.warehouse_id)
+    )
+    (slots | order.coop_slot_id.sudo()).mapped("seats_left")
+    return slots
+
+
+def _slot_days(order, slots):
     """``[{label, slots: [{id, label, seats_left, bookable, reason}]}]`` for the picker."""
     env = request.env
-    slots = env["coop.slot"].sudo()._get_bookable_slots(order.carrier_id, order.warehouse_id)
     lang = get_lang(env).code
     today = fields.Date.today()
     reasons = {

@@ -33,6 +33,7 @@ class SaleOrder(models.Model):
     coop_slot_start = fields.Datetime(related="coop_slot_id.start", string="Pickup From")
     coop_reminder_sent = fields.Boolean(copy=False)
     coop_slot_changeable = fields.Boolean(compute="_compute_coop_slot_changeable")
+    coop_needs_slot = fields.Boolean(compute="_compute_coop_needs_slot")
     coop_delivery_request_ids = fields.One2many(
         "coop.delivery.request",
         "sale_order_id",
@@ -44,6 +45,33 @@ class SaleOrder(models.Model):
         compute="_compute_coop_delivery_request_count",
         groups="coop_solidarity_delivery.group_coop_call_centre",
     )
+
+    @api.depends("carrier_id", "warehouse_id")
+    def _compute_coop_needs_slot(self):
+        """Picked up in a store, or delivered by a volunteer, with slots: the method and the
+        store have slot rules (one query for all the orders; kept in the cache, as the
+        checkout asks it several times)."""
+        orders = self.filtered(
+            lambda order: order.carrier_id._coop_has_slots() and order.warehouse_id
+        )
+        with_rules = set()
+        if orders:
+            with_rules = {
+                (carrier.id, warehouse.id)
+                for carrier, warehouse in self.env["coop.slot.rule"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("carrier_id", "in", orders.carrier_id.ids),
+                        ("warehouse_id", "in", orders.warehouse_id.ids),
+                    ],
+                    ["carrier_id", "warehouse_id"],
+                )
+            }
+        for order in self:
+            order.coop_needs_slot = (
+                order in orders and (order.carrier_id.id, order.warehouse_id.id) in with_rules
+            )
 
     @api.depends("coop_slot_id", "state")
     def _compute_coop_slot_changeable(self):
@@ -111,20 +139,7 @@ class SaleOrder(models.Model):
     def _coop_needs_slot(self):
         """Whether this cart is picked up in a store, or delivered by a volunteer, with slots."""
         self.ensure_one()
-        return bool(
-            self.carrier_id
-            and self.carrier_id._coop_has_slots()
-            and self.warehouse_id
-            and self.env["coop.slot.rule"]
-            .sudo()
-            .search_count(
-                [
-                    ("carrier_id", "=", self.carrier_id.id),
-                    ("warehouse_id", "=", self.warehouse_id.id),
-                ],
-                limit=1,
-            )
-        )
+        return self.coop_needs_slot
 
     def _coop_create_delivery_requests(self):
         """A confirmed order with the solidarity delivery becomes a request for the volunteers.
