@@ -153,9 +153,11 @@ class EventPortal(CustomerPortal):
                 message=_("You are already registered for %(event)s.", event=event.name)
             )
         try:
-            with request.env.cr.savepoint():
-                Registration.create({"event_id": event.id, "partner_id": member.id})
+            # No savepoint: Odoo commits inside the creation when it sends the confirmation mail
+            # (after the registration's checks); a refusal undoes the whole request.
+            Registration.create({"event_id": event.id, "partner_id": member.id})
         except (ValidationError, UserError) as exc:
+            request.env.cr.rollback()
             return self._coop_events_back(error=exc.args[0])
         return self._coop_events_back(
             message=_("You are registered for %(event)s. See you there!", event=event.name)
@@ -192,9 +194,9 @@ class EventPortal(CustomerPortal):
                 error=_("%(event)s has started: it is too late to cancel.", event=event.name)
             )
         try:
-            with request.env.cr.savepoint():
-                mine.action_cancel()
+            mine.action_cancel()
         except (ValidationError, UserError) as exc:
+            request.env.cr.rollback()
             return self._coop_events_back(error=exc.args[0])
         return self._coop_events_back(
             message=_("Your registration for %(event)s is cancelled.", event=event.name)

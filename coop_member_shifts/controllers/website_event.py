@@ -79,12 +79,13 @@ class CoopWebsiteEventController(WebsiteEventController):
         if code:
             return request.redirect(register + code)
         try:
-            with request.env.cr.savepoint():
-                return super().registration_confirm(event, **post)
+            # No savepoint: Odoo commits inside the creation when it sends the confirmation mail
+            # (after the registration's checks); a refusal undoes the whole request.
+            return super().registration_confirm(event, **post)
         except (ValidationError, UserError, ValueError):
             # Refused by the registration's own checks, meanwhile (someone took the last seat,
             # or the member registered in another tab).
-            request.env.invalidate_all()
+            request.env.cr.rollback()
             event = event.sudo()
             if event.seats_limited and event.seats_max and event.seats_available < seats:
                 return request.redirect(register + "insufficient_seats")

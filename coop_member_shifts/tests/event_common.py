@@ -30,8 +30,12 @@ class EventPortalMixin(RouteFuzzMixin):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.paula_user = make_member(cls.env, "coop_event_paula", name="Paula Event", tz="Europe/Paris")
-        cls.oscar_user = make_member(cls.env, "coop_event_oscar", name="Oscar Event", tz="Europe/Paris")
+        cls.paula_user = make_member(
+            cls.env, "coop_event_paula", name="Paula Event", tz="Europe/Paris"
+        )
+        cls.oscar_user = make_member(
+            cls.env, "coop_event_oscar", name="Oscar Event", tz="Europe/Paris"
+        )
         cls.stranger_user = new_test_user(
             cls.env,
             login="coop_event_stranger",
@@ -67,7 +71,9 @@ class EventPortalMixin(RouteFuzzMixin):
         return {**form, **data}
 
     def post_confirm(self, event, **data):
-        return self.post(f"/event/{event.id}/registration/confirm", **self.confirm_form(event, **data))
+        return self.post(
+            f"/event/{event.id}/registration/confirm", **self.confirm_form(event, **data)
+        )
 
     def modal(self, event, seats=1):
         """The answer of website_event's registration modal (a JSON route) for ``seats``."""

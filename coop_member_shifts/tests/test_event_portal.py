@@ -117,7 +117,9 @@ class TestEventPortal(EventPortalMixin, HttpCase):
         self.assertEqual(self.registrations(small).partner_id, self.oscar)
 
     def test_a_member_cancels_only_their_own_registration(self):
-        theirs = self.Registration.create({"event_id": self.workshop.id, "partner_id": self.oscar.id})
+        theirs = self.Registration.create(
+            {"event_id": self.workshop.id, "partner_id": self.oscar.id}
+        )
         self.login(self.paula_user)
         response = self.post(f"/my/events/{self.workshop.id}/cancel", partner_id=self.oscar.id)
         self.assertIn("o_coop_portal_error", response.text)
