@@ -38,3 +38,11 @@ class TestEventTour(HttpCase):
         self.assertEqual(len(registration), 1)
         self.assertEqual(registration.state, "open")
         self.assertEqual(registration.email, self.julie.email)
+
+    def test_a_visitor_is_told_the_workshop_is_kept_for_members(self):
+        self.start_tour(f"/event/{self.workshop.id}/register", "coop_event_visitor")
+        self.assertFalse(
+            self.env["event.registration"].search(
+                [("event_id", "=", self.workshop.id), ("partner_id", "=", False)]
+            )
+        )

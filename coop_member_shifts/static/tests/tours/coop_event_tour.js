@@ -32,3 +32,32 @@ registry.category("web_tour.tours").add("coop_event_register", {
         },
     ],
 });
+
+// A visitor on the page of a members-only workshop: the page says it is kept for members, and
+// the registration modal answers with the reason and a way to log in, not the attendees' form.
+registry.category("web_tour.tours").add("coop_event_visitor", {
+    steps: () => [
+        {
+            content: "The page says the event is kept for members",
+            trigger: ".o_coop_event_members_only",
+        },
+        {
+            content: "Open the registration",
+            trigger: "button[data-bs-target='#modal_ticket_registration']:visible",
+            run: "click",
+        },
+        {
+            content: "Ask for one seat",
+            trigger: "#registration_form .a-submit:not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "Kept for members: log in, no attendees' form",
+            trigger: ".modal.show.o_coop_event_refused_modal .o_coop_event_login",
+        },
+        {
+            content: "No attendees' form was shown",
+            trigger: "body:not(:has(form#attendee_registration))",
+        },
+    ],
+});
