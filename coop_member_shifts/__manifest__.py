@@ -69,6 +69,8 @@
         "security/coop_event_security.xml",
         "data/event_type_data.xml",
         "views/event_views.xml",
+        "views/coop_event_portal_templates.xml",
+        "views/coop_website_event_templates.xml",
     ],
     "demo": [
         "demo/coop_member_number_demo.xml",

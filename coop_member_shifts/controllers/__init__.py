@@ -6,3 +6,5 @@ from . import board_portal
 from . import skill_portal
 from . import account_portal
 from . import suggestion_portal
+from . import event_portal
+from . import website_event

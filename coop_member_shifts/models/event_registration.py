@@ -33,6 +33,14 @@ class EventRegistration(models.Model):
             self._coop_check_members_only()
         return result
 
+    def _update_mail_schedulers(self):
+        """Odoo sends the confirmation mails at once, inside ``create`` and ``write``, and
+        commits between batches of mails (``event.mail``, outside tests): the coop's checks run
+        before, so that a refused registration is never committed, and while the event is
+        still locked."""
+        self._coop_check_members_only()
+        return super()._update_mail_schedulers()
+
     def _coop_check_members_only(self):
         """A members-only event registers members only, and each of them once."""
         for registration in self.filtered(

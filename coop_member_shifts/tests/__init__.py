@@ -56,4 +56,7 @@ from . import test_cron_workers
 from . import test_product_suggestions
 from . import test_suggestion_concurrency
 from . import test_suggestion_portal
+from . import test_event_portal
+from . import test_website_event_members
+from . import test_event_tour
 from . import test_suggestion_tour

@@ -33,6 +33,19 @@ class TestPortalAccessibility(AxeMixin, FeeCase, HttpCase):
         )
         cls.env["coop.work.entry"]._credit(member, 3, "shift", "Reception")
         cls.declare(cls, member, 1234)
+        member.coop_member_since = fields.Date.today() - timedelta(days=100)
+        event_values = {
+            "date_begin": start,
+            "date_end": start + timedelta(hours=2),
+            "website_published": True,
+            "coop_members_only": True,
+            "seats_limited": True,
+            "seats_max": 12,
+        }
+        workshop, _apero = cls.env["event.event"].create(
+            [{**event_values, "name": "Workshop"}, {**event_values, "name": "Apero"}]
+        )
+        cls.env["event.registration"].create({"event_id": workshop.id, "partner_id": member.id})
 
     def test_my_shifts_page_is_accessible(self):
         self.assertAccessible(
@@ -44,6 +57,11 @@ class TestPortalAccessibility(AxeMixin, FeeCase, HttpCase):
 
     def test_my_data_page_is_accessible(self):
         self.assertAccessible("/my/data", login=self.portal_user.login, expected="form")
+
+    def test_my_events_page_is_accessible(self):
+        self.assertAccessible(
+            "/my/events", login=self.portal_user.login, expected=".o_coop_event_register"
+        )
 
     def test_portal_home_with_the_coop_entries_is_accessible(self):
         self.assertAccessible("/my", login=self.portal_user.login, expected="a[href='/my/shifts']")

@@ -37,6 +37,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
         cls.make_directory(cls.paula, cls.oscar)
         cls.make_board(cls.paula, cls.oscar)
         cls.make_suggestions(cls.paula, cls.oscar)
+        cls.make_events(cls.paula)
         cls.declare(cls, cls.paula, 1234)
         cls.declare(cls, cls.paula, 900, validated=False)
         cls.erasure = cls.env["coop.erasure.request"].create({"partner_id": cls.paula.id})
@@ -133,6 +134,22 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
             {"suggestion_id": cls.decided_suggestion.id, "partner_id": member.id}
         )
 
+    @classmethod
+    def make_events(cls, member):
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=4)
+        values = {
+            "date_begin": start,
+            "date_end": start + timedelta(hours=2),
+            "website_published": True,
+            "coop_members_only": True,
+            "seats_limited": True,
+            "seats_max": 12,
+        }
+        Event = cls.env["event.event"]
+        cls.workshop = Event.create({**values, "name": "Atelier cuisine"})
+        cls.apero = Event.create({**values, "name": "Apéro des membres"})
+        cls.env["event.registration"].create({"event_id": cls.workshop.id, "partner_id": member.id})
+
     def pages(self):
         """``(route, url, user)``: each page of the addon, as the user who reads it (the
         board's page for a user who is not a member answers 403)."""
@@ -163,6 +180,14 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
                 f"/my/suggestions/{self.other_suggestion.id}",
                 member,
             ),
+            ("/my/events", "/my/events", member),
+            ("/my/events", "/my/events", stranger),
+            ("/event/<event>/register", f"/event/{self.apero.id}/register", None),
+            (
+                "/event/<event>/register",
+                f"/event/{self.apero.id}/register?registration_error_code=coop_one_seat",
+                member,
+            ),
             ("/my/directory", "/my/directory", member),
             ("/my/directory", "/my/directory", stranger),
             ("/my/directory/<int:profile_id>", f"/my/directory/{self.other_profile.id}", member),
@@ -181,6 +206,9 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
             ("/my/shifts/log", {"name": "Inventaire", "hours": "deux"}, member),
             ("/my/skills/add", {"skill_id": str(self.accounting.id)}, member),
             ("/my/board/new", {"name": ""}, member),
+            (f"/my/events/{self.apero.id}/register", {}, member),
+            (f"/my/events/{self.workshop.id}/cancel", {}, member),
+            (f"/my/events/{self.workshop.id}/cancel", {}, member),
             ("/my/suggestions/new", {"name": ""}, member),
             ("/my/suggestions/new", {"name": "Tomme de chèvre fermière"}, member),
             (f"/my/suggestions/{self.other_suggestion.id}/support", {}, member),
@@ -228,7 +256,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
         # Everyone reads the language: the e-mails a member's action sends to another too.
         (self.paula | self.oscar | self.stranger.partner_id).lang = lang
         for _route, url, user in self.pages():
-            members_only = url in ("/my/board", "/my/suggestions")
+            members_only = url in ("/my/board", "/my/suggestions", "/my/events")
             status = 403 if members_only and user == self.stranger else 200
             self.check_page(user, url, lang, status)
         for url, data, user in self.posts():

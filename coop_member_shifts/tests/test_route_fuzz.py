@@ -9,9 +9,12 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
+from .event_common import EventPortalMixin, make_event
 from .fuzz_values import (
     DATES,
+    JSON_IDS,
     NUL,
     NUMBERS,
     PATH_IDS,
@@ -99,6 +102,9 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             (self.get, "/my/skills", {"message": SCRIPT}),
             (self.post, "/my/skills/add", {"skill_id": "1"}),
             (self.post, "/my/skills/remove", {"skill_id": "1"}),
+            (self.get, "/my/events", {"message": SCRIPT}),
+            (self.post, "/my/events/1/register", {}),
+            (self.post, "/my/events/1/cancel", {}),
         ]
         for send, url, data in routes:
             with self.subTest(route=url):
@@ -588,3 +594,130 @@ class TestDirectoryRouteFuzz(RouteFuzzMixin, HttpCase):
                     self.assertLessEqual(len(text), 500)
         self.assertSafeAnswer(self.get("/my/directory/profile"))
         self.assertSafeAnswer(self.get(f"/my/directory/{self.profile.id}"))
+
+
+@tagged("post_install", "-at_install")
+class TestEventRouteFuzz(EventPortalMixin, HttpCase):
+    """/my/events, its one-click registration and cancellation, and website_event's modal and
+    attendees' form that the coop overrides for members-only events."""
+
+    def test_reflected_messages_are_escaped(self):
+        self.login(self.paula_user)
+        for param in ("message", "error"):
+            with self.subTest(route="/my/events", param=param):
+                self.fuzz(
+                    lambda value, param=param: self.get("/my/events", **{param: value}),
+                    REFLECTED,
+                    self.registrations,
+                )
+
+    def test_register_and_cancel_ids(self):
+        unpublished = make_event(self.env, "Test fuzz unpublished", website_published=False)
+        past = make_event(self.env, "Test fuzz past", days=-2)
+        theirs = self.Registration.create({"event_id": past.id, "partner_id": self.oscar.id})
+        self.login(self.paula_user)
+        ids = (*PATH_IDS, "999999", str(unpublished.id), str(past.id))
+        for action in ("register", "cancel"):
+            with self.subTest(route=f"/my/events/<event_id>/{action}"):
+                self.fuzz(
+                    lambda value, action=action: self.post(f"/my/events/{value}/{action}"),
+                    ids,
+                    self.registrations,
+                )
+        self.assertEqual(theirs.state, "open")
+
+    def test_register_takes_nothing_from_the_form(self):
+        def own_and_open(registrations):
+            return all(
+                r.partner_id == self.paula and r.state == "open" and r.name == self.paula.name
+                for r in registrations
+            )
+
+        self.login(self.paula_user)
+        table = [
+            ("partner_id", (str(self.oscar.id), str(self.stranger.id))),
+            ("state", ("done", "cancel")),
+            ("name", (SCRIPT, NUL)),
+            ("event_id", (str(self.open_event.id),)),
+        ]
+        for param, values in table:
+            with self.subTest(route="/my/events/<event_id>/register", param=param):
+                self.Registration.search([("partner_id", "=", self.paula.id)]).unlink()
+                self.fuzz(
+                    lambda value, param=param: self.post(
+                        f"/my/events/{self.workshop.id}/register", **{param: value}
+                    ),
+                    values,
+                    self.registrations,
+                    own_and_open,
+                )
+
+    def test_closed_to_users_who_are_not_members(self):
+        self.login(self.stranger_user)
+        self.assertEqual(self.get("/my/events").status_code, 403)
+        for action in ("register", "cancel"):
+            self.fuzz(
+                lambda value, action=action: self.post(f"/my/events/{value}/{action}"),
+                (str(self.workshop.id), str(self.open_event.id)),
+                self.registrations,
+            )
+
+    @mute_logger("odoo.http")  # a refusal is a UserError, which Odoo logs as a warning
+    def test_the_registration_modal(self):
+        url = f"/event/{self.workshop.id}/registration/new"
+        for user in (None, self.stranger_user, self.paula_user):
+            self.login(user)
+            with self.subTest(route=url, user=user and user.login):
+                self.fuzz(
+                    lambda value: self.jsonrpc(url, **{"nb_register-0": value}),
+                    JSON_IDS,
+                    self.registrations,
+                )
+                self.fuzz(
+                    lambda value: self.jsonrpc(url, **{f"nb_register-{value}": 1}),
+                    (*PATH_IDS, "-1", "nan", SCRIPT, NUL),
+                    self.registrations,
+                )
+
+    def test_the_attendees_form(self):
+        """As a visitor, nothing is stored on a members-only event; as a member on an event
+        open to all, what is stored is the member's own registration."""
+
+        def own(registrations):
+            return all(r.partner_id == self.paula for r in registrations)
+
+        question = self.open_event.question_ids[:1]
+        table = [
+            ("1-event_ticket_id", (*NUMBERS, *PATH_IDS)),
+            ("1-partner_id", (str(self.oscar.id), *PATH_IDS)),
+            ("1-name", (SCRIPT, NUL, "abc")),
+            ("1-event_id", (str(self.open_event.id), *PATH_IDS)),
+            (f"1-simple_choice-{question.id}", ("abc", *PATH_IDS)),
+            ("1-name-999999", TEXTS),
+            ("x-name-1", ("abc",)),
+        ]
+        for user, event, may_store in (
+            (None, self.workshop, None),
+            (self.paula_user, self.open_event, own),
+        ):
+            self.login(user)
+            for param, values in table:
+                with self.subTest(param=param, user=user and user.login):
+                    self.fuzz(
+                        lambda value, param=param, event=event: self.post_confirm(
+                            event, **{param: value}
+                        ),
+                        values,
+                        self.registrations,
+                        may_store,
+                    )
+        if question:
+            self.login(self.paula_user)
+            self.fuzz(
+                lambda value: self.post_confirm(
+                    self.open_event, **{f"1-{question.question_type}-{question.id}": value}
+                ),
+                TEXTS,
+                self.registrations,
+                own,
+            )

@@ -24,6 +24,13 @@ MODES = {
     "/my/suggestions/new": False,
     "/my/suggestions/<int:suggestion_id>/support": False,
     "/my/suggestions/<int:suggestion_id>/unsupport": False,
+    # Workshops and convivial moments: the page reads; registering and cancelling write, and
+    # so do Odoo's event modal and form where the coop keeps members-only events for members.
+    "/my/events": True,
+    "/my/events/<int:event_id>/register": False,
+    "/my/events/<int:event_id>/cancel": False,
+    '/event/<model("event.event"):event>/registration/new': False,
+    '/event/<model("event.event"):event>/registration/confirm': False,
     "/my/board": True,
     "/my/board/page/<int:page>": True,
     "/my/board/<int:post_id>": True,
@@ -65,6 +72,9 @@ PIXEL = base64.b64encode(
 class TestRouteModes(RouteModesMixin, TransactionCase):
     ADDON = "coop_member_shifts"
     MODES = MODES
+    # website_event_sale (installed with website_sale) overrides the attendees' form again: its
+    # code answers, and calls the coop's through super().
+    MAY_BE_OVERRIDDEN = frozenset({'/event/<model("event.event"):event>/registration/confirm'})
 
 
 @tagged("post_install", "-at_install")
@@ -124,6 +134,7 @@ class TestReadOnlyRoutesRun(ReadOnlyWalkMixin, HttpCase):
             "/my/shifts": "/my/shifts",
             "/my/skills": "/my/skills",
             "/my/suggestions": "/my/suggestions",
+            "/my/events": "/my/events",
             "/my/suggestions/page/<int:page>": "/my/suggestions/page/1",
             "/my/suggestions/<int:suggestion_id>": f"/my/suggestions/{self.suggestion.id}",
         }
