@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+EVENT_USER_GROUP = "event.group_event_user"
 
 
 class EventEvent(models.Model):
@@ -48,18 +51,34 @@ class EventEvent(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if "stage_id" in vals:
-            self.filtered("stage_id.pipe_end")._coop_propose_helper_hours()
+            self._coop_propose_ended_events_hours()
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_hours_counted(self):
+        if self.coop_helper_ids.filtered("work_entry_id"):
+            raise UserError(
+                self.env._(
+                    "The hours of this event's organisers are in the volunteer-work ledger: "
+                    "archive the event instead of deleting it."
+                )
+            )
 
     # === ACTIONS ===#
 
     def action_coop_propose_hours(self):
         """Put the organisers' hours in the ledger, to be validated by a coordinator."""
+        self._coop_check_event_user()
+        if any(event.date_begin > fields.Datetime.now() for event in self):
+            raise UserError(
+                self.env._("The hours of an event are counted once it has taken place.")
+            )
         self._coop_propose_helper_hours()
         return self.action_coop_open_work_entries()
 
     def action_coop_open_work_entries(self):
         self.ensure_one()
+        self._coop_check_event_user()
         entries = self.coop_helper_ids.work_entry_id
         return {
             "type": "ir.actions.act_window",
@@ -71,6 +90,30 @@ class EventEvent(models.Model):
         }
 
     # === BUSINESS METHODS ===#
+
+    def _coop_check_event_user(self):
+        if not self.env.su and not self.env.user.has_group(EVENT_USER_GROUP):
+            raise AccessError(self.env._("Only the coop's event team counts the hours of an event."))
+
+    def _coop_propose_ended_events_hours(self):
+        """Events moved to an ended stage (by hand, or by Odoo's daily clean-up that ends past
+        events) propose their organisers' hours, each event in a savepoint of its own: one
+        that fails (a helper no longer a member, say) is logged and handed to a coordinator as
+        an activity on the event, and the others are counted."""
+        ended = self.filtered(
+            lambda event: event.stage_id.pipe_end
+            and event.coop_counts_as_work
+            and event.date_begin <= fields.Datetime.now()
+            and event.coop_helper_ids.filtered(lambda helper: not helper.work_entry_id)
+        )
+        if not ended:
+            return ended
+        return self.env["coop.cron.step"]._run_each(
+            ended,
+            lambda event: event._coop_propose_helper_hours(),
+            self.env._("Organisers' hours of an ended event"),
+            responsible=self.env["coop.shift"]._coordinator_user(),
+        )
 
     def _coop_propose_helper_hours(self):
         """Each organiser or host of a done event gets one line to validate in the ledger;
