@@ -10,16 +10,19 @@ class EventEvent(models.Model):
 
     _inherit = "event.event"
 
+    # One compute each: Odoo leaves the fields of a shared compute at False when one of them
+    # is given at creation (an event created with its hours counted would not be kept for
+    # members, whatever its type).
     coop_members_only = fields.Boolean(
         string="Members Only",
-        compute="_compute_coop_type_options",
+        compute="_compute_coop_members_only",
         store=True,
         readonly=False,
         help="Only the coop's members may register, whatever the way (website, portal, backend).",
     )
     coop_counts_as_work = fields.Boolean(
         string="Organisers' Hours Count",
-        compute="_compute_coop_type_options",
+        compute="_compute_coop_counts_as_work",
         store=True,
         readonly=False,
     )
@@ -29,10 +32,14 @@ class EventEvent(models.Model):
     coop_work_entry_count = fields.Integer(compute="_compute_coop_work_entry_count")
 
     @api.depends("event_type_id")
-    def _compute_coop_type_options(self):
+    def _compute_coop_members_only(self):
+        for event in self:
+            event.coop_members_only = event.event_type_id.coop_members_only
+
+    @api.depends("event_type_id")
+    def _compute_coop_counts_as_work(self):
         for event in self:
             event_type = event.event_type_id
-            event.coop_members_only = event_type.coop_members_only if event_type else False
             event.coop_counts_as_work = event_type.coop_counts_as_work if event_type else True
 
     def _compute_coop_work_entry_count(self):
@@ -93,7 +100,9 @@ class EventEvent(models.Model):
 
     def _coop_check_event_user(self):
         if not self.env.su and not self.env.user.has_group(EVENT_USER_GROUP):
-            raise AccessError(self.env._("Only the coop's event team counts the hours of an event."))
+            raise AccessError(
+                self.env._("Only the coop's event team counts the hours of an event.")
+            )
 
     def _coop_propose_ended_events_hours(self):
         """Events moved to an ended stage (by hand, or by Odoo's daily clean-up that ends past
@@ -101,10 +110,12 @@ class EventEvent(models.Model):
         that fails (a helper no longer a member, say) is logged and handed to a coordinator as
         an activity on the event, and the others are counted."""
         ended = self.filtered(
-            lambda event: event.stage_id.pipe_end
-            and event.coop_counts_as_work
-            and event.date_begin <= fields.Datetime.now()
-            and event.coop_helper_ids.filtered(lambda helper: not helper.work_entry_id)
+            lambda event: (
+                event.stage_id.pipe_end
+                and event.coop_counts_as_work
+                and event.date_begin <= fields.Datetime.now()
+                and event.coop_helper_ids.filtered(lambda helper: not helper.work_entry_id)
+            )
         )
         if not ended:
             return ended

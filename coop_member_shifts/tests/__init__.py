@@ -59,3 +59,4 @@ from . import test_suggestion_portal
 from . import test_suggestion_tour
 from . import test_event_concurrency
 from . import test_event_access
+from . import test_event_hours

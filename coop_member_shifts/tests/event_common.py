@@ -30,19 +30,18 @@ class EventCase(FeeCase):
         cls.member = cls.env["res.partner"].create(
             {"name": "Maria Member", "coop_member_since": since, "email": "maria@x.org"}
         )
-        cls.stranger = cls.env["res.partner"].create(
-            {"name": "Sam Stranger", "email": "sam@x.org"}
-        )
+        cls.stranger = cls.env["res.partner"].create({"name": "Sam Stranger", "email": "sam@x.org"})
 
     @classmethod
-    def make_event(cls, days=6, members_only=True, seats_max=0, **values):
+    def make_event(cls, days=6, members_only=None, seats_max=0, **values):
         start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=days)
+        if members_only is not None or "event_type_id" not in values:
+            values["coop_members_only"] = True if members_only is None else members_only
         return cls.env["event.event"].create(
             {
                 "name": "Atelier pain",
                 "date_begin": start,
                 "date_end": start + timedelta(hours=2),
-                "coop_members_only": members_only,
                 "seats_limited": bool(seats_max),
                 "seats_max": seats_max,
                 "event_mail_ids": [(5, 0, 0)],

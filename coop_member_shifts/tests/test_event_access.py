@@ -45,6 +45,14 @@ class TestEventRegistrationRules(EventCase):
         with self.refused("one seat a member"):
             first.action_confirm()
 
+    def test_an_event_of_a_members_only_type_is_kept_for_members(self):
+        workshop = self.env["event.type"].create({"name": "Workshop", "coop_members_only": True})
+        # Each option is computed on its own: giving one keeps the type's other.
+        event = self.make_event(event_type_id=workshop.id, coop_counts_as_work=True)
+        self.assertTrue(event.coop_members_only)
+        event = self.make_event(members_only=True)
+        self.assertTrue(event.coop_counts_as_work)
+
     def test_a_registration_moved_to_a_non_member_is_refused(self):
         registration = self.register(self.member)
         with self.refused("kept for the coop's members"):
