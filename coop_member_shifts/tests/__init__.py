@@ -61,3 +61,4 @@ from . import test_event_concurrency
 from . import test_event_access
 from . import test_event_hours
 from . import test_event_member_data
+from . import test_event_tour
