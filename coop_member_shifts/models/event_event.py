@@ -1,7 +1,13 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.row_locks import lock_rows
+
 EVENT_USER_GROUP = "event.group_event_user"
+# How far back the daily job looks for ended events whose hours are not all counted.
+CATCH_UP_DAYS = 30
 
 
 class EventEvent(models.Model):
@@ -126,9 +132,32 @@ class EventEvent(models.Model):
             responsible=self.env["coop.shift"]._coordinator_user(),
         )
 
+    @api.model
+    def _cron_coop_propose_event_hours(self):
+        """Daily: the events ended lately whose organisers' hours are not all in the ledger
+        (one left for later by a concurrent change, a helper added after the end) are counted,
+        each on its own. An event with an open activity is in a coordinator's hands: skipped
+        until it is done, so that a failing event is reported once."""
+        now = fields.Datetime.now()
+        events = self.search(
+            [
+                ("stage_id.pipe_end", "=", True),
+                ("coop_counts_as_work", "=", True),
+                ("date_end", ">=", now - timedelta(days=CATCH_UP_DAYS)),
+                ("coop_helper_ids", "any", [("work_entry_id", "=", False)]),
+                ("activity_ids", "=", False),
+            ]
+        )
+        return events._coop_propose_ended_events_hours()
+
     def _coop_propose_helper_hours(self):
         """Each organiser or host of a done event gets one line to validate in the ledger;
-        running it again adds nothing. A coordinator validates it, never the member."""
-        self.coop_helper_ids.filtered(
+        running it again adds nothing. A coordinator validates it, never the member. The
+        helpers are locked and touched before their link is read: of two counts at the same
+        moment, the later one fails to serialize, is run again, and finds the lines made."""
+        helpers = self.coop_helper_ids
+        lock_rows(self.env, helpers._table, helpers.ids)
+        helpers.invalidate_recordset(["work_entry_id"])
+        helpers.filtered(
             lambda helper: helper.event_id.coop_counts_as_work and not helper.work_entry_id
         )._propose_work_entry()

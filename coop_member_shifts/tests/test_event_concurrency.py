@@ -120,3 +120,56 @@ class TestEventSeatsAtOnce(ConcurrencyCase):
             self.assertEqual(registrations.mapped("state").count("draft"), 2)
             refused = [o.message for o in outcomes if o.kind == "refused"]
             self.assertTrue(all(SEATS_REFUSED in message for message in refused), refused)
+
+
+@tagged("post_install", "-at_install")
+class TestEventHoursAtOnce(ConcurrencyCase):
+    """The hours of an ended event counted five times at the same moment (the coordinators'
+    button, the stage, the daily job): each helper's line is made once."""
+
+    def test_five_counts_at_once_make_one_line_a_helper(self):
+        with committed_env(self.registry) as env:
+            members = [self.make_member(env, f"coop_limit_event_helper_{n}") for n in range(2)]
+            start = fields.Datetime.now().replace(microsecond=0) - timedelta(days=2)
+            event = env["event.event"].create(
+                {
+                    "name": "Counted at once",
+                    "date_begin": start,
+                    "date_end": start + timedelta(hours=2),
+                    "event_mail_ids": [(5, 0, 0)],
+                    # Ended already (a creation counts nothing): the requests below count.
+                    "stage_id": env.ref("event.event_stage_done").id,
+                    "coop_helper_ids": [
+                        (0, 0, {"partner_id": member.partner_id.id, "hours": 2})
+                        for member in members
+                    ],
+                }
+            )
+            self.keep(event)
+            event_id = event.id
+
+        def count(env, index):
+            event = env["event.event"].browse(event_id)
+            if index == 4:  # moved back and ended again by hand
+                event.stage_id = env.ref("event.event_stage_announced")
+                event.stage_id = env.ref("event.event_stage_done")
+            elif index % 2:
+                env["event.event"]._cron_coop_propose_event_hours()
+            else:
+                event.action_coop_propose_hours()
+
+        def prepare(env, index):
+            # Each request read the event and its helpers before the others wrote.
+            env["event.event"].browse(event_id).coop_helper_ids.mapped("work_entry_id")
+
+        with self.assertNoLogs("odoo.sql_db", "ERROR"):
+            outcomes = run_at_once(self.registry, count, count=5, prepare=prepare)
+        with committed_env(self.registry) as env:
+            entries = env["coop.work.entry"].search(
+                [("origin", "=like", "coop.event.helper,%"), ("name", "like", "Counted at once")]
+            )
+            self.to_delete.append((entries._name, entries.ids))
+            self.assertEqual(kinds(outcomes), ["ok"] * 5, outcomes)
+            self.assertEqual(len(entries), 2)
+            helpers = env["event.event"].browse(event_id).coop_helper_ids
+            self.assertEqual(helpers.work_entry_id, entries)

@@ -4,6 +4,8 @@ the member, and never counted twice."""
 
 from unittest.mock import patch
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -45,8 +47,13 @@ class TestEventHours(EventCase):
         self.event.stage_id = self.done_stage
         self.event.with_user(self.event_user).action_coop_propose_hours()
         self.env["event.event"]._gc_mark_events_done()
+        self.env["event.event"]._cron_coop_propose_event_hours()
         self.assertEqual(self.lines(self.event), lines)
         self.assertEqual(self.event.coop_work_entry_count, 2)
+        # Behind the lock, the database: one event line an origin.
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            lines[0].copy({"state": "draft"})
+            self.env.flush_all()
 
     def test_a_coordinator_validates_the_others_hours_never_their_own(self):
         self.event.action_coop_propose_hours()
@@ -120,6 +127,9 @@ class TestEventHours(EventCase):
         self.assertTrue(
             activity.user_id.has_group("coop_member_shifts.group_coop_shift_coordinator")
         )
+        # The daily job skips the event while its activity is open: reported once.
+        self.env["event.event"]._cron_coop_propose_event_hours()
+        self.assertEqual(len(bad.activity_ids), 1)
         # The coordinator takes the helper off; the button counts the member left.
         bad.coop_helper_ids.filtered(lambda h: h.partner_id == gone).unlink()
         bad.with_user(self.coordinator_user).action_coop_propose_hours()
