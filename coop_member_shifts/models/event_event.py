@@ -90,8 +90,8 @@ class EventEvent(models.Model):
         return self.action_coop_open_work_entries()
 
     def action_coop_open_work_entries(self):
+        """The event's lines in the ledger (the ledger's own rights apply: shop staff read)."""
         self.ensure_one()
-        self._coop_check_event_user()
         entries = self.coop_helper_ids.work_entry_id
         return {
             "type": "ir.actions.act_window",

@@ -95,6 +95,9 @@ class TestEventHours(EventCase):
         for user in (self.portal_user, self.internal_user, self.staff_user, self.officer_user):
             with self.subTest(user=user.login), self.refused("event team", AccessError):
                 self.event.with_user(user).action_coop_propose_hours()
+        # Shop staff read the event's lines in the ledger (its stat button), never count them.
+        action = self.event.with_user(self.staff_user).action_coop_open_work_entries()
+        self.assertEqual(action["res_model"], "coop.work.entry")
         coming = self.make_event(days=3)
         self.helper(coming, self.member)
         with self.refused("once it has taken place", UserError):
