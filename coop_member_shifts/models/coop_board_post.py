@@ -63,7 +63,6 @@ class CoopBoardPost(models.Model):
     )
     event_id = fields.Many2one(
         "event.event",
-        string="Event",
         ondelete="set null",
         index="btree_not_null",
         domain=[("website_published", "=", True)],
