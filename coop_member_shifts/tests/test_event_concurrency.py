@@ -165,11 +165,10 @@ class TestEventHoursAtOnce(ConcurrencyCase):
         with self.assertNoLogs("odoo.sql_db", "ERROR"):
             outcomes = run_at_once(self.registry, count, count=5, prepare=prepare)
         with committed_env(self.registry) as env:
-            entries = env["coop.work.entry"].search(
-                [("origin", "=like", "coop.event.helper,%"), ("name", "like", "Counted at once")]
-            )
+            helpers = env["event.event"].browse(event_id).coop_helper_ids
+            origins = [f"{helper._name},{helper.id}" for helper in helpers]
+            entries = env["coop.work.entry"].search([("origin", "in", origins)])
             self.to_delete.append((entries._name, entries.ids))
             self.assertEqual(kinds(outcomes), ["ok"] * 5, outcomes)
             self.assertEqual(len(entries), 2)
-            helpers = env["event.event"].browse(event_id).coop_helper_ids
             self.assertEqual(helpers.work_entry_id, entries)
