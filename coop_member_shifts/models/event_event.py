@@ -48,6 +48,12 @@ class EventEvent(models.Model):
             event_type = event.event_type_id
             event.coop_counts_as_work = event_type.coop_counts_as_work if event_type else True
 
+    @api.constrains("coop_members_only", "event_type_id")
+    def _check_coop_members_only(self):
+        """An event kept for members after people registered: its seats hold the same rule
+        (a non-member's seat, or a second seat of a member, is cancelled first)."""
+        self.filtered("coop_members_only").registration_ids._coop_check_members_only()
+
     def _compute_coop_work_entry_count(self):
         counts = dict(
             self.env["coop.event.helper"]._read_group(

@@ -53,6 +53,20 @@ class TestEventRegistrationRules(EventCase):
         event = self.make_event(members_only=True)
         self.assertTrue(event.coop_counts_as_work)
 
+    def test_an_event_is_kept_for_members_once_its_seats_are(self):
+        event = self.make_event(members_only=False)
+        stranger = self.env["event.registration"].create(
+            {"event_id": event.id, "partner_id": self.stranger.id}
+        )
+        with self.refused("kept for the coop's members"):
+            event.with_user(self.event_user).coop_members_only = True
+        workshop = self.env["event.type"].create({"name": "Workshop", "coop_members_only": True})
+        with self.refused("kept for the coop's members"):
+            event.event_type_id = workshop
+        stranger.action_cancel()
+        event.coop_members_only = True
+        self.assertTrue(event.coop_members_only)
+
     def test_a_registration_moved_to_a_non_member_is_refused(self):
         registration = self.register(self.member)
         with self.refused("kept for the coop's members"):
