@@ -65,6 +65,24 @@ class ResPartner(models.Model):
             closed.append(self.env._("Roles of organiser or host removed: %s", len(roles)))
         return closed
 
+    def _coop_still_uses_the_coop(self, since):
+        """A registration to an event since ``since`` (not cancelled) is using the coop too:
+        the retention rule does not anonymise someone who comes to its workshops."""
+        users = super()._coop_still_uses_the_coop(since)
+        rows = (
+            self.env["event.registration"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "in", self.ids),
+                    ("event_begin_date", ">=", since),
+                    ("state", "!=", "cancel"),
+                ],
+                ["partner_id"],
+            )
+        )
+        return users | (self.browse(partner.id for (partner,) in rows) & self)
+
     def _coop_anonymise_one(self):
         registrations = self._coop_event_registrations()
         registrations.registration_answer_ids.unlink()

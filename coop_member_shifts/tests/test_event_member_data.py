@@ -145,3 +145,14 @@ class TestEventsInMemberData(EventCase):
         )
         self.assertIn("Event registrations cancelled: 1", bodies)
         self.assertIn("Roles of organiser or host removed: 1", bodies)
+
+    def test_coming_to_an_event_is_using_the_coop(self):
+        since = fields.Datetime.now() - timedelta(days=30)
+        self.assertIn(self.paula, self.paula._coop_still_uses_the_coop(since))
+        self.assertNotIn(self.stranger, self.stranger._coop_still_uses_the_coop(since))
+        attendee = self.env["res.partner"].create({"name": "Ada Attendee"})
+        self.assertFalse(attendee._coop_still_uses_the_coop(since))
+        self.env["event.registration"].create(
+            {"event_id": self.make_event(members_only=False).id, "partner_id": attendee.id}
+        )
+        self.assertEqual(attendee._coop_still_uses_the_coop(since), attendee)
