@@ -136,6 +136,7 @@ class BoardPortal(CustomerPortal):
             post=post,
             form=values or {},
             categories=request.env["coop.board.category"].search([]),
+            events=request.env["coop.board.post"]._coop_board_events(),
             kinds=self._coop_board_kinds(),
             error=error,
             limits={
@@ -169,6 +170,16 @@ class BoardPortal(CustomerPortal):
             return None, _("Say whether you need or offer something.")
         if not category.exists() or not category.active:
             return None, _("Choose a category of the list.")
+        event = request.env["event.event"]
+        if form.get("event_id"):
+            event_id = parse_id(form.get("event_id"))
+            event = (
+                request.env["coop.board.post"]
+                ._coop_board_events()
+                .filtered(lambda candidate: candidate.id == event_id)
+            )
+            if not event:
+                return None, _("Choose an event of the list, or none.")
         try:
             date_end = fields.Date.to_date(form.get("date_end") or None)
         except (ValueError, TypeError):
@@ -182,6 +193,7 @@ class BoardPortal(CustomerPortal):
             "kind": form["kind"],
             "category_id": category.id,
             "date_end": date_end,
+            "event_id": event.id,
         }
         return values, None
 
@@ -232,7 +244,12 @@ class BoardPortal(CustomerPortal):
             raise request.not_found()
         if request.httprequest.method != "POST":
             form = {name: post[name] for name in ("name", "description", "neighbourhood")}
-            form.update(kind=post.kind, category_id=post.category_id.id, date_end=post.date_end)
+            form.update(
+                kind=post.kind,
+                category_id=post.category_id.id,
+                date_end=post.date_end,
+                event_id=post.event_id.id,
+            )
             return self._coop_board_form(post, form)
         return self._coop_board_save(post, form)
 

@@ -53,6 +53,7 @@ from . import coop_product_suggestion
 from . import coop_product_suggestion_support
 from . import product_template_suggestion
 from . import res_partner_suggestion
+from . import res_partner_event
 from . import event_type
 from . import event_event
 from . import event_registration

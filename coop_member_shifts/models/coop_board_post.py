@@ -23,6 +23,7 @@ MEMBER_FIELDS = {
     "category_id",
     "neighbourhood",
     "date_end",
+    "event_id",
 }
 # What the portal and the chatter write on a post the member may read.
 TECHNICAL_FIELDS = {"access_token", "message_main_attachment_id"}
@@ -60,6 +61,15 @@ class CoopBoardPost(models.Model):
         default=lambda self: fields.Date.context_today(self) + timedelta(days=30),
         help="The post closes itself after this day.",
     )
+    event_id = fields.Many2one(
+        "event.event",
+        ondelete="set null",
+        index="btree_not_null",
+        domain=[("website_published", "=", True)],
+        help="A workshop or a convivial moment of the coop the post is about (published ones).",
+    )
+    event_url = fields.Char(compute="_compute_event_link", compute_sudo=True)
+    event_name = fields.Char(compute="_compute_event_link", compute_sudo=True)
     partner_id = fields.Many2one(
         "res.partner",
         string="Author",
@@ -138,6 +148,27 @@ class CoopBoardPost(models.Model):
             return on_board
         return ["!", *on_board] if len(on_board) == 1 else ["!", "&", "&", *on_board]
 
+    @api.depends("event_id.website_published", "event_id.name")
+    def _compute_event_link(self):
+        """What the board shows of the event: a link while it is published, nothing after."""
+        for post in self:
+            event = post.event_id if post.event_id.website_published else post.event_id.browse()
+            post.event_url = event.website_url or False
+            post.event_name = event.name or False
+
+    @api.model
+    def _coop_board_events(self):
+        """The events a post may point to: the coop's published ones, not over yet."""
+        return (
+            self.env["event.event"]
+            .sudo()
+            .search(
+                [("website_published", "=", True), ("date_end", ">=", fields.Datetime.now())],
+                order="date_begin",
+                limit=50,
+            )
+        )
+
     def _compute_access_url(self):
         for post in self:
             post.access_url = f"/my/board/{post.id}"
@@ -167,6 +198,14 @@ class CoopBoardPost(models.Model):
                     raise ValidationError(
                         self.env._("%(field)s: write plain text, without HTML.", field=label)
                     )
+
+    @api.constrains("event_id")
+    def _check_event_published(self):
+        for post in self.sudo().filtered("event_id"):
+            if not post.event_id.website_published:
+                raise ValidationError(
+                    self.env._("A post points to a published event of the coop only.")
+                )
 
     @api.constrains("date_end", "state")
     def _check_date_end(self):

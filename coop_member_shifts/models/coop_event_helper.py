@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 ROLES = [("organiser", "Organiser"), ("host", "Host")]
+# Frozen once the helper's hours are in the ledger: a coordinator corrects the line there.
+COUNTED_FIELDS = {"partner_id", "hours", "event_id", "role"}
 
 
 class CoopEventHelper(models.Model):
@@ -32,9 +34,20 @@ class CoopEventHelper(models.Model):
         ),
     ]
 
+    def init(self):
+        # Each helper's hours are in the ledger once, whoever counts them at the same moment
+        # (the button, the stage, the daily job): one line of kind "event" an origin. The
+        # adjustments that correct or reverse it carry the same origin, of another kind.
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS coop_work_entry_event_helper_once
+               ON coop_work_entry (origin)
+               WHERE kind = 'event' AND origin LIKE 'coop.event.helper,%%'"""
+        )
+
     @api.constrains("hours")
     def _check_hours(self):
         for helper in self:
+            # "not 0 < h <= 24" also refuses nan; inf is above 24.
             if not 0 < helper.hours <= 24:
                 raise ValidationError(
                     self.env._("The hours of an organiser or host are more than 0 and at most 24.")
@@ -43,26 +56,53 @@ class CoopEventHelper(models.Model):
     @api.constrains("partner_id")
     def _check_member(self):
         for helper in self:
-            if not helper.partner_id.sudo()._coop_is_member():
-                raise ValidationError(
-                    self.env._(
-                        "%(name)s is not a member of the coop: only members' hours are counted.",
-                        name=helper.partner_id.display_name,
-                    )
-                )
+            helper._check_still_member()
 
-    def write(self, vals):
-        if self.filtered("work_entry_id") and {"partner_id", "hours", "event_id"} & vals.keys():
+    def _check_still_member(self):
+        self.ensure_one()
+        if not self.partner_id.sudo()._coop_is_member():
             raise ValidationError(
                 self.env._(
-                    "These hours are in the ledger already: a coordinator corrects them there."
+                    "%(name)s is not a member of the coop: only members' hours are counted.",
+                    name=self.partner_id.display_name,
                 )
             )
+
+    # === CRUD ===#
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(vals.get("work_entry_id") for vals in vals_list):
+            raise ValidationError(self._counted_message())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # The link to the ledger is the server's: cleared by hand, the hours would be counted
+        # a second time.
+        if "work_entry_id" in vals and not self.env.su:
+            raise ValidationError(self._counted_message())
+        if self.filtered("work_entry_id") and COUNTED_FIELDS & vals.keys():
+            raise ValidationError(self._counted_message())
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_counted(self):
+        if self.filtered("work_entry_id"):
+            raise ValidationError(self._counted_message())
+
+    def _counted_message(self):
+        return self.env._(
+            "These hours are in the ledger already: a coordinator corrects them there."
+        )
+
+    # === BUSINESS METHODS ===#
+
     def _propose_work_entry(self):
-        """One ledger line to validate for each helper, on the day the event ended."""
+        """One ledger line to validate for each helper, on the day the event ended (today if
+        it is counted before its end). A helper who is no longer a member is refused."""
+        today = fields.Date.context_today(self)
         for helper in self:
+            helper._check_still_member()
             event = helper.event_id
             end = fields.Datetime.context_timestamp(
                 event.with_context(tz=event.date_tz), event.date_end
@@ -81,7 +121,7 @@ class CoopEventHelper(models.Model):
                         "hours": helper.hours,
                         "kind": "event",
                         "name": label,
-                        "date": end,
+                        "date": min(end, today),
                         "origin": f"{self._name},{helper.id}",
                         "company_id": (event.company_id or self.env.company).id,
                     }

@@ -16,8 +16,9 @@ class EventRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        default_event = self.env.context.get("default_event_id")
         events = self.env["event.event"].browse(
-            {vals["event_id"] for vals in vals_list if vals.get("event_id")}
+            {vals.get("event_id", default_event) for vals in vals_list} - {None, False}
         )
         lock_rows(self.env, "event_event", events.ids)
         registrations = super().create(vals_list)

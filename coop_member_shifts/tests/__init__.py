@@ -60,3 +60,8 @@ from . import test_event_portal
 from . import test_website_event_members
 from . import test_event_tour
 from . import test_suggestion_tour
+from . import test_event_concurrency
+from . import test_event_access
+from . import test_event_hours
+from . import test_event_member_data
+from . import test_event_hours_tour

@@ -242,6 +242,18 @@ class TestAccessMatrix(FeeCase):
                 lambda p: {"suggestion_id": self.make_suggestion().id, "partner_id": p.id},
                 {"partner_id": self.paula.id},
             ),
+            "coop.event.helper": (
+                "hours",
+                lambda p: self.env["coop.event.helper"].create(self.helper_values(p)),
+                self.helper_values,
+                {"hours": 3.0},
+            ),
+            "event.registration": (
+                "state",
+                lambda p: self.env["event.registration"].create(self.registration_values(p)),
+                self.registration_values,
+                {"name": "Matrix attendee"},
+            ),
             "res.partner": (None, self.sample_partner, None, None),
             "membership.membership_line": (
                 None,
@@ -253,6 +265,27 @@ class TestAccessMatrix(FeeCase):
                 None,
             ),
         }
+
+    def make_event(self):
+        """A members-only event of its own (one seat a member and event)."""
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=8)
+        return self.env["event.event"].create(
+            {
+                "name": "Matrix workshop",
+                "date_begin": start,
+                "date_end": start + timedelta(hours=2),
+                "coop_members_only": True,
+                "event_mail_ids": [(5, 0, 0)],
+            }
+        )
+
+    def helper_values(self, partner):
+        self.as_member(partner)
+        return {"event_id": self.make_event().id, "partner_id": partner.id, "hours": 2.0}
+
+    def registration_values(self, partner):
+        self.as_member(partner)
+        return {"event_id": self.make_event().id, "partner_id": partner.id}
 
     def board_post_values(self, partner):
         """A post of ``partner``, made a member: only members post on the board."""

@@ -263,6 +263,24 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
                 for post in posts
             )
 
+        def no_hidden_event(posts):
+            return well_formed(posts) and all(
+                not post.event_id or post.event_id.sudo().website_published for post in posts
+            )
+
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=3)
+        hidden_event = str(
+            self.env["event.event"]
+            .create(
+                {
+                    "name": "Fuzz private meeting",
+                    "date_begin": start,
+                    "date_end": start + timedelta(hours=1),
+                    "website_published": False,
+                }
+            )
+            .id
+        )
         self.board_member()
         past, far = str(today - timedelta(days=1)), str(today + timedelta(days=3 * 365))
         table = [
@@ -275,6 +293,12 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase):
             ("partner_id", (str(self.other.id),), well_formed),
             ("state", ("closed",), well_formed),
             ("hidden", ("1",), well_formed),
+            # Only a published event of the coop, or none (an unpublished one is refused).
+            (
+                "event_id",
+                (hidden_event, *PATH_IDS, "999999", "-1", "nan", SCRIPT, NUL),
+                no_hidden_event,
+            ),
         ]
         for param, values, may_store in table:
             with self.subTest(route="/my/board/new", param=param):

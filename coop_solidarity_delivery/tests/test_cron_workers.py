@@ -17,6 +17,10 @@ ADDONS = ("coop_member_shifts", "coop_solidarity_delivery")
 # Each job, and what keeps it right with other workers beside it.
 CRONS = {
     "coop_member_shifts.ir_cron_board_expire_posts": "state filter: an expired post is skipped",
+    "coop_member_shifts.ir_cron_event_hours": (
+        "helpers locked and touched (tools.row_locks), one event line an origin (unique "
+        "index): TestEventHoursAtOnce"
+    ),
     "coop_member_shifts.ir_cron_expire_income_declarations": "state filter",
     "coop_member_shifts.ir_cron_fee_renewal_notices": "notice date stored on the member",
     "coop_member_shifts.ir_cron_generate_shifts": (
