@@ -68,6 +68,7 @@
         "views/coop_suggestion_portal_templates.xml",
         "security/coop_event_security.xml",
         "data/event_type_data.xml",
+        "data/event_mail_repair.xml",
         "data/ir_cron_event.xml",
         "views/event_views.xml",
         "views/coop_event_portal_templates.xml",

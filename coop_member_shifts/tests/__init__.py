@@ -65,3 +65,4 @@ from . import test_event_access
 from . import test_event_hours
 from . import test_event_member_data
 from . import test_event_hours_tour
+from . import test_event_mails
