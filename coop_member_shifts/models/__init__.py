@@ -58,5 +58,4 @@ from . import event_type
 from . import event_event
 from . import event_registration
 from . import coop_event_helper
-from . import mail_template_event_repair
 from . import ir_module_module

@@ -6,7 +6,7 @@ class IrModuleModule(models.Model):
 
     def _load_module_terms(self, modules, langs, overwrite=False, imported_module=False):
         """Each time Odoo's event translations are loaded (a language added, a module
-        updated), the Dutch confirmation mail is repaired again (see mail.template)."""
+        updated), the Dutch confirmation mail is repaired again (models/mail_template.py)."""
         result = super()._load_module_terms(
             modules, langs, overwrite=overwrite, imported_module=imported_module
         )
