@@ -52,7 +52,9 @@ class SaleOrder(models.Model):
         store have slot rules (one query for all the orders; kept in the cache, as the
         checkout asks it several times)."""
         orders = self.filtered(
-            lambda order: order.carrier_id._coop_has_slots() and order.warehouse_id
+            lambda order: (
+                order.carrier_id and order.carrier_id._coop_has_slots() and order.warehouse_id
+            )
         )
         with_rules = set()
         if orders:

@@ -84,3 +84,4 @@ from . import test_route_modes
 from . import test_cron_workers
 from . import test_shop_suggested_badge
 from . import test_editor_zones
+from . import test_needs_slot
