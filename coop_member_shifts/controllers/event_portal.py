@@ -140,14 +140,7 @@ class EventPortal(CustomerPortal):
                 error=_("This event has tickets: choose yours on the event's page.")
             )
         Registration = request.env["event.registration"].sudo()
-        mine = Registration.search(
-            [
-                ("event_id", "=", event.id),
-                ("partner_id", "=", member.id),
-                ("state", "in", ACTIVE_STATES),
-            ]
-        )
-        if mine:
+        if Registration._coop_seats_of(event, member):
             # A second click, or the back button: the first registration holds.
             return self._coop_events_back(
                 message=_("You are already registered for %(event)s.", event=event.name)

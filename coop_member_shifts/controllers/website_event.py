@@ -6,7 +6,6 @@ from odoo.http import request
 
 from odoo.addons.website_event.controllers.main import WebsiteEventController
 
-from ..models.event_registration import ACTIVE_STATES
 from ..tools.form_values import parse_id
 
 # The codes of the coop's refusals, shown on the event's page (website_event's
@@ -39,17 +38,7 @@ class CoopWebsiteEventController(WebsiteEventController):
         user = request.env.user
         if user._is_public() or not user.partner_id.sudo()._coop_is_member():
             return MEMBERS_ONLY
-        registered = (
-            request.env["event.registration"]
-            .sudo()
-            .search_count(
-                [
-                    ("event_id", "=", event.id),
-                    ("partner_id", "=", user.partner_id.id),
-                    ("state", "in", ACTIVE_STATES),
-                ]
-            )
-        )
+        registered = request.env["event.registration"]._coop_seats_of(event, user.partner_id)
         return ONE_SEAT if registered or seats > 1 else None
 
     def _coop_seats_asked(self, event, post):

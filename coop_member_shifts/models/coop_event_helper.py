@@ -34,16 +34,6 @@ class CoopEventHelper(models.Model):
         ),
     ]
 
-    def init(self):
-        # Each helper's hours are in the ledger once, whoever counts them at the same moment
-        # (the button, the stage, the daily job): one line of kind "event" an origin. The
-        # adjustments that correct or reverse it carry the same origin, of another kind.
-        self.env.cr.execute(
-            """CREATE UNIQUE INDEX IF NOT EXISTS coop_work_entry_event_helper_once
-               ON coop_work_entry (origin)
-               WHERE kind = 'event' AND origin LIKE 'coop.event.helper,%%'"""
-        )
-
     @api.constrains("hours")
     def _check_hours(self):
         for helper in self:

@@ -75,6 +75,16 @@ class CoopWorkEntry(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
 
+    def init(self):
+        # An event helper's hours are in the ledger once, whoever counts them at the same moment
+        # (the button, the stage, the daily job): one line of kind "event" an origin. The
+        # adjustments that correct or reverse it carry the same origin, of another kind.
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS coop_work_entry_event_helper_once
+               ON coop_work_entry (origin)
+               WHERE kind = 'event' AND origin LIKE 'coop.event.helper,%%'"""
+        )
+
     @api.model
     def _selection_origin(self):
         return [(model, name) for model, name in self._origin_models()]

@@ -21,9 +21,9 @@ class EventRegistration(models.Model):
             {vals.get("event_id", default_event) for vals in vals_list} - {None, False}
         )
         lock_rows(self.env, "event_event", events.ids)
-        registrations = super().create(vals_list)
-        registrations._coop_check_members_only()
-        return registrations
+        # Odoo's create calls ``_update_mail_schedulers`` on every new registration, where the
+        # coop's check runs (before Odoo's confirmation mail commits).
+        return super().create(vals_list)
 
     def write(self, vals):
         if {"state", "event_id", "partner_id", "active"} & vals.keys():
@@ -42,11 +42,26 @@ class EventRegistration(models.Model):
         self._coop_check_members_only()
         return super()._update_mail_schedulers()
 
+    @api.model
+    def _coop_seats_of(self, event, partner):
+        """The active seats ``partner`` holds at ``event``."""
+        return self.sudo().search_count(self._coop_seats_domain(event.ids, partner.ids))
+
+    @api.model
+    def _coop_seats_domain(self, event_ids, partner_ids):
+        return [
+            ("event_id", "in", event_ids),
+            ("partner_id", "in", partner_ids),
+            ("state", "in", ACTIVE_STATES),
+        ]
+
     def _coop_check_members_only(self):
-        """A members-only event registers members only, and each of them once."""
-        for registration in self.filtered(
+        """A members-only event registers members only, and each of them once (the seats of
+        all these registrations' members counted in one query)."""
+        kept = self.filtered(
             lambda r: r.event_id.coop_members_only and r.state in ACTIVE_STATES and r.active
-        ):
+        )
+        for registration in kept:
             partner = registration.partner_id
             if not partner or not partner.sudo()._coop_is_member():
                 raise ValidationError(
@@ -56,18 +71,19 @@ class EventRegistration(models.Model):
                         event=registration.event_id.name,
                     )
                 )
-            seats = self.sudo().search_count(
-                [
-                    ("event_id", "=", registration.event_id.id),
-                    ("partner_id", "=", partner.id),
-                    ("state", "in", ACTIVE_STATES),
-                ]
-            )
-            if seats > 1:
+        if not kept:
+            return
+        seats = self.sudo()._read_group(
+            self._coop_seats_domain(kept.event_id.ids, kept.partner_id.ids),
+            ["event_id", "partner_id"],
+            ["__count"],
+        )
+        for event, partner, count in seats:
+            if count > 1 and event.coop_members_only:
                 raise ValidationError(
                     self.env._(
                         "%(name)s is already registered for %(event)s: one seat a member.",
                         name=partner.display_name,
-                        event=registration.event_id.name,
+                        event=event.name,
                     )
                 )

@@ -4,6 +4,7 @@ from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .axe_common import AxeMixin
+from .event_common import make_event
 from .fee_common import FeeCase
 
 
@@ -34,17 +35,9 @@ class TestPortalAccessibility(AxeMixin, FeeCase, HttpCase):
         cls.env["coop.work.entry"]._credit(member, 3, "shift", "Reception")
         cls.declare(cls, member, 1234)
         member.coop_member_since = fields.Date.today() - timedelta(days=100)
-        event_values = {
-            "date_begin": start,
-            "date_end": start + timedelta(hours=2),
-            "website_published": True,
-            "coop_members_only": True,
-            "seats_limited": True,
-            "seats_max": 12,
-        }
-        workshop, _apero = cls.env["event.event"].create(
-            [{**event_values, "name": "Workshop"}, {**event_values, "name": "Apero"}]
-        )
+        kept = {"coop_members_only": True, "seats_limited": True, "seats_max": 12}
+        workshop = make_event(cls.env, "Workshop", days=3, **kept)
+        make_event(cls.env, "Apero", days=3, **kept)
         cls.env["event.registration"].create({"event_id": workshop.id, "partner_id": member.id})
 
     def test_my_shifts_page_is_accessible(self):

@@ -16,8 +16,8 @@ from .event_case import EventCase
 CRON_LOGGER = "odoo.addons.coop_member_shifts.models.coop_cron_step"
 # A member's registration to a members-only event, caches warm: the lock and the touch of the
 # event (2), the registration's insert and Odoo's seat and mail bookkeeping, the coop's checks.
-# Measured 12 on a database without demo data, 13 with the demo's events and mails.
-REGISTRATION_QUERIES = 13
+# Measured 12 with the demo's events and mails (the seats of the batch counted once).
+REGISTRATION_QUERIES = 12
 LOCK_QUERIES = 2
 
 

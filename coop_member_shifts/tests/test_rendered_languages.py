@@ -6,6 +6,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .event_common import make_event
 from .fee_common import FeeCase
 from .rendered_languages import LANGS, RenderedLanguagesMixin, leaks
 
@@ -136,18 +137,9 @@ class TestRenderedLanguages(RenderedLanguagesMixin, FeeCase, HttpCase):
 
     @classmethod
     def make_events(cls, member):
-        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=4)
-        values = {
-            "date_begin": start,
-            "date_end": start + timedelta(hours=2),
-            "website_published": True,
-            "coop_members_only": True,
-            "seats_limited": True,
-            "seats_max": 12,
-        }
-        Event = cls.env["event.event"]
-        cls.workshop = Event.create({**values, "name": "Atelier cuisine"})
-        cls.apero = Event.create({**values, "name": "Apéro des membres"})
+        kept = {"coop_members_only": True, "seats_limited": True, "seats_max": 12}
+        cls.workshop = make_event(cls.env, "Atelier cuisine", days=4, **kept)
+        cls.apero = make_event(cls.env, "Apéro des membres", days=4, **kept)
         cls.env["event.registration"].create({"event_id": cls.workshop.id, "partner_id": member.id})
 
     def pages(self):
