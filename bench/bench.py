@@ -50,6 +50,7 @@ CITIES = (
 SIZES = {"members": 5000, "volunteers": 10000, "ledger": 200000, "orders": 20000, "requests": 2000}
 TEMPLATES = 50  # one store's weekly schedule, whatever the scale
 SHOPPERS = 4  # web-shop members per checkout kind, one per concurrent client
+KINDS = ("drive", "plain")  # a drive purchase (with the slot picker), one without slots
 HOT_SHARE = 0.5  # share of the drive purchases that choose the one hot slot
 PICKER_RELOAD = False  # the picker books the slot in place; --picker-reload for the old picker
 POLL_ATTEMPTS = 10  # the payment status page polls again when the confirmation must retry
@@ -103,9 +104,10 @@ def database_exists(db):
 # --- generation -----------------------------------------------------------------------------
 
 
-def generate(env, scale, seed):
+def generate(env, scale, seed, members=None):
     rng = random.Random(seed)
     sizes = {name: max(1, int(count * scale)) for name, count in SIZES.items()}
+    sizes["members"] = members or sizes["members"]
     timings = {}
     quiet = env(context={"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True})
     sizes["templates"], sizes["shoppers"] = TEMPLATES, 2 * SHOPPERS
@@ -372,27 +374,34 @@ def _checkout_slots(env, count=8):
     return slots
 
 
-def _new_carts(env, kind, per_shopper):
-    """``per_shopper`` draft carts for each shopper of ``kind``, as the shop makes them (a
-    line, the pickup method and store; no slot yet). The shop serves a member's most recent
-    draft: the write dates are spread so that each purchase takes the next one.
+def _new_carts(env, kind, per_shopper, logins=None, products=None, rng=None):
+    """``per_shopper`` draft carts for each shopper of ``kind`` (or each of ``logins``), as
+    the shop makes them (a line, the pickup method and store; no slot yet). The shop serves a
+    member's most recent draft: the write dates are spread so that each purchase takes the
+    next one. A cart holds the bench basket, or two to six of ``products`` drawn by ``rng``.
 
     Returns ``{order id: (access token, amount, shopper index)}``."""
     drive, plain = _carriers(env)
     carrier = drive if kind == "drive" else plain
+    logins = logins or [f"bench_{kind}_{index}" for index in range(SHOPPERS)]
     website = env["website"].search([], limit=1)
     warehouse = env["stock.warehouse"].search([], limit=1)
     product = env["product.product"].search([("name", "=", "Bench basket")], limit=1)
     quiet = env(context={"tracking_disable": True, "mail_create_nolog": True})
     carts = {}
-    for index in range(SHOPPERS):
-        partner = env["res.users"].search([("login", "=", f"bench_{kind}_{index}")]).partner_id
+    for index, login in enumerate(logins):
+        partner = env["res.users"].search([("login", "=", login)]).partner_id
         orders = quiet["sale.order"].create(
             [
                 {
                     "partner_id": partner.id,
                     "website_id": website.id,
-                    "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 2})],
+                    "order_line": [
+                        (0, 0, {"product_id": line.id, "product_uom_qty": 2})
+                        for line in (
+                            rng.sample(products, rng.randint(2, 6)) if products else [product]
+                        )
+                    ],
                 }
                 for _i in range(per_shopper)
             ]
@@ -814,6 +823,38 @@ def scenario_shifts(env):
     return Scenario(f"a year of shifts from {len(templates)} templates", orm, sql, reset)
 
 
+def scenario_shifts_bare_create(env):
+    """The ORM's own share of a year of shifts: the same shifts and fixed teams' registrations
+    inserted by the ORM's ``create`` and nothing else (``BaseModel.create``: no override, no
+    check, no lock), beside the same ``INSERT ... SELECT``. What the generation adds is the
+    difference between this line and the one above."""
+    from odoo.models import BaseModel
+
+    templates = env["coop.shift.template"].search([])
+    date_to = date.today() + timedelta(days=365)
+    reset = _savepoint(env, "bench_shifts_bare")
+
+    def orm():
+        shifts = BaseModel.create(
+            env["coop.shift"].with_context(tracking_disable=True),
+            templates._missing_shift_values(date_to),
+        )
+        BaseModel.create(
+            env["coop.shift.registration"],
+            [
+                {"shift_id": shift.id, "partner_id": partner.id}
+                for shift in shifts
+                for partner in shift.template_id.partner_ids
+            ],
+        )
+        env.flush_all()
+
+    def sql():
+        env.cr.execute(SHIFTS_SQL, {"tz": TZ, "today": date.today(), "to": date_to})
+
+    return Scenario("a year of shifts, the ORM's bare create of the rows", orm, sql, reset)
+
+
 SHIFTS_SQL = """
 WITH template AS (
     SELECT t.*,
@@ -859,6 +900,7 @@ SCENARIOS = (
     scenario_status,
     scenario_status_tenth,
     scenario_shifts,
+    scenario_shifts_bare_create,
     scenario_ledger_pivot,
 )
 
@@ -879,8 +921,12 @@ class OdooServer:
     """An Odoo with ``workers`` worker processes on 127.0.0.1, logging each request with its
     query count; stopped (by its process id) when the block ends."""
 
-    def __init__(self, db, workers, smtp_port):
+    def __init__(self, db, workers, smtp_port, launcher=None, extra_args=(), env=None):
+        """``launcher``: the command that starts Odoo (``python -m odoo`` by default);
+        ``extra_args``: more options (a replica); ``env``: more environment variables."""
         self.db, self.workers, self.smtp_port = db, workers, smtp_port
+        self.launcher = launcher or [sys.executable, "-m", "odoo"]
+        self.extra_args, self.env = list(extra_args), env or {}
         self.port = free_port()
         self.log = Path(tempfile.mkstemp(prefix="coop_bench_http_", suffix=".log")[1])
 
@@ -888,9 +934,7 @@ class OdooServer:
         self.output = self.log.open("a")
         self.process = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "odoo",
+                *self.launcher,
                 "-d",
                 self.db,
                 "--db-filter",
@@ -917,8 +961,9 @@ class OdooServer:
                 "werkzeug:INFO",
                 "--logfile",
                 str(self.log),
+                *self.extra_args,
             ],
-            env={**os.environ, "TZ": "UTC"},
+            env={**os.environ, "TZ": "UTC", **self.env},
             start_new_session=True,
             # The prefork server's websocket process cannot start from ``python -m odoo``:
             # its traceback goes to the log, the pages measured do not need it.
@@ -1012,10 +1057,10 @@ class FakeSMTP:
         self.server.server_close()
 
 
-def _shopper_session(server, db, login):
+def _shopper_session(server, db, login, session=None):
     import requests
 
-    session = requests.Session()
+    session = session or requests.Session()
     response = session.post(
         server.url("/web/session/authenticate"),
         json={"jsonrpc": "2.0", "params": {"db": db, "login": login, "password": login}},
@@ -1158,6 +1203,28 @@ def _round(server, sessions, carts, payment, slots, purchases, deadline, rng):
     return time.perf_counter() - start, latencies, failures
 
 
+def _payment_page_ab(server, sessions, repeat):
+    """The payment page alone, one request at a time, a drive shopper's (with the slot
+    picker) and a shopper's without slots alternated (A/B, then B/A): ``{kind: [(ms,
+    queries)]}``, the time as the client waited for it (on 127.0.0.1) and the queries from
+    the server's log."""
+    times = {kind: [] for kind in KINDS}
+    for index in range(repeat):
+        for kind in ("drive", "plain") if index % 2 == 0 else ("plain", "drive"):
+            offset = server.offset()
+            start = time.perf_counter()
+            response = sessions[kind][0].get(server.url("/shop/payment"), timeout=60)
+            elapsed = (time.perf_counter() - start) * 1000
+            if response.status_code != 200:
+                raise RuntimeError(f"/shop/payment: HTTP {response.status_code} ({kind})")
+            time.sleep(0.05)  # the worker logs the request after its answer
+            logged = [
+                q for route, q, _ms in server.requests(offset) if route == "GET /shop/payment"
+            ]
+            times[kind].append((elapsed, logged[0] if logged else 0))
+    return times
+
+
 def scenario_checkout(env, db, args):
     """Whole purchases by drive shoppers (payment page, slot choice spread over several slots
     and one hot slot, payment, confirmation) and by the same shoppers' twins picked up
@@ -1171,7 +1238,7 @@ def scenario_checkout(env, db, args):
     slots = _checkout_slots(env).ids
     provider = env.ref("website_sale_collect.payment_provider_on_site")
     payment = (provider.id, env.ref("website_sale_collect.payment_method_pay_on_site").id)
-    kinds = ("drive", "plain")
+    kinds = KINDS
     carts = {kind: _new_carts(env, kind, (rounds + 1) * purchases) for kind in kinds}
     deadline = time.monotonic() + args.time_limit
     smtp = FakeSMTP()
@@ -1203,6 +1270,7 @@ def scenario_checkout(env, db, args):
                     deadline,
                     rng,
                 )
+            result["payment_page"] = _payment_page_ab(server, sessions, args.repeat * 2)
             for index in range(rounds):
                 for kind in kinds if index % 2 == 0 else reversed(kinds):
                     offset = server.offset()
@@ -1253,6 +1321,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", default="coop_bench")
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument(
+        "--members", type=int, help="members of the database built (default: 5,000 x scale)"
+    )
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--rebuild", action="store_true")
@@ -1300,7 +1371,9 @@ def main():
     odoo.tools.config.parse_config(["--addons-path", addons_path(), "-d", args.db])
     if rebuild:
         with odoo.modules.registry.Registry(args.db).cursor() as cr:
-            sizes, timings = generate(api.Environment(cr, SUPERUSER_ID, {}), args.scale, args.seed)
+            sizes, timings = generate(
+                api.Environment(cr, SUPERUSER_ID, {}), args.scale, args.seed, args.members
+            )
         generation = (install, sizes, timings)
     registry = odoo.modules.registry.Registry(args.db)
 
@@ -1348,6 +1421,7 @@ def main():
         cr.rollback()
         if not args.skip_http and (not only or "checkout" in only):
             result, conflicts, slot_count = scenario_checkout(env, args.db, args)
+            lines.append(_payment_page_line(result))
             lines.append(_checkout_line(result, args))
             notes.append(_checkout_note(result, conflicts, slot_count, args))
             notes += ["", _checkout_routes(result)]
@@ -1367,6 +1441,21 @@ def _checkout_line(result, args):
     )
 
 
+def _payment_page_line(result):
+    """The payment page with the picker beside the same page without it."""
+    drive = [ms for ms, _q in result["payment_page"]["drive"]]
+    plain = [ms for ms, _q in result["payment_page"]["plain"]]
+    d_median, d_p90 = percentiles(drive)
+    p_median, p_p90 = percentiles(plain)
+    queries = [statistics.median(q for _ms, q in result["payment_page"][k]) for k in KINDS]
+    return (
+        f"| payment page alone, one request at a time ({len(drive)} each, ms) "
+        f"| {d_median:.1f} | {d_p90:.1f} | {p_median:.1f} (without slots) | {p_p90:.1f} "
+        f"| {d_median / p_median:.2f}x ({100 * (d_median / p_median - 1):+.1f} %) "
+        f"| {queries[0]:.0f} / {queries[1]:.0f} |"
+    )
+
+
 def _checkout_routes(result):
     """Per route: requests per purchase, median queries and median server ms, both kinds."""
     lines = [
@@ -1376,7 +1465,7 @@ def _checkout_routes(result):
         ),
         "|---|---|---|---|---|---|---|",
     ]
-    purchases = {kind: max(len(result[kind]["latency"]), 1) for kind in result}
+    purchases = {kind: max(len(result[kind]["latency"]), 1) for kind in ("drive", "plain")}
     routes = sorted(set(result["drive"]["routes"]) | set(result["plain"]["routes"]))
     for route in routes:
         cells = []
