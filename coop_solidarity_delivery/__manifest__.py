@@ -24,6 +24,7 @@
         "data/ir_sequence_data.xml",
         "data/delivery_carrier_data.xml",
         "data/mail_template_data.xml",
+        "data/mail_template_delivery_offer_body.xml",
         "data/mail_template_delivery_offer.xml",
         "data/mail_template_delivery_follow.xml",
         "data/sms_template_data.xml",

@@ -109,7 +109,8 @@ class CoopDeliveryOffer(models.Model):
 
         Offers to a volunteer who withdrew their consent or is on holiday expire unsent.
         The mails of one company's offers in one language are rendered and created in one
-        batch: the template is compiled once per language, not once per volunteer.
+        batch. The mail has no layout around it: the body carries the coop's name, and a
+        short body is what a wave must render, sanitize and store for each volunteer.
         """
         reachable = self._drop_unreachable()
         by_email = reachable.filtered(
@@ -125,7 +126,6 @@ class CoopDeliveryOffer(models.Model):
             # The heading is the offer's name: in the volunteer's language, like the body.
             template.with_context(lang=lang).send_mail_batch(
                 offers.ids,
-                email_layout_xmlid="mail.mail_notification_light",
                 email_values={"model": False, "res_id": False, "author_id": company.partner_id.id},
             )
         reachable.filtered(lambda offer: not offer.date_sent).date_sent = fields.Datetime.now()
@@ -134,6 +134,8 @@ class CoopDeliveryOffer(models.Model):
         """Offers to volunteers reached by SMS get a short text with the link (queued; the
         offer exists before it is sent); to those reached by phone only, a call of the call
         centre (see ``res.partner._coop_reach``)."""
+        if not self:
+            return
         sms_template = self.env.ref("coop_solidarity_delivery.sms_template_delivery_offer")
         for offer in self:
             offer.volunteer_id._coop_reach(

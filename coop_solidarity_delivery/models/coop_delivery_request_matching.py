@@ -129,8 +129,6 @@ class CoopDeliveryRequest(models.Model):
         """Offer the request to the nearest volunteers not asked yet in this round; tell the
         coordinator when nobody is left."""
         self.ensure_one()
-        # Nobody is asked twice in a round, nor again after giving the request back.
-        asked = self._current_offers().volunteer_id | self.sudo().give_back_ids.volunteer_id
         beneficiary = self.beneficiary_id
         wave = self.env["res.partner"]._coop_rank_volunteers(
             beneficiary.partner_latitude,
@@ -138,7 +136,7 @@ class CoopDeliveryRequest(models.Model):
             self.delivery_date.weekday(),
             weekly_counts=self._weekly_delivery_counts(),
             limit=self._wave_size(),
-            exclude_ids=asked.ids,
+            exclude_ids=self._asked_volunteers(),
             required_skill=self.required_skill_id,
             required_transport=self.required_transport,
         )
@@ -162,6 +160,22 @@ class CoopDeliveryRequest(models.Model):
         )
         offers._send()
         return offers
+
+    def _asked_volunteers(self):
+        """The volunteers not to ask again, as a sub-query for the ranking: nobody is asked
+        twice in a round, nor again after giving the request back."""
+        offers = (
+            self.env["coop.delivery.offer"]
+            .sudo()
+            ._search([("request_id", "=", self.id), ("search_round", "=", self.search_round)])
+        )
+        give_backs = self.env["coop.delivery.give.back"].sudo()
+        give_backs = give_backs._search([("request_id", "=", self.id)])
+        return SQL(
+            "(%s UNION ALL %s)",
+            offers.select(SQL.identifier(offers.table, "volunteer_id")),
+            give_backs.select(SQL.identifier(give_backs.table, "volunteer_id")),
+        )
 
     def _weekly_delivery_counts(self, exclude=None):
         """Deliveries each volunteer has taken in the week of this request (but ``exclude``)."""

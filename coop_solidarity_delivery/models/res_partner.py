@@ -77,9 +77,9 @@ class ResPartner(models.Model):
     ):
         """Volunteers who can serve the point (latitude, longitude) on ``weekday`` (0 = Monday),
         nearest first, as a list of (partner, distance in km); at most ``limit`` of them, none
-        of ``exclude_ids`` (the volunteers already asked, say). ``required_skill`` (a
-        ``coop.skill``) keeps the volunteers who hold it in a way that counts;
-        ``required_transport`` ("bike" or "car") those who travel at least that way.
+        of ``exclude_ids`` (ids, or an SQL sub-query of them: the volunteers already asked).
+        ``required_skill`` (a ``coop.skill``) keeps the volunteers who hold it in a way that
+        counts; ``required_transport`` ("bike" or "car") those who travel at least that way.
 
         One query: the domain (role, consent, bounding box of the largest radius allowed in
         Settings, access rules) and the weekday select the candidates, and the database
@@ -102,7 +102,9 @@ class ResPartner(models.Model):
             ("partner_longitude", ">=", min_lon),
             ("partner_longitude", "<=", max_lon),
         ]
-        if exclude_ids:
+        if isinstance(exclude_ids, SQL):
+            domain.append(("id", "not in", exclude_ids))
+        elif exclude_ids:
             domain.append(("id", "not in", list(exclude_ids)))
         if required_transport:
             domain.append(("coop_transport", "in", TRANSPORTS_AT_LEAST[required_transport]))

@@ -85,3 +85,4 @@ from . import test_cron_workers
 from . import test_shop_suggested_badge
 from . import test_editor_zones
 from . import test_needs_slot
+from . import test_next_wave_queries
