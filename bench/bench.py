@@ -7,7 +7,8 @@
 
 The database (both addons, no demo data) is filled by a seeded generator: 5,000 members over
 the Lyon metropolitan area, 10,000 volunteers over a region of six cities, 200,000 ledger
-lines, 20,000 drive orders over a store's slots, 2,000 delivery requests (times --scale), and
+lines, 20,000 drive orders (the coming slots of a store about half full, the rest in past
+weeks, never more than a slot holds), 2,000 delivery requests (times --scale), and
 the 50 shift templates of a store's year (not scaled: one store's schedule). Each scenario runs
 --repeat times, the ORM and its baseline alternated within each repetition (A/B, then B/A), in
 the same process; the table gives medians and p90 of both, the ratio of the medians and the
@@ -47,6 +48,10 @@ CITIES = (
     (46.205, 5.225, 0.03, 0.11),  # Bourg-en-Bresse
     (45.525, 4.874, 0.025, 0.10),  # Vienne
 )
+ORDER_COLUMNS = """name, partner_id, partner_invoice_id, partner_shipping_id, company_id,
+    date_order, state, coop_slot_id, carrier_id, warehouse_id, coop_drive_state,
+    picking_policy, create_uid, write_uid, create_date, write_date"""
+SLOT_CAPACITY = 40
 SIZES = {"members": 5000, "volunteers": 10000, "ledger": 200000, "orders": 20000, "requests": 2000}
 TEMPLATES = 50  # one store's weekly schedule, whatever the scale
 SHOPPERS = 4  # web-shop members per checkout kind, one per concurrent client
@@ -192,7 +197,9 @@ def _ledger(env, rng, sizes):
 
 
 def _orders(env, rng, sizes):
-    """A store with weekly rules, its slots of the next 60 days, orders on them in bulk SQL."""
+    """A store with weekly rules and its slots of the next 60 days, orders on them in bulk
+    SQL, never more than a slot holds (the shop refuses the next): the coming slots about
+    half full, the rest of the orders handed over in as many past weeks as they need."""
     carrier = env["delivery.carrier"].search([("delivery_type", "=", "in_store")], limit=1)
     warehouse = env["stock.warehouse"].search([], limit=1)
     carrier.warehouse_ids = [(6, 0, warehouse.ids)]
@@ -204,7 +211,7 @@ def _orders(env, rng, sizes):
                 "weekday": str(day),
                 "start_hour": start,
                 "end_hour": start + 2,
-                "capacity": 40,
+                "capacity": SLOT_CAPACITY,
                 "cutoff_hours": 2,
                 "horizon_days": 60,
                 "tz": "Europe/Paris",
@@ -214,32 +221,55 @@ def _orders(env, rng, sizes):
         ]
     )
     rules.action_generate_slots()
-    env.cr.execute("SELECT array_agg(id ORDER BY id) FROM coop_slot")
-    (slot_ids,) = env.cr.fetchone()
     env.cr.execute("SELECT array_agg(id ORDER BY id) FROM res_partner WHERE name LIKE 'Member %%'")
     (member_ids,) = env.cr.fetchone()
     env.cr.execute("SELECT setseed(%s)", (rng.uniform(-1, 1),))
+    values = {"members": member_ids, "carrier": carrier.id, "warehouse": warehouse.id}
+    # The coming slots: 0 to 90 % of their seats taken, by confirmed orders to prepare.
+    env.cr.execute(
+        f"""
+        INSERT INTO sale_order ({ORDER_COLUMNS})
+        SELECT 'BENCH/' || s.id || '/' || g, p, p, p, 1, NOW(), 'sale', s.id,
+               %(carrier)s, %(warehouse)s, 'to_prepare', 'direct', 1, 1, NOW(), NOW()
+          FROM coop_slot s
+         CROSS JOIN LATERAL generate_series(1, floor(random() * 0.9 * s.capacity)::int) g
+         CROSS JOIN LATERAL (
+               SELECT (%(members)s::int[])
+                          [1 + floor(random() * array_length(%(members)s::int[], 1))::int] AS p
+                WHERE g > 0) m  -- correlated with g: a member drawn for each order
+        """,
+        values,
+    )
+    left = max(sizes["orders"] - env.cr.rowcount, 0)
+    # The past weeks: each rule's first slot repeated back, week by week, filled to about
+    # three quarters, the orders handed over.
+    weeks = -(-left // (len(rules) * SLOT_CAPACITY * 3 // 4))
     env.cr.execute(
         """
-        INSERT INTO sale_order (name, partner_id, partner_invoice_id, partner_shipping_id,
-                                company_id, date_order, state, coop_slot_id, carrier_id,
-                                warehouse_id, coop_drive_state, picking_policy,
-                                create_uid, write_uid, create_date, write_date)
-        SELECT 'BENCH/' || g, p, p, p, 1, NOW(), 'sale',
-               (%(slots)s::int[])[1 + floor(random() * array_length(%(slots)s::int[], 1))::int],
-               %(carrier)s, %(warehouse)s, 'to_prepare', 'direct', 1, 1, NOW(), NOW()
+        INSERT INTO coop_slot (rule_id, carrier_id, warehouse_id, capacity, state, start,
+                               "end", cutoff, create_uid, write_uid, create_date, write_date)
+        SELECT s.rule_id, s.carrier_id, s.warehouse_id, s.capacity, s.state,
+               s.start - k * INTERVAL '7 days', s."end" - k * INTERVAL '7 days',
+               s.cutoff - k * INTERVAL '7 days', 1, 1, NOW(), NOW()
+          FROM (SELECT DISTINCT ON (rule_id) * FROM coop_slot ORDER BY rule_id, start) s
+         CROSS JOIN generate_series(1, %s) k
+     RETURNING id
+        """,
+        (weeks,),
+    )
+    values.update(past=[row[0] for row in env.cr.fetchall()], count=left)
+    env.cr.execute(
+        f"""
+        INSERT INTO sale_order ({ORDER_COLUMNS})
+        SELECT 'BENCH/P' || g, p, p, p, 1, NOW(), 'sale',
+               (%(past)s::int[])[1 + g %% array_length(%(past)s::int[], 1)],
+               %(carrier)s, %(warehouse)s, 'handed_over', 'direct', 1, 1, NOW(), NOW()
           FROM (SELECT g,
                        (%(members)s::int[])
                            [1 + floor(random() * array_length(%(members)s::int[], 1))::int] AS p
                   FROM generate_series(1, %(count)s) g) o
         """,
-        {
-            "slots": slot_ids,
-            "members": member_ids,
-            "carrier": carrier.id,
-            "warehouse": warehouse.id,
-            "count": sizes["orders"],
-        },
+        values,
     )
 
 
