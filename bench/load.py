@@ -344,9 +344,12 @@ def report(results, args, db_size):
             f"{sum(status >= 500 for *_x, status in r['rows'])} HTTP 5xx, "
             f"{len(r['errors'])} ERROR entries in Odoo's log ("
             f"{sum(map(_serialization, r['errors']))} of them a serialization failure Odoo's "
-            f"payment status page polls again), {r['conflicts']} serialization conflicts; "
-            f"cursors: "
-            + ", ".join(f"{k} {v}" for k, v in sorted(served.items()))
+            f"payment status page polls again), {r['conflicts']} serialization conflicts"
+            + (
+                "; cursors: " + ", ".join(f"{k} {v}" for k, v in sorted(served.items()))
+                if served
+                else ""
+            )
             + (
                 f"; read-only requests: {ro / max(sum(served.values()), 1):.0%}, "
                 f"replica transactions {r['replica_transactions']}"
