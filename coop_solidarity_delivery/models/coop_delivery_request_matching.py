@@ -163,7 +163,8 @@ class CoopDeliveryRequest(models.Model):
 
     def _asked_volunteers(self):
         """The volunteers not to ask again, as a sub-query for the ranking: nobody is asked
-        twice in a round, nor again after giving the request back."""
+        twice in a round, nor again after giving the request back. Both columns are required:
+        a NULL in the sub-query would make the ranking's NOT IN keep nobody."""
         offers = (
             self.env["coop.delivery.offer"]
             .sudo()
