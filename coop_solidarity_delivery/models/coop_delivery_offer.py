@@ -109,8 +109,9 @@ class CoopDeliveryOffer(models.Model):
 
         Offers to a volunteer who withdrew their consent or is on holiday expire unsent.
         The mails of one company's offers in one language are rendered and created in one
-        batch. The mail has no layout around it: the body carries the coop's name, and a
-        short body is what a wave must render, sanitize and store for each volunteer.
+        batch. The mail has no layout around it: the body is headed with the offer's name and
+        signed with the coop's, and a short body is what a wave must render, sanitize and
+        store for each volunteer.
         """
         reachable = self._drop_unreachable()
         by_email = reachable.filtered(
