@@ -1127,9 +1127,18 @@ def _payment_page(session, server, carts):
     return int(match.group(1)) if match and int(match.group(1)) in carts else None
 
 
+def _slot_days(session, server):
+    """The picker's slots, as its script fetches them after the payment page."""
+    response = session.get(server.url("/shop/coop_slot/days"), timeout=60)
+    if response.status_code != 200 or 'name="coop_slot"' not in response.text:
+        raise PurchaseFailed(f"/shop/coop_slot/days: HTTP {response.status_code}, no slot")
+    return response
+
+
 def _purchase(session, server, carts, payment, slot_id, next_cart, reload=True):
     """One whole purchase of the cart the shop serves: the checkout step (where the shop notes
-    the order paid next), the payment page, the slot (when ``slot_id``: the picker then reloads
+    the order paid next), the payment page and the picker's slots fetched after it, the slot
+    (when ``slot_id``: the picker then reloads
     the page, as its script does, unless ``reload`` is off), the payment on site (the
     transaction and the seat's row lock), the confirmation of the order, its page.
     ``next_cart`` is the cart the shop serves next to this shopper, used when no page shows it.
@@ -1139,6 +1148,7 @@ def _purchase(session, server, carts, payment, slot_id, next_cart, reload=True):
         raise PurchaseFailed(f"/shop/checkout: HTTP {response.status_code}")
     order_id = _payment_page(session, server, carts)
     if slot_id:
+        _slot_days(session, server)
         _json(session, server, "/shop/coop_slot/set", {"slot_id": slot_id})
         order_id = _payment_page(session, server, carts) if reload else next_cart
     if not order_id:
@@ -1238,21 +1248,26 @@ def _payment_page_ab(server, sessions, repeat):
     picker) and a shopper's without slots alternated (A/B, then B/A): ``{kind: [(ms,
     queries)]}``, the time as the client waited for it (on 127.0.0.1) and the queries from
     the server's log."""
-    times = {kind: [] for kind in KINDS}
+    times = {kind: [] for kind in (*KINDS, "days")}
     for index in range(repeat):
         for kind in ("drive", "plain") if index % 2 == 0 else ("plain", "drive"):
-            offset = server.offset()
-            start = time.perf_counter()
-            response = sessions[kind][0].get(server.url("/shop/payment"), timeout=60)
-            elapsed = (time.perf_counter() - start) * 1000
-            if response.status_code != 200:
-                raise RuntimeError(f"/shop/payment: HTTP {response.status_code} ({kind})")
-            time.sleep(0.05)  # the worker logs the request after its answer
-            logged = [
-                q for route, q, _ms in server.requests(offset) if route == "GET /shop/payment"
-            ]
-            times[kind].append((elapsed, logged[0] if logged else 0))
+            times[kind].append(_timed_get(server, sessions[kind][0], "/shop/payment"))
+            if kind == "drive":  # the picker's slots, which its script fetches after the page
+                times["days"].append(_timed_get(server, sessions[kind][0], "/shop/coop_slot/days"))
     return times
+
+
+def _timed_get(server, session, path):
+    """(ms the client waited for ``path``, the queries of its request in the server's log)."""
+    offset = server.offset()
+    start = time.perf_counter()
+    response = session.get(server.url(path), timeout=60)
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{path}: HTTP {response.status_code}")
+    time.sleep(0.05)  # the worker logs the request after its answer
+    logged = [q for route, q, _ms in server.requests(offset) if route == f"GET {path}"]
+    return elapsed, logged[0] if logged else 0
 
 
 def scenario_checkout(env, db, args):
@@ -1452,6 +1467,7 @@ def main():
         if not args.skip_http and (not only or "checkout" in only):
             result, conflicts, slot_count = scenario_checkout(env, args.db, args)
             lines.append(_payment_page_line(result))
+            lines.append(_slot_days_line(result))
             lines.append(_checkout_line(result, args))
             notes.append(_checkout_note(result, conflicts, slot_count, args))
             notes += ["", _checkout_routes(result)]
@@ -1468,6 +1484,24 @@ def _checkout_line(result, args):
         f"| {d_median:.1f} | {d_p90:.1f} | {p_median:.1f} (without slots) | {p_p90:.1f} "
         f"| {d_median / p_median:.2f}x ({100 * (d_median / p_median - 1):+.1f} %) "
         f"| {statistics.median(drive['queries']):.0f} / {statistics.median(plain['queries']):.0f} |"
+    )
+
+
+def _slot_days_line(result):
+    """The picker's slots, fetched after the page; the page and the slots one after the other
+    beside the page without slots (what a member waits for when nothing runs in parallel)."""
+    pages = result["payment_page"]
+    days = [ms for ms, _q in pages["days"]]
+    both = [page + slots for (page, _q), slots in zip(pages["drive"], days, strict=True)]
+    b_median, b_p90 = percentiles(both)
+    p_median, p_p90 = percentiles([ms for ms, _q in pages["plain"]])
+    d_median, d_p90 = percentiles(days)
+    queries = statistics.median(q for _ms, q in pages["days"])
+    return (
+        f"| the picker's slots, fetched after the page (`GET /shop/coop_slot/days`, read-only): "
+        f"{d_median:.1f} ms (p90 {d_p90:.1f}), {queries:.0f} queries; the page then the slots "
+        f"| {b_median:.1f} | {b_p90:.1f} | {p_median:.1f} (without slots) | {p_p90:.1f} "
+        f"| {b_median / p_median:.2f}x ({100 * (b_median / p_median - 1):+.1f} %) | - |"
     )
 
 

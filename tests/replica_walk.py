@@ -545,9 +545,11 @@ def drive_purchase(url, demo):
         location = json.dumps(locations["pickup_locations"][0])
         buyer.rpc("/website_sale/set_pickup_location", pickup_location_data=location)
     page = buyer.get("/shop/payment").text
+    # The picker's slots, as its script fetches them after the page (a read-only route).
+    days = buyer.get("/shop/coop_slot/days").text
     slots = [
         re.search(r'value="(\d+)"', tag).group(1)
-        for tag in re.findall(r'<input[^>]*name="coop_slot"[^>]*>', page)
+        for tag in re.findall(r'<input[^>]*name="coop_slot"[^>]*>', days)
         if "disabled" not in tag and 'value="' in tag
     ]
     form = {

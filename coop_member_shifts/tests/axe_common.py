@@ -37,7 +37,11 @@ RUNNER = """
         script.onerror = () => reject(new Error("axe-core could not be loaded"));
         document.head.appendChild(script);
     });
+    // What the page fetches after loading (a picker's slots) may come later: wait for it.
     const expected = %(expected)s;
+    for (let tries = 0; expected && !document.querySelector(expected) && tries < 40; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     if (expected && !document.querySelector(expected)) {
         throw new Error(`the page has no ${expected}: not the page to check (${location.href})`);
     }

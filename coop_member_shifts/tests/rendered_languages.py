@@ -267,6 +267,19 @@ class RenderedLanguagesMixin:
         self.record_page(where, lang, response, expected_status)
         return response
 
+    def check_fragment(self, user, url, lang):
+        """GET the HTML fragment ``url`` that a page's script inserts (it has no ``<html>`` of
+        its own), with the language's prefix, and record the English texts left in it."""
+        self.login_as(user, lang)
+        localised = f"/{self.url_codes[lang]}{url}"
+        response = self.url_open(localised, timeout=60)
+        where = f"{localised} ({user.login if user else 'visitor'})"
+        if response.status_code != 200:
+            self.found.append((where, lang, f"HTTP {response.status_code}"))
+        else:
+            self.record(where, lang, response.text)
+        return response
+
     def check_post(self, user, url, data, lang):
         """POST ``data`` to ``url`` as the page's form does (no language prefix: the cookie
         gives the language), and record the English of the page the user ends on, with its

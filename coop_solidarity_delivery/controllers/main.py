@@ -23,16 +23,12 @@ class WebsiteSaleDrive(WebsiteSale):
         return response
 
     def _get_shop_payment_values(self, order, **kwargs):
-        """Add the pickup slots of the chosen store to the payment page. They are read first,
-        when a slot is chosen, with its seats and theirs in one query, so that the page's
-        check of the chosen slot (``_get_shop_payment_errors``) finds them in the cache."""
-        needs_slot = order and order._coop_needs_slot()
-        slots = _picker_slots(order) if needs_slot and order.coop_slot_id else None
+        """Add the pickup slot picker to the payment page: its heading and messages. The slots
+        themselves are fetched by the page from ``/shop/coop_slot/days`` (read-only, a replica
+        may serve it), so that the payment page costs what it costs without slots."""
         values = super()._get_shop_payment_values(order, **kwargs)
-        if needs_slot:
-            values["coop_slot_days"] = _slot_days(
-                order, _picker_slots(order) if slots is None else slots
-            )
+        if order and order._coop_needs_slot():
+            values["coop_slot_picker"] = True
             values["coop_slot_is_delivery"] = order.carrier_id._coop_is_home_delivery()
             values["coop_slot_missing"] = missing = order._coop_slot_missing_message()
             if missing in values["errors"] and order.amount_total:
@@ -42,6 +38,13 @@ class WebsiteSaleDrive(WebsiteSale):
         if alert := _work_alert(order):
             values["coop_work_alert"] = alert
         return values
+
+    def _coop_slot_days_values(self, order):
+        """The values of the picker's slots for ``order``: ``coop_slot_days`` is ``None`` when
+        the cart takes no slot."""
+        if not (order and order.state == "draft" and order._coop_needs_slot()):
+            return {"coop_slot_days": None}
+        return {"coop_slot_days": _slot_days(order, _picker_slots(order))}
 
     def _get_shop_payment_errors(self, order):
         """Block the payment (and the confirmation of a free cart) while the member is not
@@ -82,6 +85,23 @@ class WebsiteSaleDrive(WebsiteSale):
             return {"error": error}
         order_sudo._coop_set_slot(slot)
         return {"slot": slot.display_name}
+
+    @route(
+        "/shop/coop_slot/days",
+        type="http",
+        auth="public",
+        website=True,
+        sitemap=False,
+        methods=["GET"],
+        readonly=True,
+    )
+    def shop_coop_slot_days(self, **kwargs):
+        """The slots of the current cart's store, grouped by day, as the picker shows them
+        (an HTML fragment; never cached: the seats change with each order)."""
+        values = self._coop_slot_days_values(request.website.sale_get_order())
+        response = request.render("coop_solidarity_delivery.coop_slot_days", values)
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
 
 def _offered_categories(categories):

@@ -68,7 +68,11 @@ class TestCheckoutAccessibility(AxeMixin, HttpCase, DriveCommon):
         )
         order = self._create_drive_order(partner_id=member.partner_id.id)
         order._set_pickup_location(json.dumps(self._pickup_location_data()))
-        self.assertAccessible("/shop/payment", login="coop_axe_drive", expected="#coop_slot_picker")
+        self.assertAccessible(
+            "/shop/payment",
+            login="coop_axe_drive",
+            expected="#coop_slot_picker input[name='coop_slot']",
+        )
 
     def test_the_portal_order_page_with_its_pickup_slot_is_accessible(self):
         order = self._create_drive_order(self._create_slot(hours_ahead=48))

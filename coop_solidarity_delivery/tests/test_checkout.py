@@ -60,7 +60,9 @@ class TestDriveCheckout(DriveCommon):
         order = self._create_drive_order()
         with MockRequest(self.env, website=self.website, sale_order_id=order.id):
             values = self.controller._get_shop_payment_values(order)
-        slots = [entry for day in values["coop_slot_days"] for entry in day["slots"]]
+            days = self.controller._coop_slot_days_values(order)["coop_slot_days"]
+        self.assertTrue(values["coop_slot_picker"])
+        slots = [entry for day in days for entry in day["slots"]]
         self.assertEqual([entry["id"] for entry in slots], slot.ids)
         self.assertEqual(slots[0]["seats_left"], 2)
 

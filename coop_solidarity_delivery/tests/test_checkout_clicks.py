@@ -25,7 +25,7 @@ class TestCheckoutClicks(DriveCommon):
         values = self._payment_values(order)
         self.assertFalse(values["errors"])
         self.assertEqual(values["coop_slot_missing"][0], "Please choose a pickup slot.")
-        self.assertTrue(values["coop_slot_days"])
+        self.assertTrue(values["coop_slot_picker"])
 
     def test_a_payment_without_a_slot_is_still_refused(self):
         order = self._create_drive_order()

@@ -8,12 +8,16 @@ from odoo.addons.website.tools import MockRequest
 
 from .common import DriveCommon
 
-# The payment page values of a drive cart, for a store with a week of slots.
-CHECKOUT_WITH_SLOT_PICKER_QUERIES = 39
-# What the slot picker adds to the same page for a cart picked up without slots: the chosen
-# slot checked (exists, seat already held), the store's slots, their rule, their seats (the
-# chosen slot's counted with them). 7 before the picker's slots were read first.
-SLOT_PICKER_EXTRA_QUERIES = 5
+# The payment page values of a drive cart whose slot is chosen, for a store with a week of
+# slots: the picker's heading and messages, the chosen slot checked (exists, seat held).
+CHECKOUT_WITH_SLOT_PICKER_QUERIES = 37
+# What the picker adds to the same page for a cart picked up without slots, no slot chosen
+# yet: nothing (5 when the page counted the slots' seats itself, 7 before that).
+SLOT_PICKER_EXTRA_QUERIES = 0
+# The picker's slots, fetched after the page (/shop/coop_slot/days): the store's slots of 14
+# days, their rule's timezone, one grouped count of their seats (the chosen slot's with
+# them), and the cart's method and store.
+SLOT_DAYS_QUERIES = 6
 
 
 class TestCheckoutQueries(DriveCommon):
@@ -30,6 +34,11 @@ class TestCheckoutQueries(DriveCommon):
         with MockRequest(self.env, website=self.website, sale_order_id=order.id):
             return self.controller._get_shop_payment_values(order)
 
+    def _days_values(self, order):
+        self.env.invalidate_all()
+        with MockRequest(self.env, website=self.website, sale_order_id=order.id):
+            return self.controller._coop_slot_days_values(order)
+
     def _count_queries(self, order):
         """Queries of the payment page values, once the caches of a first call are warm."""
         self._payment_values(order)
@@ -39,27 +48,43 @@ class TestCheckoutQueries(DriveCommon):
         self.env.flush_all()
         return self.cr.sql_log_count - before
 
-    def test_checkout_with_the_slot_picker_stays_within_its_query_budget(self):
-        """A week of slots, each with confirmed orders: a fixed number of queries."""
+    def _confirm_orders_on_every_slot(self):
         for slot in self.slots:
             for _index in range(3):
                 self._create_drive_order(slot).action_confirm()
+
+    def test_checkout_with_the_slot_picker_stays_within_its_query_budget(self):
+        """A week of slots, each with confirmed orders: a fixed number of queries."""
+        self._confirm_orders_on_every_slot()
         order = self._create_drive_order(self.slots[1])
         self._payment_values(order)  # warm the caches that the confirmations cleared
         with self.assertQueryCount(CHECKOUT_WITH_SLOT_PICKER_QUERIES):
             values = self._payment_values(order)
+        self.assertTrue(values["coop_slot_picker"])
+        self.assertFalse(values["errors"])
+
+    def test_the_picker_slots_stay_within_their_query_budget(self):
+        """The same week of slots, fetched by the picker: a fixed number of queries."""
+        self._confirm_orders_on_every_slot()
+        order = self._create_drive_order(self.slots[1])
+        self._days_values(order)  # warm the caches that the confirmations cleared
+        with self.assertQueryCount(SLOT_DAYS_QUERIES):
+            values = self._days_values(order)
         slots = [entry for day in values["coop_slot_days"] for entry in day["slots"]]
         self.assertEqual([entry["id"] for entry in slots], self.slots.ids)
         self.assertEqual({entry["seats_left"] for entry in slots}, {17})
+        self.assertEqual([entry["id"] for entry in slots if entry["selected"]], self.slots[1].ids)
 
     def test_the_slot_picker_adds_few_queries_to_the_checkout(self):
-        """The same click & collect cart, with and without slot rules for its store."""
+        """The same click & collect cart, with and without slot rules for its store, before a
+        slot is chosen."""
         any_time = self.in_store_dm.copy({"name": "Pick up any time", "is_published": True})
         any_time.warehouse_ids = self.in_store_dm.warehouse_ids
         plain = self._create_in_store_delivery_order(carrier_id=any_time.id)
-        drive = self._create_drive_order(self.slots[1])
-        self.assertNotIn("coop_slot_days", self._payment_values(plain))
-        self.assertIn("coop_slot_days", self._payment_values(drive))
+        drive = self._create_drive_order()
+        self.assertNotIn("coop_slot_picker", self._payment_values(plain))
+        self.assertIn("coop_slot_picker", self._payment_values(drive))
+        self.assertIsNone(self._days_values(plain)["coop_slot_days"])
         plain_queries = self._count_queries(plain)
         with self.assertQueryCount(plain_queries + SLOT_PICKER_EXTRA_QUERIES):
             self._payment_values(drive)
@@ -69,7 +94,8 @@ class TestCheckoutQueries(DriveCommon):
 # each the count measured on this test's data (6 slots, 18 confirmed orders) plus a margin of
 # about 5 % for Odoo's own variations (a session rotation, a lazy cache): a query per slot or
 # per order of the store would not pass them.
-PAYMENT_PAGE_QUERIES = 59  # measured 56: the picker (no slot yet) beside the payment form
+PAYMENT_PAGE_QUERIES = 55  # measured 52 (56 with the slots in the page): no slot yet
+SLOT_DAYS_PAGE_QUERIES = 12  # measured 11: the picker's slots, fetched after the page
 SLOT_SET_QUERIES = 26  # measured 24 (21 before the Events app): checks, booking, tracking
 TRANSACTION_QUERIES = 63  # measured 60: the payment, its seat counted under the row lock
 CONFIRMATION_QUERIES = 325  # measured 312: on-site payment, order confirmed, mail, pages
@@ -154,6 +180,13 @@ class TestDrivePurchaseQueries(HttpCase, DriveCommon):
         self.assertIn("coop_slot_picker", response.text)
         self.assertIn(f"/shop/payment/transaction/{order.id}", response.text)
 
+    def _slot_days(self, slot):
+        """The picker's slots, as its script fetches them after the page."""
+        response = self.url_open("/shop/coop_slot/days")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Cache-Control"], "no-store")
+        self.assertIn(f'value="{slot.id}"', response.text)
+
     def _set_slot(self, slot):
         result = self.make_jsonrpc_request("/shop/coop_slot/set", {"slot_id": slot.id})
         self.assertNotIn("error", result)
@@ -188,6 +221,7 @@ class TestDrivePurchaseQueries(HttpCase, DriveCommon):
         order = self._cart()
         self._checkout_step()
         self._payment_page(order)
+        self._slot_days(slot)
         self._set_slot(slot)
         self._confirm(self._pay(order))
         return order
@@ -203,6 +237,8 @@ class TestDrivePurchaseQueries(HttpCase, DriveCommon):
         self._checkout_step()
         with self.assertQueryCount(PAYMENT_PAGE_QUERIES):
             self._payment_page(order)
+        with self.assertQueryCount(SLOT_DAYS_PAGE_QUERIES):
+            self._slot_days(self.slots[2])
         with self.assertQueryCount(SLOT_SET_QUERIES):
             self._set_slot(self.slots[2])
         with self.assertQueryCount(TRANSACTION_QUERIES):

@@ -218,6 +218,14 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
             ),
         ]
 
+    def fragments(self):
+        """``(route, url, user)``: the parts of a page that its script fetches after it."""
+        return [
+            # The slot picker's slots, after the payment page; a visitor has no cart.
+            ("/shop/coop_slot/days", "/shop/coop_slot/days", self.shopper),
+            ("/shop/coop_slot/days", "/shop/coop_slot/days", None),
+        ]
+
     def posts(self):
         """``(url, data, user)``: forms whose answer shows a message or an error."""
         standing = f"/my/standing-orders/{self.shopper_standing.id}"
@@ -269,6 +277,10 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
         self.signups.lang = lang
         for _route, url, user in self.pages():
             self.check_page(user, url, lang)
+        for _route, url, user in self.fragments():
+            fragment = self.check_fragment(user, url, lang).text
+            if user:  # the shopper's cart: its slots, not a message that there is none
+                self.assertIn('name="coop_slot"', fragment)
         # The page after the payment, with its pickup slot.
         session = {"sale_last_order_id": self.order.id}
         page = self.check_page(self.shopper, "/shop/confirmation", lang, session=session)
@@ -283,7 +295,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
         self.assertNothingInEnglish()
 
     def test_every_page_and_mail_is_covered(self):
-        visited = [route for route, _url, _user in self.pages()]
+        visited = [route for route, _url, _user in self.pages() + self.fragments()]
         self.assertRoutesCovered(ADDON, visited, NOT_PAGES)
         templates = self.env["ir.model.data"].search(
             [("module", "=", ADDON), ("model", "=", "mail.template")]

@@ -376,6 +376,30 @@ class TestRouteFuzz(RouteFuzzMixin, HttpCase, SolidarityCommon, DeliveryCase):
         self.assertSafeAnswer(change())
         self.assertEqual(order.coop_slot_id, self.later_slot)
 
+    # === THE SLOTS OF THE CART (FETCHED BY THE PICKER) ===#
+
+    def test_cart_slot_days(self):
+        """The route reads no parameter: whatever is sent, it shows the slots of the
+        visitor's own cart, or says there is none, and stores nothing."""
+        route = "/shop/coop_slot/days"
+        cart = self._create_drive_order(partner_id=self.member.id, website_id=self.website.id)
+
+        def booked():
+            return cart.filtered("coop_slot_id")
+
+        with self.subTest(route=route, user="public"):
+            self.login()
+            self.fuzz(lambda value: self.get(route, order_id=value), (str(cart.id),), booked)
+            self.assertIn("Your cart is empty or already confirmed.", self.get(route).text)
+        self.login(self.member_user)
+        values = (*PATH_IDS, *REFLECTED, str(self.slot.id))
+        with self.subTest(route=route, param="slot_id"):
+            self.fuzz(lambda value: self.get(route, slot_id=value), values, booked)
+        # The control: the member's cart's slots.
+        response = self.get(route)
+        self.assertSafeAnswer(response)
+        self.assertIn(f'value="{self.slot.id}"', response.text)
+
     # === CHOOSE THE SLOT OF THE CART (JSON) ===#
 
     def test_cart_slot_set(self):

@@ -43,6 +43,8 @@ MODES = {
     "/shop/page/<int:page>": False,
     '/shop/category/<model("product.public.category"):category>': False,
     '/shop/category/<model("product.public.category"):category>/page/<int:page>': False,
+    # The picker's slots, fetched after the payment page, only read; booking one writes.
+    "/shop/coop_slot/days": True,
     "/shop/coop_slot/set": False,
     "/volunteer": True,
     "/volunteer/thanks": True,
@@ -81,6 +83,10 @@ class TestReadOnlyRoutesRun(ReadOnlyWalkMixin, HttpCase, StandingOrderCommon, Si
 
     def test_member_visitor_and_volunteer_pages_run_on_a_read_only_cursor(self):
         self.assertTrue(self.offer, "the request found no volunteer to offer it to")
+        shopper = self.standing_user.partner_id
+        self._create_drive_order(
+            partner_id=shopper.id, partner_invoice_id=shopper.id, partner_shipping_id=shopper.id
+        )
         walk = {
             "/coop/delivery/offer/<string:token>": (f"/coop/delivery/offer/{self.offer.token}",),
             "/my/deliveries": ("/my/deliveries", "coop_ro_beneficiary"),
@@ -94,6 +100,7 @@ class TestReadOnlyRoutesRun(ReadOnlyWalkMixin, HttpCase, StandingOrderCommon, Si
                 "coop_ro_volunteer",
             ),
             "/my/volunteer": ("/my/volunteer", "coop_ro_volunteer"),
+            "/shop/coop_slot/days": ("/shop/coop_slot/days", "coop_ro_volunteer"),
             "/volunteer": ("/volunteer",),
             "/volunteer/thanks": ("/volunteer/thanks",),
             "/callback": ("/callback",),
@@ -103,9 +110,12 @@ class TestReadOnlyRoutesRun(ReadOnlyWalkMixin, HttpCase, StandingOrderCommon, Si
             ),
         }
         self.assertWalked(walk, MODES)
+        pages = {}
         for pattern, (url, *login) in walk.items():
             with self.subTest(route=pattern):
-                self.assertRunsReadOnly(url, *login)
+                pages[pattern] = self.assertRunsReadOnly(url, *login).text
+        # The cart's slots, not a message that there is none.
+        self.assertIn(f'value="{self.weekly_slot.id}"', pages["/shop/coop_slot/days"])
 
     def test_odoo_read_only_pages_the_addon_extends_stay_read_only(self):
         """Odoo's product page and portal counters are read-only; the addon's prices and

@@ -73,8 +73,9 @@ class TestSolidarityCheckout(SolidarityCommon):
         with MockRequest(self.env, website=self.website, sale_order_id=order.id):
             values = controller._get_shop_payment_values(order)
             errors = controller._get_shop_payment_errors(order)
+            days = controller._coop_slot_days_values(order)["coop_slot_days"]
         self.assertTrue(values["coop_slot_is_delivery"])
-        offered = [entry["id"] for day in values["coop_slot_days"] for entry in day["slots"]]
+        offered = [entry["id"] for day in days for entry in day["slots"]]
         self.assertIn(slot.id, offered)
         self.assertIn("Please choose a delivery slot.", [title for title, _msg in errors])
 

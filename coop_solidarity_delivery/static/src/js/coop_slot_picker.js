@@ -16,7 +16,32 @@ publicWidget.registry.CoopSlotPicker = publicWidget.Widget.extend({
     start() {
         this._onPayClick = this._onPayClick.bind(this);
         document.addEventListener("click", this._onPayClick, true);
+        this._loadDays();
         return this._super(...arguments);
+    },
+
+    /**
+     * Fetch the slots of the cart's store (a read-only route: the page does not wait for the
+     * seats to be counted). When they cannot be fetched, say so: the cart is kept, and the
+     * server refuses a payment without a slot anyway.
+     */
+    async _loadDays() {
+        const daysBox = this.el.querySelector("[name='coop_slot_days']");
+        try {
+            const response = await fetch(this.el.dataset.daysUrl, {
+                credentials: "same-origin",
+                headers: { Accept: "text/html" },
+            });
+            if (!response.ok) {
+                throw new Error(`HTTP ${response.status}`);
+            }
+            daysBox.innerHTML = await response.text();
+        } catch {
+            daysBox.replaceChildren();
+            this.el.querySelector("[name='coop_slot_unloaded']").classList.remove("d-none");
+        } finally {
+            daysBox.setAttribute("aria-busy", "false");
+        }
     },
 
     destroy() {

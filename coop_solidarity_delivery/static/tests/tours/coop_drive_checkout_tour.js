@@ -19,6 +19,10 @@ registry.category("web_tour.tours").add("coop_solidarity_delivery_drive_checkout
         },
         tourUtils.confirmOrder(),
         {
+            content: "The slots arrive after the page",
+            trigger: "#coop_slot_picker [name='coop_slot_days'][aria-busy='false'] input[name='coop_slot']",
+        },
+        {
             content: "No slot is chosen yet, and no error greets the member",
             trigger: "#coop_slot_picker:not(:has(input:checked)):not(:has(.alert-danger:not(.d-none)))",
         },
