@@ -1138,8 +1138,8 @@ def _slot_days(session, server):
 def _purchase(session, server, carts, payment, slot_id, next_cart, reload=True):
     """One whole purchase of the cart the shop serves: the checkout step (where the shop notes
     the order paid next), the payment page and the picker's slots fetched after it, the slot
-    (when ``slot_id``: the picker then reloads
-    the page, as its script does, unless ``reload`` is off), the payment on site (the
+    (when ``slot_id``: the picker then reloads the page, as its script did, when ``reload``
+    is on), the payment on site (the
     transaction and the seat's row lock), the confirmation of the order, its page.
     ``next_cart`` is the cart the shop serves next to this shopper, used when no page shows it.
     """

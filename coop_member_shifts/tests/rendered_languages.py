@@ -254,9 +254,11 @@ class RenderedLanguagesMixin:
             self.authenticate(None, None)
         self.opener.cookies.set("frontend_lang", lang)
 
-    def check_page(self, user, url, lang, expected_status=200, session=None):
+    def check_page(self, user, url, lang, expected_status=200, session=None, fragment=False):
         """GET ``url`` with the language's prefix as ``user`` (with the ``session`` values,
-        as a flow would leave them) and record the English texts left in the page."""
+        as a flow would leave them) and record the English texts left in the page.
+        ``fragment``: a part of a page that its script fetches after it, with no ``<html>``
+        of its own to say its language."""
         self.login_as(user, lang)
         if session:
             self.session.update(session)
@@ -264,20 +266,7 @@ class RenderedLanguagesMixin:
         localised = f"/{self.url_codes[lang]}{url}"
         response = self.url_open(localised, timeout=60)
         where = f"{localised} ({user.login if user else 'visitor'})"
-        self.record_page(where, lang, response, expected_status)
-        return response
-
-    def check_fragment(self, user, url, lang):
-        """GET the HTML fragment ``url`` that a page's script inserts (it has no ``<html>`` of
-        its own), with the language's prefix, and record the English texts left in it."""
-        self.login_as(user, lang)
-        localised = f"/{self.url_codes[lang]}{url}"
-        response = self.url_open(localised, timeout=60)
-        where = f"{localised} ({user.login if user else 'visitor'})"
-        if response.status_code != 200:
-            self.found.append((where, lang, f"HTTP {response.status_code}"))
-        else:
-            self.record(where, lang, response.text)
+        self.record_page(where, lang, response, expected_status, fragment=fragment)
         return response
 
     def check_post(self, user, url, data, lang):
@@ -309,11 +298,13 @@ class RenderedLanguagesMixin:
         for text in texts:
             self.record(where, lang, f"<p>{html.escape(text)}</p>")
 
-    def record_page(self, where, lang, response, expected_status=200):
+    def record_page(self, where, lang, response, expected_status=200, fragment=False):
         if response.status_code != expected_status:
             self.found.append((where, lang, f"HTTP {response.status_code}"))
             return
-        if not re.search(rf'<html[^>]* lang="{lang.replace("_", "-")}"', response.text):
+        if not fragment and not re.search(
+            rf'<html[^>]* lang="{lang.replace("_", "-")}"', response.text
+        ):
             self.found.append((where, lang, f"not rendered in {lang}: {response.url}"))
         self.record(where, lang, response.text)
 

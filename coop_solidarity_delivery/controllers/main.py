@@ -122,13 +122,9 @@ def _work_alert(order):
 
 
 def _picker_slots(order):
-    """The store's bookable slots, their seats left counted together with the chosen
-    slot's (one grouped query for all)."""
-    slots = (
-        request.env["coop.slot"].sudo()._get_bookable_slots(order.carrier_id, order.warehouse_id)
-    )
-    (slots | order.coop_slot_id.sudo()).mapped("seats_left")
-    return slots
+    """The store's bookable slots (their seats left are counted together, in one grouped
+    query, when the picker reads the first)."""
+    return request.env["coop.slot"].sudo()._get_bookable_slots(order.carrier_id, order.warehouse_id)
 
 
 def _slot_days(order, slots):

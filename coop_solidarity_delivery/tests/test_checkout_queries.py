@@ -48,29 +48,23 @@ class TestCheckoutQueries(DriveCommon):
         self.env.flush_all()
         return self.cr.sql_log_count - before
 
-    def _confirm_orders_on_every_slot(self):
+    def test_checkout_and_its_picker_slots_stay_within_their_query_budgets(self):
+        """A week of slots, each with confirmed orders: a fixed number of queries for the
+        payment page, and for the slots its picker fetches after it."""
         for slot in self.slots:
             for _index in range(3):
                 self._create_drive_order(slot).action_confirm()
-
-    def test_checkout_with_the_slot_picker_stays_within_its_query_budget(self):
-        """A week of slots, each with confirmed orders: a fixed number of queries."""
-        self._confirm_orders_on_every_slot()
         order = self._create_drive_order(self.slots[1])
-        self._payment_values(order)  # warm the caches that the confirmations cleared
+        # Warm the caches that the confirmations cleared.
+        self._payment_values(order)
+        self._days_values(order)
         with self.assertQueryCount(CHECKOUT_WITH_SLOT_PICKER_QUERIES):
             values = self._payment_values(order)
         self.assertTrue(values["coop_slot_picker"])
         self.assertFalse(values["errors"])
-
-    def test_the_picker_slots_stay_within_their_query_budget(self):
-        """The same week of slots, fetched by the picker: a fixed number of queries."""
-        self._confirm_orders_on_every_slot()
-        order = self._create_drive_order(self.slots[1])
-        self._days_values(order)  # warm the caches that the confirmations cleared
         with self.assertQueryCount(SLOT_DAYS_QUERIES):
-            values = self._days_values(order)
-        slots = [entry for day in values["coop_slot_days"] for entry in day["slots"]]
+            days = self._days_values(order)["coop_slot_days"]
+        slots = [entry for day in days for entry in day["slots"]]
         self.assertEqual([entry["id"] for entry in slots], self.slots.ids)
         self.assertEqual({entry["seats_left"] for entry in slots}, {17})
         self.assertEqual([entry["id"] for entry in slots if entry["selected"]], self.slots[1].ids)

@@ -278,7 +278,7 @@ class TestRenderedLanguages(RenderedLanguagesMixin, StandingOrderCommon, Deliver
         for _route, url, user in self.pages():
             self.check_page(user, url, lang)
         for _route, url, user in self.fragments():
-            fragment = self.check_fragment(user, url, lang).text
+            fragment = self.check_page(user, url, lang, fragment=True).text
             if user:  # the shopper's cart: its slots, not a message that there is none
                 self.assertIn('name="coop_slot"', fragment)
         # The page after the payment, with its pickup slot.
