@@ -46,7 +46,15 @@ HARMLESS_WARNINGS = ("Running as user 'root'",)
 # Odoo's own suites run with COOP_ODOO_SUITES=1: the modules the addons extend.
 ODOO_SUITES = ("website_sale", "website_sale_collect", "sale_stock", "membership")
 # Odoo's own tests left out of those suites, each with the reason (Odoo's --test-tags syntax).
-ODOO_SUITES_EXCLUDED = ()
+# Both image-removal tours end as soon as the image leaves the editor, before the editor's save
+# request; Python then reads the product before or after that save (each failed once in our
+# last 5 CI runs, the second once more in 2 runs alone). Odoo fixed both tours after the copy
+# of 18.0 we test on (odoo/odoo#233978).
+_REMOVE_IMAGE_TOURS = "-/website_sale:TestWebsiteSaleRemoveImage.test_website_sale_"
+ODOO_SUITES_EXCLUDED = (
+    f"{_REMOVE_IMAGE_TOURS}add_and_remove_main_product_image_no_variant",
+    f"{_REMOVE_IMAGE_TOURS}remove_main_product_image_with_variant",
+)
 # A test starting, and a module's test time, in an Odoo log (--log-level test).
 STARTED_RE = re.compile(r" odoo\.addons\.(\w+)\.tests\.\S+: Starting ")
 STATS_RE = re.compile(r"odoo\.tests\.stats: (\w+): \d+ tests ([\d.]+)s ")
