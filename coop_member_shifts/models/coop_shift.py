@@ -3,6 +3,8 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.bulk_insert import insert_records
+
 
 class CoopShift(models.Model):
     _name = "coop.shift"
@@ -127,12 +129,30 @@ class CoopShift(models.Model):
         self._check_seats()
 
     def _register_fixed_team(self):
-        """Register the fixed team of each shift's template, in one batch: a member who
-        cannot be registered (suspended, busy, shift full) is skipped and the coordinator is
-        told once per template. Returns the registrations made."""
+        """Register the fixed team of each of these new shifts' templates, in one batch: a
+        member who cannot be registered (suspended, busy, shift full) is skipped and the
+        coordinator is told once per template. Returns the registrations made.
+
+        The members are locked before their other shifts are read (as a registration does):
+        a member signing up elsewhere at that moment waits, or this job fails to serialize and
+        runs again. The shifts are new, seen by no other transaction: nobody else takes their
+        seats. The registrations are inserted in one query, their rules checked by
+        ``_seat_fixed_team``."""
+        registrations = self.env["coop.shift.registration"]
+        registrations._lock_members(self.template_id.partner_ids.ids)
         seated, refused = self._seat_fixed_team()
-        registrations = self.env["coop.shift.registration"].create(
-            [{"shift_id": shift.id, "partner_id": partner.id} for shift, partner in seated]
+        registrations = insert_records(
+            registrations,
+            [
+                {
+                    "shift_id": shift.id,
+                    "partner_id": partner.id,
+                    "shift_start": shift.start,
+                    "shift_end": shift.end,
+                    "state": "registered",
+                }
+                for shift, partner in seated
+            ],
         )
         by_template = defaultdict(list)
         for shift, partner, reason in refused:

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import plaintext2html
 
+from ..tools.bulk_insert import insert_records
 from ..tools.display_dates import format_weekday, to_local
 from ..tools.public_holidays import holidays_between
 from ..tools.row_locks import lock_rows
@@ -129,22 +130,18 @@ class CoopShiftTemplate(models.Model):
 
     def _generate_shifts(self, date_to=None):
         """Create the missing shifts up to the horizon and register the fixed teams:
-        idempotent, in one batch, with a fixed number of queries besides the ORM's inserts
-        (100 rows a query). Members of the fixed team who cannot be registered are skipped
-        (see ``coop.shift._register_fixed_team``). A generated shift logs no creation
-        message and gets no follower (its template says where it comes from, and the cron's
-        user has nothing to follow): a year of messages and followers would cost more than
-        the shifts themselves.
+        idempotent, in one batch, with a fixed number of queries whatever the number of shifts
+        (one INSERT of the shifts, see ``tools.bulk_insert``). Members of the fixed team who
+        cannot be registered are skipped (see ``coop.shift._register_fixed_team``). A
+        generated shift logs no creation message and gets no follower (its template says
+        where it comes from, and the cron's user has nothing to follow): a year of messages
+        and followers would cost more than the shifts themselves.
 
         The templates are locked and touched first: the job and a coordinator's button (or
         two cron workers) generating the same template at once do not both insert its shifts;
         the later one fails to serialize and runs again (see ``tools.row_locks``)."""
         lock_rows(self.env, "coop_shift_template", self.ids)
-        shifts = (
-            self.env["coop.shift"]
-            .with_context(tracking_disable=True)
-            .create(self._missing_shift_values(date_to))
-        )
+        shifts = insert_records(self.env["coop.shift"], self._missing_shift_values(date_to))
         shifts._register_fixed_team()
         return shifts
 
@@ -196,12 +193,15 @@ class CoopShiftTemplate(models.Model):
         }
 
     def _prepare_shift_values(self, start, end):
+        """Every stored value of a generated shift (inserted without ``create``'s defaults)."""
         return {
             "template_id": self.id,
             "task_type_id": self.task_type_id.id,
             "start": start,
             "end": end,
             "seats": self.seats,
+            "state": "open",
+            "company_id": self.env.company.id,
         }
 
     def _report_fixed_team_failures(self, failures):

@@ -28,6 +28,7 @@ from . import test_hours_made_up
 from . import test_crons
 from . import test_income_checks
 from . import test_shift_generation_queries
+from . import test_bulk_insert
 from . import test_imports
 from . import test_accessibility
 from . import test_setup_wizard
