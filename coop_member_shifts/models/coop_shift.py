@@ -1,9 +1,12 @@
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.bulk_insert import insert_records
+
+# A fixed-team member's seat on a generated shift, as plain values.
+Seat = namedtuple("Seat", "shift_id partner_id start end")
 
 
 class CoopShift(models.Model):
@@ -145,13 +148,13 @@ class CoopShift(models.Model):
             registrations,
             [
                 {
-                    "shift_id": shift.id,
-                    "partner_id": partner.id,
-                    "shift_start": shift.start,
-                    "shift_end": shift.end,
+                    "shift_id": seat.shift_id,
+                    "partner_id": seat.partner_id,
+                    "shift_start": seat.start,
+                    "shift_end": seat.end,
                     "state": "registered",
                 }
-                for shift, partner in seated
+                for seat in seated
             ],
         )
         by_template = defaultdict(list)
@@ -162,40 +165,71 @@ class CoopShift(models.Model):
         return registrations
 
     def _seat_fixed_team(self):
-        """Split the fixed teams of these shifts into the ``(shift, partner)`` to register and
-        the ``(shift, partner, reason)`` refused, with the rules of a registration checked in
-        bulk: a fixed number of queries for any number of shifts and members.
+        """Split the fixed teams of these shifts into the seats to take (``Seat``) and the
+        ``(shift, partner, reason)`` refused, with the rules of a registration checked in
+        bulk: a fixed number of queries for any number of shifts and members, and plain values
+        (ids and times) rather than records in the loops over thousands of seats.
 
         A member is refused when suspended, when busy at that time (already registered, or
-        seated on an overlapping shift of this batch: the earlier shift wins), and beyond the
-        free seats (members seated in the order of the team)."""
-        members = self.template_id.partner_ids  # the teams of all the templates, read at once
-        pairs = [(shift, partner) for shift in self for partner in shift.template_id.partner_ids]
-        suspended = members.filtered(
-            lambda partner: partner.coop_work_status == "suspended" and not partner._coop_may_shop()
+        seated on an overlapping shift of this batch: the earlier shift wins), when the task
+        needs a skill they lack, and beyond the free seats (members seated in the order of the
+        team)."""
+        teams = {template.id: template.partner_ids.ids for template in self.template_id}
+        seats = []
+        for shift in self:
+            start, end = shift.start, shift.end
+            seats += [Seat(shift.id, member, start, end) for member in teams[shift.template_id.id]]
+        suspended = set(
+            self.template_id.partner_ids.filtered(
+                lambda partner: (
+                    partner.coop_work_status == "suspended" and not partner._coop_may_shop()
+                )
+            ).ids
         )
-        unskilled = set(self._members_missing_skill(pairs))
-        busy = self._busy_members(pairs, suspended)
+        unskilled = self._seats_missing_skill(seats)
+        busy = self._busy_members(seats, suspended)
         taken = self._taken_seats()
         free = {shift.id: shift.seats - taken.get(shift.id, 0) for shift in self}
         seated, refused = [], []
-        for index, (shift, partner) in enumerate(pairs):
-            if partner in suspended:
-                reason = _(
-                    "%s is suspended and cannot register: see their volunteer work.", partner.name
-                )
-            elif (shift, partner) in unskilled:
-                reason = shift._missing_skill_message(partner)
+        for index, seat in enumerate(seats):
+            if seat.partner_id in suspended:
+                refused.append((seat, "suspended"))
+            elif (seat.shift_id, seat.partner_id) in unskilled:
+                refused.append((seat, "skill"))
             elif index in busy:
-                reason = _("%s is already registered to a shift at that time.", partner.name)
-            elif free[shift.id] <= 0:
-                reason = _("The shift %s is full.", shift.display_name)
+                refused.append((seat, "busy"))
+            elif free[seat.shift_id] <= 0:
+                refused.append((seat, "full"))
             else:
-                free[shift.id] -= 1
-                seated.append((shift, partner))
-                continue
-            refused.append((shift, partner, reason))
-        return seated, refused
+                free[seat.shift_id] -= 1
+                seated.append(seat)
+        return seated, [self._fixed_team_refusal(seat, why) for seat, why in refused]
+
+    def _seats_missing_skill(self, seats):
+        """The ``(shift_id, partner_id)`` of the ``seats`` whose member lacks the skill the
+        task requires (no query when no task of these shifts requires one)."""
+        if not self.task_type_id.required_skill_id:
+            return set()
+        shifts = {shift.id: shift for shift in self}
+        partners = {partner.id: partner for partner in self.template_id.partner_ids}
+        pairs = [(shifts[seat.shift_id], partners[seat.partner_id]) for seat in seats]
+        return {(shift.id, partner.id) for shift, partner in self._members_missing_skill(pairs)}
+
+    def _fixed_team_refusal(self, seat, why):
+        """``(shift, partner, reason)`` of a seat refused to a fixed-team member."""
+        shift = self.browse(seat.shift_id)
+        partner = self.env["res.partner"].browse(seat.partner_id)
+        if why == "suspended":
+            reason = _(
+                "%s is suspended and cannot register: see their volunteer work.", partner.name
+            )
+        elif why == "skill":
+            reason = shift._missing_skill_message(partner)
+        elif why == "busy":
+            reason = _("%s is already registered to a shift at that time.", partner.name)
+        else:
+            reason = _("The shift %s is full.", shift.display_name)
+        return shift, partner, reason
 
     @api.model
     def _members_missing_skill(self, pairs):
@@ -234,22 +268,22 @@ class CoopShift(models.Model):
             **values,
         )
 
-    def _busy_members(self, pairs, suspended):
-        """Indexes of the ``(shift, partner)`` pairs whose member is busy at that time:
-        registered elsewhere (one query), or on an overlapping shift of the same batch (the
-        earlier shift wins). ``suspended`` members are left out."""
+    def _busy_members(self, seats, suspended):
+        """Indexes of the ``seats`` whose member is busy at that time: registered elsewhere
+        (one query), or on an overlapping seat of the same batch (the earlier shift wins).
+        ``suspended`` member ids are left out."""
         busy = self.env["coop.shift.registration"]._overlapping(
-            [(partner.id, shift.start, shift.end, None) for shift, partner in pairs]
+            [(seat.partner_id, seat.start, seat.end, None) for seat in seats]
         )
         last_end = {}
-        for index in sorted(range(len(pairs)), key=lambda i: (pairs[i][1].id, pairs[i][0].start)):
-            shift, partner = pairs[index]
-            if partner in suspended or index in busy:
+        for index in sorted(range(len(seats)), key=lambda i: (seats[i].partner_id, seats[i].start)):
+            seat = seats[index]
+            if seat.partner_id in suspended or index in busy:
                 continue
-            if shift.start < last_end.get(partner.id, shift.start):
+            if seat.start < last_end.get(seat.partner_id, seat.start):
                 busy.add(index)
             else:
-                last_end[partner.id] = max(shift.end, last_end.get(partner.id, shift.end))
+                last_end[seat.partner_id] = max(seat.end, last_end.get(seat.partner_id, seat.end))
         return busy
 
     @api.model

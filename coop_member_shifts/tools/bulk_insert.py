@@ -5,9 +5,12 @@ record and fills the cache field by field: for a year of shifts, five times the 
 the rows. A job that knows every stored value of its rows (the defaults and the related fields
 included) inserts them with ``insert_records`` and keeps what ``create`` guarantees: the access
 rights and record rules of a creation, the Python constraints of the fields given, the records'
-values in the cache, the one2many fields that list them read again, and the stored fields that
+values in the cache, the one2many fields already read that list them, and the stored fields that
 depend on them marked to recompute. The model's ``create`` overrides do not run: the caller does
 their work (its locks and checks).
+
+Each column travels as one array literal (``unnest``): PostgreSQL parses one value a column, not
+one expression a cell as in a ``VALUES`` list of thousands of rows.
 """
 
 from collections import defaultdict
@@ -15,34 +18,48 @@ from collections import defaultdict
 from odoo.tools import SQL
 
 LOG_ACCESS_COLUMNS = ("create_uid", "create_date", "write_uid", "write_date")
+# Column types whose Python values have a text form PostgreSQL reads back as they were.
+PLAIN_TYPES = {"int4", "float8", "numeric", "bool", "varchar", "text", "date", "timestamp"}
 
 
 def insert_records(model, rows):
-    """Insert ``rows``, dicts with the same keys (stored fields with a column, not translated),
-    into the table of ``model`` in one query; return the new records in the order of ``rows``."""
+    """Insert ``rows``, dicts with the same keys (stored fields of plain column types, not
+    translated), into the table of ``model`` in one query; return the new records in the order
+    of ``rows``."""
     if not rows:
         return model.browse()
     env = model.env
     model.check_access("create")
     fields = [model._fields[name] for name in rows[0]]
-    if any(not field.column_type or field.translate for field in fields):
+    if any(_column_type(field) not in PLAIN_TYPES or field.translate for field in fields):
         raise ValueError(f"insert_records writes plain columns only, not {list(rows[0])}")
+    arrays = [
+        SQL(
+            "%s::%s[]",
+            array_literal(
+                field.convert_to_column_insert(row[field.name], model, row) for row in rows
+            ),
+            SQL(_column_type(field)),
+        )
+        for field in fields
+    ]
     columns = [field.name for field in fields]
-    audit = ()
+    audit = []
     if model._log_access:
         columns += LOG_ACCESS_COLUMNS
-        audit = (env.uid, env.cr.now(), env.uid, env.cr.now())
-    tuples = [
-        (*(field.convert_to_column_insert(row[field.name], model, row) for field in fields), *audit)
-        for row in rows
-    ]
+        audit = [env.uid, env.cr.now(), env.uid, env.cr.now()]
     env.flush_all()
     env.cr.execute(
         SQL(
-            "INSERT INTO %s (%s) VALUES %s RETURNING id",
+            """INSERT INTO %s (%s)
+               SELECT %s FROM unnest(%s) WITH ORDINALITY AS row_values(%s, row_index)
+             ORDER BY row_index
+            RETURNING id""",
             SQL.identifier(model._table),
             SQL(", ").join(map(SQL.identifier, columns)),
-            SQL(", ").join(tuples),
+            SQL(", ").join([*(SQL.identifier("row_values", f.name) for f in fields), *audit]),
+            SQL(", ").join(arrays),
+            SQL(", ").join(SQL.identifier(field.name) for field in fields),
         )
     )
     records = model.browse([row_id for (row_id,) in env.cr.fetchall()])
@@ -56,6 +73,23 @@ def insert_records(model, rows):
     records._validate_fields([field.name for field in fields])
     records.check_access("create")
     return records
+
+
+def array_literal(values):
+    """The PostgreSQL array literal of ``values`` (numbers, booleans, texts, dates, naive
+    datetimes, None): ``{"1","Saint-Gilles",NULL}``."""
+    items = []
+    for value in values:
+        if value is None:
+            items.append("NULL")
+            continue
+        text = str(value)  # 2027-01-10 09:00:00, True, 2.5
+        items.append('"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return "{" + ",".join(items) + "}"
+
+
+def _column_type(field):
+    return field.column_type[0] if field.column_type else None
 
 
 def _add_to_inverses(records, field, values):
