@@ -88,3 +88,31 @@ class TestBulkInsert(CoopCase):
             insert_records(self.env["coop.shift"], [{"registration_ids": []}])
         with self.assertRaises(ValueError):
             insert_records(self.env["coop.task.type"], [{"name": "Cashier"}])  # translated
+
+    def test_values_read_back_as_written(self):
+        """Texts with quotes, backslashes, braces and commas, none, numbers, booleans and
+        dates travel in the array literals unchanged."""
+        notes = ['Dit "non", puis \\ {a,b}\nÉté', "NULL", None, ""]
+        rows = [
+            {
+                "partner_id": self.ana.id,
+                "reason": "other",
+                "date_from": date(2027, 1, 1),
+                "date_to": date(2027, 1, 31),
+                "reduced_hours": 2.5 * index,
+                "may_shop": bool(index % 2),
+                "note": note,
+                "company_id": self.env.company.id,
+            }
+            for index, note in enumerate(notes)
+        ]
+        exemptions = insert_records(self.env["coop.exemption"], rows)
+        self.env.invalidate_all()
+        for exemption, row in zip(exemptions, rows, strict=True):
+            self.assertEqual(exemption.note, False if row["note"] is None else row["note"])
+            self.assertEqual(exemption.reduced_hours, row["reduced_hours"])
+            self.assertEqual(exemption.may_shop, row["may_shop"])
+            self.assertEqual(
+                (exemption.date_from, exemption.date_to), (row["date_from"], row["date_to"])
+            )
+            self.assertEqual(exemption.reason, "other")
