@@ -12,6 +12,7 @@ from . import coop_delivery_request_follow
 from . import coop_delivery_give_back
 from . import coop_delivery_request_give_back
 from . import coop_delivery_offer
+from . import coop_delivery_offer_mail
 from . import coop_delivery_recurrence
 from . import res_config_settings
 from . import coop_closing_day

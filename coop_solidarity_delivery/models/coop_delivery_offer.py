@@ -1,7 +1,7 @@
 import secrets
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.coop_member_shifts.tools.display_numbers import format_number
@@ -31,6 +31,7 @@ class CoopDeliveryOffer(models.Model):
     wave = fields.Integer(required=True, default=1)
     distance_km = fields.Float(string="Distance (km)", digits=(6, 2))
     distance_label = fields.Char(string="Approximate Distance", compute="_compute_distance_label")
+    delivery_day = fields.Char(compute="_compute_delivery_day")
     state = fields.Selection(
         [
             ("sent", "Sent"),
@@ -65,12 +66,20 @@ class CoopDeliveryOffer(models.Model):
         ("token_unique", "UNIQUE(token)", "Each offer has its own link."),
     ]
 
-    @api.depends("request_id.delivery_date", "request_id.district")
+    @api.depends("request_id.delivery_date", "volunteer_id.tz")
+    @api.depends_context("lang")
+    def _compute_delivery_day(self):
+        """ "mardi 8 décembre", as the volunteer reads it (the mail's subject, heading and
+        body say it: computed once for the three)."""
+        for offer in self:
+            offer.delivery_day = offer.volunteer_id._coop_day(offer.sudo().request_id.delivery_date)
+
+    @api.depends("delivery_day", "request_id.district")
     def _compute_display_name(self):
         """The heading of the offer e-mail, in the volunteer's language and words."""
         for offer in self:
             request = offer.request_id.sudo()
-            day = offer.volunteer_id._coop_day(request.delivery_date)
+            day = offer.delivery_day
             if request.district:
                 offer.display_name = self.env._(
                     "Solidarity delivery of %(day)s in %(district)s",
@@ -98,78 +107,6 @@ class CoopDeliveryOffer(models.Model):
         return super().create(vals_list)
 
     # === BUSINESS METHODS ===#
-
-    def _send(self):
-        """E-mail each volunteer the offer (queued: a mail server down loses nothing).
-
-        The mail is rendered and queued by the superuser, attached to no record and authored
-        by the company: Odoo lets whoever reads a message's record, or wrote it, read the
-        message, and this one holds the volunteer's key. Only the administrators of the mail
-        queue can read it until it is sent (and deleted).
-
-        Offers to a volunteer who withdrew their consent or is on holiday expire unsent.
-        The mails of one company's offers in one language are rendered and created in one
-        batch. The mail has no layout around it: the body is headed with the offer's name and
-        signed with the coop's, and a short body is what a wave must render, sanitize and
-        store for each volunteer.
-        """
-        reachable = self._drop_unreachable()
-        by_email = reachable.filtered(
-            lambda offer: offer.volunteer_id.coop_reach_channel == "email"
-        )
-        (reachable - by_email)._send_by_sms_or_call()
-        template = self.env.ref("coop_solidarity_delivery.mail_template_delivery_offer")
-        template = template.with_user(SUPERUSER_ID)
-        groups = by_email.grouped(
-            lambda offer: (offer.request_id.company_id, offer.volunteer_id.lang or self.env.lang)
-        )
-        for (company, lang), offers in groups.items():
-            # The heading is the offer's name: in the volunteer's language, like the body.
-            template.with_context(lang=lang).send_mail_batch(
-                offers.ids,
-                email_values={"model": False, "res_id": False, "author_id": company.partner_id.id},
-            )
-        reachable.filtered(lambda offer: not offer.date_sent).date_sent = fields.Datetime.now()
-
-    def _send_by_sms_or_call(self):
-        """Offers to volunteers reached by SMS get a short text with the link (queued; the
-        offer exists before it is sent); to those reached by phone only, a call of the call
-        centre (see ``res.partner._coop_reach``)."""
-        if not self:
-            return
-        sms_template = self.env.ref("coop_solidarity_delivery.sms_template_delivery_offer")
-        for offer in self:
-            offer.volunteer_id._coop_reach(
-                offer,
-                self.env["mail.template"],
-                sms_template,
-                company=offer.request_id.company_id,
-                call_texts=offer._call_texts,
-            )
-
-    def _call_texts(self, env):
-        """The call to make to a volunteer reached by phone only (no link: a coordinator
-        assigns the delivery if they take it)."""
-        offer = self.with_env(env).sudo()
-        return (
-            env._("Call %s: a delivery to offer", offer.volunteer_id.name),
-            env._(
-                "%(offer)s, %(distance)s from them. If they take it, assign it to them on the "
-                "request %(request)s.",
-                offer=offer.display_name,
-                distance=offer.distance_label,
-                request=offer.request_id.display_name,
-            ),
-        )
-
-    def _drop_unreachable(self):
-        """The offers whose volunteer may be written to; the others (consent withdrawn, on
-        holiday) expire unsent."""
-        unreachable = self.filtered(
-            lambda offer: not offer.volunteer_id._coop_volunteer_reachable()
-        )
-        unreachable.state = "expired"
-        return self - unreachable
 
     def _accept(self):
         """The volunteer accepts: returns 'accepted', 'lost' or 'expired'.

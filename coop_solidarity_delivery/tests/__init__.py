@@ -62,6 +62,7 @@ from . import test_signup_limits
 from . import test_courier_exactly_once
 from . import test_closing_day_shifts
 from . import test_offer_limits
+from . import test_offer_mail_body
 from . import test_standing_order_seats
 from . import test_standing_order_at_once
 from . import test_erasure_delivery

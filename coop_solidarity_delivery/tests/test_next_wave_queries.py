@@ -6,8 +6,9 @@ from .common import GRAND_PLACE, IXELLES, SCHAERBEEK, DeliveryCase
 # The next wave of a request, its offers made and their mails queued: the same number of
 # queries for a wave of 2 as for a wave of 6. One query ranks the volunteers, one counts
 # their week; the offers, the mails and their messages are inserted in one query each; the
-# rest reads the request, the volunteers, the template and the company once for all.
-NEXT_WAVE_QUERIES = 25
+# rest reads the request, the volunteers, the template and the company once for all (the
+# body is rendered from its view: see coop.delivery.offer._mail_bodies).
+NEXT_WAVE_QUERIES = 22
 
 
 @tagged("post_install", "-at_install", "is_query_count")

@@ -1,0 +1,52 @@
+from odoo.tests import tagged
+
+from .common import GRAND_PLACE, IXELLES, SCHAERBEEK, DeliveryCase
+
+
+@tagged("post_install", "-at_install")
+class TestOfferMailBody(DeliveryCase):
+    """The offer mail's body is its view, rendered once compiled; a body the coop wrote in the
+    template replaces it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.beneficiary = cls.make_beneficiary("Odette Perrin", GRAND_PLACE)
+        cls.make_volunteer("Near Nadia", IXELLES)
+        cls.make_volunteer("Middle Marc", SCHAERBEEK)
+        cls.template = cls.env.ref("coop_solidarity_delivery.mail_template_delivery_offer")
+
+    def offer_mails(self):
+        request = self.make_request(self.beneficiary, district="Marolles")
+        offers = request._notify_next_wave()
+        self.assertEqual(len(offers), 2)
+        mails = self.env["mail.mail"].search([("body_html", "like", "/coop/delivery/offer/")])
+        return {
+            offer: mails.filtered(lambda mail, offer=offer: offer.sudo().token in mail.body_html)
+            for offer in offers
+        }
+
+    def test_the_view_gives_the_body_the_template_would_give(self):
+        for offer, mail in self.offer_mails().items():
+            self.assertEqual(len(mail), 1)
+            by_template = self.template._render_field("body_html", offer.ids)[offer.id]
+            self.assertEqual(mail.body_html.strip(), by_template.strip())
+            for text in (offer.display_name, offer.volunteer_id.name, offer.distance_label):
+                self.assertIn(text, mail.body_html)
+            self.assertEqual(
+                mail.subject, f"A member near you needs a delivery on {offer.delivery_day}"
+            )
+            self.assertIn(offer.delivery_day, mail.body_html)
+            self.assertFalse(mail.mail_message_id.body, "one copy of the body, in the mail")
+
+    def test_a_body_written_by_the_coop_is_sent(self):
+        self.template.body_html = (
+            '<p>Bonjour <t t-out="object.volunteer_id.name"/>, une livraison le '
+            '<t t-out="object.delivery_day"/> : <a t-att-href="object._get_accept_url()">'
+            "répondre</a></p>"
+        )
+        for offer, mail in self.offer_mails().items():
+            self.assertEqual(len(mail), 1)
+            self.assertIn(f"Bonjour {offer.volunteer_id.name}, une livraison le", mail.body_html)
+            self.assertIn(offer._get_accept_url(), mail.body_html)
+            self.assertNotIn("Can you take it?", mail.body_html)
