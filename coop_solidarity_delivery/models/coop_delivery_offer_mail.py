@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, Command, fields, models
+from odoo import SUPERUSER_ID, Command, api, fields, models
 
 OFFER_TEMPLATE = "coop_solidarity_delivery.mail_template_delivery_offer"
 OFFER_BODY_VIEW = "coop_solidarity_delivery.mail_body_delivery_offer"
@@ -21,6 +21,18 @@ MAIL_FIELDS = (
 
 class CoopDeliveryOffer(models.Model):
     _inherit = "coop.delivery.offer"
+
+    @api.model
+    def mail_allowed_qweb_expressions(self):
+        """The offer mail's placeholders that are plain fields: Odoo reads them without
+        evaluating Python (three values of each mail of a wave). A template may show them to
+        whoever may edit it: the volunteer's address and language, the day."""
+        return (
+            *super().mail_allowed_qweb_expressions(),
+            "object.delivery_day",
+            "object.volunteer_id.email_formatted",
+            "object.volunteer_id.lang",
+        )
 
     def _send(self):
         """E-mail each volunteer the offer (queued: a mail server down loses nothing).

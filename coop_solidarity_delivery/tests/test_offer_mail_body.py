@@ -50,3 +50,19 @@ class TestOfferMailBody(DeliveryCase):
             self.assertIn(f"Bonjour {offer.volunteer_id.name}, une livraison le", mail.body_html)
             self.assertIn(offer._get_accept_url(), mail.body_html)
             self.assertNotIn("Can you take it?", mail.body_html)
+
+    def test_the_plain_placeholders_are_read_without_evaluating_python(self):
+        template = self.template
+        for field in ("subject", "email_to", "lang"):
+            with self.subTest(field=field):
+                self.assertFalse(
+                    template._has_unsafe_expression_template_inline_template(
+                        template[field], "coop.delivery.offer"
+                    )
+                )
+        # Any other path of the offer still needs the template editors' group.
+        self.assertTrue(
+            template._has_unsafe_expression_template_inline_template(
+                "{{ object.sudo().token }}", "coop.delivery.offer"
+            )
+        )
