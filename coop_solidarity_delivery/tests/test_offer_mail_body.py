@@ -1,10 +1,12 @@
 from odoo.tests import tagged
 
+from odoo.addons.mail.tests.common import MockEmail
+
 from .common import GRAND_PLACE, IXELLES, SCHAERBEEK, DeliveryCase
 
 
 @tagged("post_install", "-at_install")
-class TestOfferMailBody(DeliveryCase):
+class TestOfferMailBody(DeliveryCase, MockEmail):
     """The offer mail's body is its view, rendered once compiled; a body the coop wrote in the
     template replaces it."""
 
@@ -66,3 +68,14 @@ class TestOfferMailBody(DeliveryCase):
                 "{{ object.sudo().token }}", "coop.delivery.offer"
             )
         )
+
+    def test_the_sent_mail_carries_the_body(self):
+        mails = self.offer_mails()
+        with self.mock_mail_gateway():
+            for mail in mails.values():
+                mail.send()
+        self.assertEqual(len(self._mails), 2)
+        for offer in mails:
+            (sent,) = [m for m in self._mails if offer.sudo().token in m["body"]]
+            self.assertIn(offer.volunteer_id.name, sent["body"])
+            self.assertIn(offer.delivery_day, sent["subject"])
