@@ -1139,8 +1139,8 @@ def _purchase(session, server, carts, payment, slot_id, next_cart, reload=True):
     """One whole purchase of the cart the shop serves: the checkout step (where the shop notes
     the order paid next), the payment page and the picker's slots fetched after it, the slot
     (when ``slot_id``: the picker then reloads the page, as its script did, when ``reload``
-    is on), the payment on site (the
-    transaction and the seat's row lock), the confirmation of the order, its page.
+    is on), the payment on site (the transaction and the seat's row lock), the confirmation of
+    the order, its page.
     ``next_cart`` is the cart the shop serves next to this shopper, used when no page shows it.
     """
     response = session.get(server.url("/shop/checkout"), timeout=60, allow_redirects=False)

@@ -141,11 +141,11 @@ class CoopShift(models.Model):
         runs again. The shifts are new, seen by no other transaction: nobody else takes their
         seats. The registrations are inserted in one query, their rules checked by
         ``_seat_fixed_team``."""
-        registrations = self.env["coop.shift.registration"]
-        registrations._lock_members(self.template_id.partner_ids.ids)
+        registration_model = self.env["coop.shift.registration"]
+        registration_model._lock_members(self.template_id.partner_ids.ids)
         seated, refused = self._seat_fixed_team()
         registrations = insert_records(
-            registrations,
+            registration_model,
             [
                 {
                     "shift_id": seat.shift_id,
@@ -217,6 +217,8 @@ class CoopShift(models.Model):
 
     def _fixed_team_refusal(self, seat, why):
         """``(shift, partner, reason)`` of a seat refused to a fixed-team member."""
+        # Alone, not with the batch's prefetch: the shift's name is computed for this one
+        # (its times and task are in the cache already, and so is the member's name).
         shift = self.browse(seat.shift_id)
         partner = self.env["res.partner"].browse(seat.partner_id)
         if why == "suspended":

@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -39,3 +41,29 @@ class CoopCase(TransactionCase):
             views += [(False, mode) for mode in action.view_mode.split(",")]
             model.get_views(views, {"load_filters": True})
         return menus
+
+
+class ShiftTemplateCase(CoopCase):
+    """A task, and templates of Sunday mornings in January 2027 (five Sundays), in Paris."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.partner_id.tz = "Europe/Paris"
+        cls.task = cls.env["coop.task.type"].create({"name": "Reception"})
+
+    @classmethod
+    def make_template(cls, team, **values):
+        return cls.env["coop.shift.template"].create(
+            {
+                "task_type_id": cls.task.id,
+                "weekday": "6",
+                "start_hour": 10.0,
+                "end_hour": 13.0,
+                "seats": 4,
+                "date_start": date(2027, 1, 1),
+                "date_end": date(2027, 1, 31),
+                "partner_ids": [(6, 0, team.ids)],
+                **values,
+            }
+        )

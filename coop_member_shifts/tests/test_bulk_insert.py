@@ -1,33 +1,25 @@
 from datetime import date, datetime
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from ..tools.bulk_insert import insert_records
-from .common import CoopCase
+from .common import ShiftTemplateCase
 
 
 @tagged("post_install", "-at_install")
-class TestBulkInsert(CoopCase):
+class TestBulkInsert(ShiftTemplateCase):
     """Generated shifts and registrations skip ``create`` but keep what it guarantees."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.company.partner_id.tz = "Europe/Paris"
-        cls.task = cls.env["coop.task.type"].create({"name": "Reception"})
         cls.ana, cls.ben = cls.env["res.partner"].create([{"name": "Ana"}, {"name": "Ben"}])
-        cls.template = cls.env["coop.shift.template"].create(
-            {
-                "task_type_id": cls.task.id,
-                "weekday": "6",
-                "start_hour": 10.0,
-                "end_hour": 13.0,
-                "seats": 4,
-                "date_start": date(2027, 1, 1),
-                "date_end": date(2027, 1, 31),
-                "partner_ids": [(6, 0, (cls.ana | cls.ben).ids)],
-            }
+        cls.template = cls.make_template(cls.ana | cls.ben)
+        cls.coordinator_user = new_test_user(
+            cls.env,
+            login="coop_test_bulk_coordinator",
+            groups="coop_member_shifts.group_coop_shift_coordinator",
         )
 
     def shift_row(self, **values):
@@ -76,6 +68,15 @@ class TestBulkInsert(CoopCase):
         with self.assertRaises(AccessError):
             self.template.with_user(self.staff_user)._generate_shifts(date_to=date(2027, 1, 31))
         self.assertEqual(shifts.search_count([]), before)
+
+    def test_a_coordinator_creates_the_shifts_and_registers_the_team(self):
+        self.template.with_user(self.coordinator_user).action_generate_shifts()
+        shifts = self.template.shift_ids
+        self.assertEqual(len(shifts), 5)
+        self.assertEqual(shifts.create_uid, self.coordinator_user)
+        self.assertEqual(shifts.registration_ids.create_uid, self.coordinator_user)
+        for shift in shifts:
+            self.assertEqual(shift.registration_ids.partner_id, self.ana | self.ben)
 
     def test_the_constraints_of_the_model_hold(self):
         with self.assertRaises(ValidationError):

@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tests.common import warmup
 
-from .common import CoopCase
+from .common import CoopCase, ShiftTemplateCase
 
 # A year of shifts from any number of templates, their fixed teams registered (generated shifts
 # log no creation message): the same fixed number of queries for 10 templates as for 50, the
@@ -84,31 +84,14 @@ class TestShiftGenerationQueries(CoopCase):
 
 
 @tagged("post_install", "-at_install")
-class TestShiftGenerationRules(CoopCase):
+class TestShiftGenerationRules(ShiftTemplateCase):
     """The rules of a registration hold for the fixed teams registered by generation."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.company.partner_id.tz = "Europe/Paris"
-        cls.task = cls.env["coop.task.type"].create({"name": "Reception"})
         cls.ana, cls.ben, cls.cleo = cls.env["res.partner"].create(
             [{"name": "Team A Ana"}, {"name": "Team B Ben"}, {"name": "Team C Cleo"}]
-        )
-
-    def make_template(self, team, **values):
-        return self.env["coop.shift.template"].create(
-            {
-                "task_type_id": self.task.id,
-                "weekday": "6",
-                "start_hour": 10.0,
-                "end_hour": 13.0,
-                "seats": 4,
-                "date_start": date(2027, 1, 1),
-                "date_end": date(2027, 1, 31),
-                "partner_ids": [(6, 0, team.ids)],
-                **values,
-            }
         )
 
     def generate(self, templates):

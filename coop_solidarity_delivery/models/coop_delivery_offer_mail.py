@@ -71,7 +71,6 @@ class CoopDeliveryOffer(models.Model):
         mails = []
         for offer in self:
             mail = values[offer.id]
-            mail.pop("attachments", None)  # reports: the template has none
             if not mail.get("email_from"):
                 mail.pop("email_from", None)
             mail.update(
